@@ -1,0 +1,10 @@
+import type { Command } from './command.ts';
+import { rcaLint } from './rca-lint.ts';
+import { rcaParse } from './rca-parse.ts';
+
+export type { Command } from './command.ts';
+
+export const COMMANDS: Record<string, Command> = {
+  'rca parse': rcaParse,
+  'rca lint': rcaLint,
+};

@@ -1,0 +1,60 @@
+import { plainCellText } from './cell-text.ts';
+
+/** Where each field sits in an action-items table, whatever the team called its columns. */
+export interface ActionItemColumns {
+  action: number;
+  owner: number | null;
+  due: number | null;
+  priority: number | null;
+  status: number | null;
+}
+
+type Field = keyof ActionItemColumns;
+
+const HEADER_NAMES: Record<Field, RegExp> = {
+  action: /^(?:actions?(?: items?)?|tasks?|items?|description|what|follow[- ]?ups?|remediation)$/,
+  owner: /^(?:owners?|who|assignees?|assigned(?: to)?|responsible|dri)$/,
+  due: /^(?:due(?: date| by| on)?|deadline|target(?: date)?|eta|when|by when)$/,
+  priority: /^(?:priority|prio|pri|p|severity)$/,
+  status: /^(?:status|state|done|complete[d]?)$/,
+};
+
+export function findActionItemColumns(headerCells: string[]): ActionItemColumns | null {
+  const found: Partial<Record<Field, number>> = {};
+  headerCells.forEach((cell, index) => {
+    const name = normalizeHeader(cell);
+    for (const field of Object.keys(HEADER_NAMES) as Field[]) {
+      if (found[field] === undefined && HEADER_NAMES[field].test(name)) {
+        found[field] = index;
+        return;
+      }
+    }
+  });
+  if (found.action === undefined) return null;
+  return {
+    action: found.action,
+    owner: found.owner ?? null,
+    due: found.due ?? null,
+    priority: found.priority ?? null,
+    status: found.status ?? null,
+  };
+}
+
+function normalizeHeader(cell: string): string {
+  return plainCellText(cell)
+    .toLowerCase()
+    .replace(/\(.*?\)/g, '')
+    .replace(/[#:]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Timeline tables: a time column and an event column. */
+export function findTimelineColumns(headerCells: string[]): { time: number; event: number } | null {
+  const names = headerCells.map(normalizeHeader);
+  const time = names.findIndex((n) => /^(?:time|timestamp|when|date(?: ?\/ ?time)?|date and time)$/.test(n));
+  const event = names.findIndex((n) =>
+    /^(?:events?|description|what happened|what|details?|action|activity|notes?)$/.test(n),
+  );
+  return time === -1 || event === -1 ? null : { time, event };
+}

@@ -1,0 +1,109 @@
+import { isCalendarDate } from './parse-due-cell.ts';
+import { REQUIRED_FIELDS } from './front-matter.ts';
+import type { ParsedRca, Problem } from './rca-document.ts';
+
+export interface LintOptions {
+  severities: string[];
+  statuses: string[];
+}
+
+type Rule = (rca: ParsedRca, options: LintOptions) => Problem[];
+
+const error = (line: number, message: string, rule: string): Problem => ({
+  line,
+  column: 1,
+  severity: 'error',
+  message,
+  rule,
+});
+
+const requiredFields: Rule = (rca) =>
+  REQUIRED_FIELDS.filter(
+    (field) => rca.frontMatter[field] === undefined || rca.frontMatter[field] === null,
+  ).map((field) =>
+    error(1, `Front matter has no "${field}"; add it (see templates/rca.md)`, 'required-field'),
+  );
+
+const knownValues: Rule = (rca, options) => {
+  const problems: Problem[] = [];
+  const check = (field: 'severity' | 'status', allowed: string[]) => {
+    const value = rca.frontMatter[field];
+    if (typeof value === 'string' && !allowed.some((a) => a.toLowerCase() === value.toLowerCase())) {
+      problems.push(error(1, `${field} "${value}" is not one of ${allowed.join(', ')}`, field));
+    }
+  };
+  check('severity', options.severities);
+  check('status', options.statuses);
+  return problems;
+};
+
+const validDate: Rule = (rca) => {
+  const date = rca.frontMatter['date'];
+  if (typeof date !== 'string') return [];
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))
+    ? []
+    : [error(1, `date "${date}" is not a real date; write it as YYYY-MM-DD`, 'date')];
+};
+
+const actionItemsComplete: Rule = (rca) =>
+  rca.actionItems.flatMap((item) => {
+    const problems: Problem[] = [];
+    const name = `Action item "${item.action.slice(0, 60)}"`;
+    if (item.owner === null) problems.push(error(item.line, `${name} has no owner`, 'action-owner'));
+    if (item.due === null && !item.done) {
+      const why =
+        item.dueText === undefined ? 'has no due date' : `has an unreadable due date "${item.dueText}"`;
+      problems.push(error(item.line, `${name} ${why}; write it as YYYY-MM-DD`, 'action-due'));
+    }
+    return problems;
+  });
+
+const timelineInOrder: Rule = (rca) => {
+  const problems: Problem[] = [];
+  let previous: { minutes: number; time: string } | null = null;
+  let day = 0;
+  for (const row of rca.timeline) {
+    const parsed = /^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{1,2}):(\d{2})/.exec(row.time);
+    if (!parsed) continue;
+    if (parsed[1]) day = Date.UTC(Number(parsed[1]), Number(parsed[2]) - 1, Number(parsed[3])) / 60_000;
+    let minutes = day + Number(parsed[4]) * 60 + Number(parsed[5]);
+    // A team that leaves the date out when the incident crosses midnight still wrote the rows in order.
+    if (previous && !parsed[1] && minutes < previous.minutes && minutes + 1440 - previous.minutes < 720) {
+      day += 1440;
+      minutes += 1440;
+    }
+    if (previous && minutes < previous.minutes) {
+      problems.push(
+        error(
+          row.line,
+          `Timeline time ${row.time} comes after ${previous.time}; put rows in order, with the date where the incident crosses midnight`,
+          'timeline-order',
+        ),
+      );
+    }
+    previous = { minutes, time: row.time };
+  }
+  return problems;
+};
+
+const RULES: Rule[] = [requiredFields, knownValues, validDate, actionItemsComplete, timelineInOrder];
+
+/** The rules that need one file only; `lintFiles` adds those that compare files. */
+export function lintRca(rca: ParsedRca, options: LintOptions): Problem[] {
+  const problems = [...rca.problems, ...RULES.flatMap((rule) => rule(rca, options))];
+  const seen = new Set<string>();
+  return problems
+    .map((p) => (p.rule === 'due-date' ? { ...p, severity: 'error' as const } : p))
+    .filter((p) => {
+      const key = `${p.line}:${p.rule}:${p.message}`;
+      if (
+        seen.has(key) ||
+        (p.rule === 'due-date' && problems.some((q) => q.rule === 'action-due' && q.line === p.line))
+      )
+        return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,142 @@
+import type { List, ListItem, Nodes, Root, Table } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { findActionItemColumns, findTimelineColumns } from './action-item-columns.ts';
+import { decodeCellText } from './cell-text.ts';
+import { checkFrontMatter, readFrontMatter } from './front-matter.ts';
+import { readActionRow, readTaskItem } from './read-action-item.ts';
+import { createSectionTracker } from './section-tracker.ts';
+import type { ParsedRca, ParsedTimelineRow, Problem, RcaLink, Section } from './rca-document.ts';
+import { splitTableRow } from './split-table-row.ts';
+import { readTimelineCell, readTimelineListItem } from './read-timeline-row.ts';
+import { taskItemText } from './task-item-text.ts';
+
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/**
+ * Parses one RCA file: front matter with gray-matter, the body with unified + remark-gfm.
+ * Never throws on what a person wrote: whatever is wrong comes back in `problems`.
+ */
+export function parseRca(source: string): ParsedRca {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const front = readFrontMatter(text);
+  const problems: Problem[] = [...front.problems, ...checkFrontMatter(front.data)];
+  const lines = text.split('\n');
+  const tree = processor.parse(front.body) as Root;
+
+  const sections: Section[] = [];
+  const result: ParsedRca = {
+    frontMatter: front.data,
+    title: typeof front.data['title'] === 'string' ? front.data['title'] : null,
+    sections,
+    timeline: [],
+    actionItems: [],
+    links: [],
+    problems,
+  };
+  const tracker = createSectionTracker();
+
+  for (const node of tree.children) {
+    const line = node.position?.start.line ?? 1;
+    if (node.type === 'heading') {
+      const heading = mdastToString(node).trim();
+      sections.push({ heading, depth: node.depth, startLine: line, endLine: lines.length });
+      tracker.enter(node.depth, heading);
+      if (result.title === null && node.depth === 1) result.title = heading;
+    } else if (node.type === 'table') {
+      if (tracker.kind() === 'actions') readActionTable(node, lines, result, problems);
+      else if (tracker.kind() === 'timeline') readTimelineTable(node, lines, result.timeline);
+    } else if (node.type === 'list') {
+      if (tracker.kind() === 'actions') readTaskList(node, lines, result, problems);
+      else if (tracker.kind() === 'timeline') readTimelineList(node, lines, result.timeline);
+    }
+  }
+  closeSections(sections, lines.length);
+  collectLinks(tree, result.links);
+  return result;
+}
+
+function readActionTable(table: Table, lines: string[], result: ParsedRca, problems: Problem[]): void {
+  const [header, ...rows] = table.children;
+  const columns = header && findActionItemColumns(splitTableRow(lineOf(header, lines)));
+  if (!columns) return;
+  for (const row of rows) {
+    const line = row.position?.start.line ?? 1;
+    const item = readActionRow(splitTableRow(lineOf(row, lines)), columns, line, problems);
+    if (item) result.actionItems.push(item);
+  }
+}
+
+function readTimelineTable(table: Table, lines: string[], timeline: ParsedTimelineRow[]): void {
+  const [header, ...rows] = table.children;
+  const columns = header && findTimelineColumns(splitTableRow(lineOf(header, lines)));
+  if (!columns) return;
+  for (const row of rows) {
+    const cells = splitTableRow(lineOf(row, lines));
+    const entry = readTimelineCell(cells[columns.time] ?? '', cells[columns.event] ?? '');
+    if (entry) timeline.push({ ...entry, line: row.position?.start.line ?? 1 });
+  }
+}
+
+function readTaskList(list: List, lines: string[], result: ParsedRca, problems: Problem[]): void {
+  for (const item of listItems(list)) {
+    if (item.checked === null || item.checked === undefined) continue;
+    const line = item.position?.start.line ?? 1;
+    const paragraphEnd = item.children[0]?.position?.end.line ?? line;
+    const task = taskItemText(lines.slice(line - 1, paragraphEnd));
+    if (task) result.actionItems.push(readTaskItem(task.text, task.checked, line, problems));
+  }
+}
+
+function readTimelineList(list: List, lines: string[], timeline: ParsedTimelineRow[]): void {
+  for (const item of listItems(list)) {
+    const line = item.position?.start.line ?? 1;
+    const entry = readTimelineListItem(lines[line - 1] ?? '');
+    if (entry) timeline.push({ ...entry, line });
+  }
+}
+
+function listItems(list: List): ListItem[] {
+  return list.children.flatMap((item) => [
+    item,
+    ...item.children.flatMap((child) => (child.type === 'list' ? listItems(child) : [])),
+  ]);
+}
+
+function lineOf(node: Nodes, lines: string[]): string {
+  return lines[(node.position?.start.line ?? 1) - 1] ?? '';
+}
+
+function closeSections(sections: Section[], lastLine: number): void {
+  sections.forEach((section, index) => {
+    const next = sections.slice(index + 1).find((later) => later.depth <= section.depth);
+    section.endLine = next ? next.startLine - 1 : lastLine;
+  });
+}
+
+const WIKI_LINK = /\[\[([^\]|#\\]+)(?:#[^\]|\\]*)?(?:\\?\|([^\]]+))?\]\]/g;
+
+function collectLinks(node: Nodes, links: RcaLink[]): void {
+  if (node.type === 'link') {
+    links.push({
+      kind: 'markdown',
+      target: node.url,
+      label: mdastToString(node) || null,
+      line: node.position?.start.line ?? 1,
+    });
+  }
+  if (node.type === 'text') {
+    for (const match of node.value.matchAll(WIKI_LINK)) {
+      const before = node.value.slice(0, match.index).split('\n').length - 1;
+      links.push({
+        kind: 'wiki',
+        target: match[1]!.trim(),
+        label: match[2] ? decodeCellText(match[2]) : null,
+        line: (node.position?.start.line ?? 1) + before,
+      });
+    }
+  }
+  if ('children' in node) for (const child of node.children) collectLinks(child as Nodes, links);
+}
