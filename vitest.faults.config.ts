@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { CountingReporter } from './test/helpers/counting-reporter.ts';
 
 export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],
-    testTimeout: 120_000,
+    testTimeout: 180_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    fileParallelism: false,
+    reporters: ['default', new CountingReporter()],
   },
 });

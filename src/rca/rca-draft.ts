@@ -14,6 +14,7 @@ export interface RcaDraft {
   summary: string;
   rootCause: string;
   impact: string;
+  customerImpact: string;
   resolution: string;
   wentWell: string;
   toImprove: string;

@@ -80,7 +80,7 @@ export function readTaskItem(
   const meta = /\s*\(([^()]*)\)\s*$/.exec(body);
   if (meta && /(^|,)\s*(@|due\b|owner\b|p\d\b)/i.test(meta[1]!)) {
     body = body.slice(0, meta.index);
-    for (const part of meta[1]!.split(',').map((p) => p.trim())) {
+    for (const part of meta[1]!.split(/,(?!\s*\d{4}\b)/).map((p) => p.trim())) {
       const dueMatch = /^due:?\s*(.*)$/i.exec(part);
       if (dueMatch) {
         const parsed = parseDueCell(dueMatch[1]!);

@@ -14,7 +14,8 @@ import {
 const PROMPTS = {
   summary: 'What happened, who was affected and for how long, in two or three sentences.',
   rootCause: 'Why it happened: the cause and the contributing factors.',
-  impact: 'Who and what was affected: users, requests, revenue, other services.',
+  impact: 'What was affected and how badly: error rates, latency, requests.',
+  customerImpact: 'What customers saw: errors, support tickets, revenue.',
   resolution: 'What fixed it, step by step.',
   wentWell: 'What helped: detection, response, communication.',
   toImprove: 'What slowed us down or would have prevented this.',
@@ -29,6 +30,7 @@ export const TEMPLATE_FIELDS = [
   'rootCause',
   'impact',
   'affectedServices',
+  'customerImpact',
   'resolution',
   'wentWell',
   'toImprove',
@@ -57,6 +59,7 @@ export function renderRca(draft: RcaDraft, template: string): string {
       draft.services.length > 0
         ? draft.services.map((s) => `- ${renderInline(s)}`).join('\n')
         : prompt('Which services were affected.'),
+    customerImpact: textOrPrompt(draft.customerImpact, PROMPTS.customerImpact),
     resolution: textOrPrompt(draft.resolution, PROMPTS.resolution),
     wentWell: textOrPrompt(draft.wentWell, PROMPTS.wentWell),
     toImprove: textOrPrompt(draft.toImprove, PROMPTS.toImprove),

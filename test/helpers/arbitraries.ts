@@ -116,6 +116,7 @@ export const rcaDraft: fc.Arbitrary<RcaDraft> = fc.record({
   summary: personText,
   rootCause: personText,
   impact: personText,
+  customerImpact: personText,
   resolution: personText,
   wentWell: personText,
   toImprove: personText,

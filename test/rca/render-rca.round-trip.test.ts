@@ -35,6 +35,7 @@ describe('renderRca then parseRca', () => {
           'Root Cause',
           'Impact',
           'Affected Services',
+          'Customer Impact',
           'Resolution',
           'Lessons Learned',
           'What Went Well',

@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFiles, noteName } from '#rca/lint-files.ts';
+import { VAULT_RCAS } from '../helpers/template.ts';
+
+const OPTIONS = { severities: ['P1', 'P2', 'P3', 'P4'], statuses: ['investigating', 'resolved', 'draft'] };
+const GOOD = `---
+title: "2025-04-07 - Cache bug"
+date: 2025-04-07
+severity: P3
+services: [api]
+tags: [rca]
+status: resolved
+duration_minutes: 56
+author: DevOps
+---
+
+# 2025-04-07 - Cache bug
+
+## Timeline
+
+| Time (UTC) | Event |
+|---|---|
+| 23:50 | Alert |
+| 00:10 | Fixed |
+
+## Action Items
+
+| Priority | Action | Owner | Due Date |
+|---|---|---|---|
+| P1 | Add alert | SRE | 2025-04-14 |
+
+## Related Incidents
+
+- [[runbook-api|Runbook]]
+`;
+
+const rules = (source: string, notes = ['runbook-api']) =>
+  lintFiles([{ path: 'a.md', source }], OPTIONS, new Set(notes))[0]!.problems.map((p) => [
+    p.line,
+    p.severity,
+    p.rule,
+  ]);
+
+describe('lintFiles', () => {
+  it('passes a complete RCA, including a timeline that crosses midnight', () => {
+    expect(rules(GOOD)).toEqual([]);
+  });
+
+  it('reports missing fields, unknown severity and status, and a bad date', () => {
+    const source = GOOD.replace('severity: P3', 'severity: SEV9')
+      .replace('status: resolved', 'status: done')
+      .replace('date: 2025-04-07', 'date: 2025-02-30')
+      .replace('author: DevOps\n', '');
+
+    expect(rules(source)).toEqual([
+      [1, 'error', 'required-field'],
+      [1, 'error', 'severity'],
+      [1, 'error', 'status'],
+      [1, 'error', 'date'],
+    ]);
+  });
+
+  it('reports action items without owner or due date, and unreadable dates', () => {
+    const source = GOOD.replace(
+      '| P1 | Add alert | SRE | 2025-04-14 |',
+      '| P1 | Add alert |  | 04/05/2025 |\n| P2 | Other | x | |',
+    );
+
+    expect(rules(source)).toEqual([
+      [25, 'error', 'action-owner'],
+      [25, 'error', 'action-due'],
+      [26, 'error', 'action-due'],
+    ]);
+  });
+
+  it('reports timeline rows out of order', () => {
+    expect(rules(GOOD.replace('| 00:10 | Fixed |', '| 23:10 | Fixed |'))).toEqual([
+      [19, 'error', 'timeline-order'],
+    ]);
+  });
+
+  it('warns about wiki links to notes that do not exist', () => {
+    expect(rules(GOOD, [])).toEqual([[29, 'warning', 'dangling-link']]);
+  });
+
+  it('reports two files for the same incident', () => {
+    const reports = lintFiles(
+      [
+        { path: 'a.md', source: GOOD },
+        { path: 'b.md', source: GOOD },
+      ],
+      OPTIONS,
+      new Set(['runbook-api']),
+    );
+
+    expect(reports[1]!.problems.map((p) => p.rule)).toEqual(['duplicate-incident']);
+    expect(reports[1]!.problems[0]!.message).toContain('a.md');
+  });
+
+  it('reports a file it cannot read as an error for that file', () => {
+    const reports = lintFiles([{ path: 'gone.md', source: null, readError: 'ENOENT' }], OPTIONS, new Set());
+
+    expect(reports[0]!.problems).toEqual([expect.objectContaining({ severity: 'error', rule: 'read' })]);
+  });
+
+  it('reports no errors on the seed vault', () => {
+    const files = readdirSync(VAULT_RCAS).map((name) => join(VAULT_RCAS, name));
+    const notes = new Set(files.map(noteName));
+
+    const reports = lintFiles(
+      files.map((path) => ({ path, source: readFileSync(path, 'utf8') })),
+      { ...OPTIONS, severities: ['P1', 'P2', 'P3'] },
+      notes,
+    );
+
+    expect(reports.flatMap((r) => r.problems).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});

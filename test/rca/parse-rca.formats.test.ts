@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { parseRca } from '#rca/parse-rca.ts';
+import { scanActionItems } from '#rca/scan-action-items.ts';
+
+const doc = (body: string) => `---\ntitle: "T"\ndate: 2025-04-07\n---\n\n# T\n\n${body}\n`;
+
+describe('parseRca on what other teams write', () => {
+  it('reads an action-items table with other column names and order', () => {
+    const source = doc(
+      [
+        '## Action Items & Followups',
+        '',
+        '| Action Item | Type | Who | Priority | Bug # | Deadline |',
+        '|---|---|---|---|---|---|',
+        '| Add alert for queue depth | Prevent | @maria | P2 | BUG-12 | Apr 14, 2025 |',
+        '| Write runbook | Process | Ops Team |  | | 14 April 2025 |',
+      ].join('\n'),
+    );
+
+    const items = parseRca(source).actionItems;
+
+    expect(items).toEqual([
+      {
+        priority: 'P2',
+        action: 'Add alert for queue depth',
+        owner: '@maria',
+        due: '2025-04-14',
+        done: false,
+        line: 12,
+      },
+      {
+        priority: null,
+        action: 'Write runbook',
+        owner: 'Ops Team',
+        due: '2025-04-14',
+        done: false,
+        line: 13,
+      },
+    ]);
+  });
+
+  it('reads done from a Status column, a ticked box or strikethrough', () => {
+    const source = doc(
+      [
+        '## Action Items',
+        '',
+        '| Task | Assignee | Due Date | Status |',
+        '|------|----------|----------|--------|',
+        '| One | a | 2025-05-01 | Done |',
+        '| Two | b | 2025-05-01 | ✅ |',
+        '| Three | c | 2025-05-01 | In progress |',
+        '| ~~Four~~ | d | 2025-05-01 | |',
+        '| Five | e | 2025-05-01 | closed |',
+      ].join('\n'),
+    );
+
+    const items = parseRca(source).actionItems;
+
+    expect(items.map((i) => [i.action, i.done])).toEqual([
+      ['One', true],
+      ['Two', true],
+      ['Three', false],
+      ['Four', true],
+      ['Five', true],
+    ]);
+    expect(items[2]!.status).toBe('In progress');
+  });
+
+  it('reads task lists with owner, due date and priority in parentheses', () => {
+    const source = doc(
+      [
+        '## Follow-ups',
+        '',
+        '- [ ] Add alert for X (@owner, due 2025-05-01)',
+        '- [x] Fix the retry loop (@bob, due May 2, 2025, P1)',
+        '- [ ] Tidy up dashboards',
+        '- plain bullet is not an action item',
+      ].join('\n'),
+    );
+
+    const items = parseRca(source).actionItems;
+
+    expect(items).toEqual([
+      {
+        priority: null,
+        action: 'Add alert for X',
+        owner: '@owner',
+        due: '2025-05-01',
+        done: false,
+        line: 10,
+      },
+      {
+        priority: 'P1',
+        action: 'Fix the retry loop',
+        owner: '@bob',
+        due: '2025-05-02',
+        done: true,
+        line: 11,
+      },
+      { priority: null, action: 'Tidy up dashboards', owner: null, due: null, done: false, line: 12 },
+    ]);
+  });
+
+  it('never guesses a date: TBD, empty and ambiguous give null, and the unreadable ones a warning naming the cell', () => {
+    const source = doc(
+      [
+        '## Action Items',
+        '',
+        '| Action | Owner | Due |',
+        '|---|---|---|',
+        '| A | x | TBD |',
+        '| B | x | |',
+        '| C | x | 04/05/2025 |',
+        '| D | x | 2025-02-30 |',
+        '| E | x | 13/05/2025 |',
+      ].join('\n'),
+    );
+
+    const parsed = parseRca(source);
+
+    expect(parsed.actionItems.map((i) => i.due)).toEqual([null, null, null, null, '2025-05-13']);
+    expect(parsed.problems.map((p) => [p.line, p.severity, p.rule])).toEqual([
+      [14, 'warning', 'due-date'],
+      [15, 'warning', 'due-date'],
+    ]);
+    expect(parsed.problems[0]!.message).toContain('"04/05/2025"');
+  });
+
+  it('does not take headings inside fenced code for sections', () => {
+    const source = doc(
+      ['## Details', '', '```yaml', '# Pod status', 'ready: false', '```', '', '## Action Items   ', ''].join(
+        '\n',
+      ),
+    );
+
+    const headings = parseRca(source).sections.map((s) => s.heading);
+
+    expect(headings).toEqual(['T', 'Details', 'Action Items']);
+  });
+
+  it('reads a file with no front matter and takes the first heading for its title', () => {
+    const parsed = parseRca(
+      '# Outage of the API\n\n## Action Items\n\n- [ ] Add a canary (@ops, due 2025-01-02)\n',
+    );
+
+    expect(parsed.frontMatter).toEqual({});
+    expect(parsed.title).toBe('Outage of the API');
+    expect(parsed.actionItems[0]!.line).toBe(5);
+  });
+
+  it('reports broken front matter as an error and still reads the body', () => {
+    const parsed = parseRca(
+      '---\ntitle: [unclosed\n---\n\n## Action Items\n\n- [ ] Do it (@a, due 2025-01-02)\n',
+    );
+
+    expect(parsed.problems[0]).toMatchObject({ severity: 'error', rule: 'front-matter' });
+    expect(parsed.actionItems).toHaveLength(1);
+  });
+
+  it('reads a timeline written as a list', () => {
+    const parsed = parseRca(doc('## Timeline\n\n- 16:47 - Alert fired\n- **16:50** On-call paged\n'));
+
+    expect(parsed.timeline.map(({ time, event }) => ({ time, event }))).toEqual([
+      { time: '16:47', event: 'Alert fired' },
+      { time: '16:50', event: 'On-call paged' },
+    ]);
+  });
+
+  it('finds wiki links and markdown links with their lines', () => {
+    const parsed = parseRca(
+      doc(
+        '## Related Incidents\n\n- [[2025-04-07-cache|Cache bug]]\n- [Dashboard](https://grafana.example/d/1)\n',
+      ),
+    );
+
+    expect(parsed.links).toEqual([
+      { kind: 'wiki', target: '2025-04-07-cache', label: 'Cache bug', line: 10 },
+      { kind: 'markdown', target: 'https://grafana.example/d/1', label: 'Dashboard', line: 11 },
+    ]);
+  });
+
+  it('keeps pipes escaped inside code spans in one cell, as GFM does', () => {
+    const source = doc(
+      '## Action Items\n\n| Action | Owner | Due |\n|---|---|---|\n| Run `a \\| b` | ops | 2025-01-02 |\n',
+    );
+
+    expect(parseRca(source).actionItems[0]!.action).toBe('Run `a | b`');
+    expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
+  });
+});
