@@ -1,0 +1,321 @@
+import { type Kysely, Migrator } from 'kysely';
+import type { ActionItemRecord, Incident } from '#domain/incident.ts';
+import type { TimelineEntry, TimelineKind } from '#domain/timeline-entry.ts';
+import type { IncidentStore } from '#src/ports.ts';
+import { migrationProvider } from './migrations.ts';
+import type { Database, IncidentsTable, TimelineEntriesTable } from './schema.ts';
+
+/**
+ * The one `IncidentStore` implementation, over Kysely; `createSqliteStore` and `createPostgresStore`
+ * give it its dialect. The same contract suite runs against both.
+ */
+export class KyselyIncidentStore implements IncidentStore {
+  constructor(
+    readonly kind: 'sqlite' | 'postgres',
+    readonly db: Kysely<Database>,
+    /** The PostgreSQL schema the tables live in, when not the default one. */
+    readonly schema?: string,
+  ) {}
+
+  async migrate(): Promise<void> {
+    const { error } = await new Migrator({
+      db: this.db,
+      provider: migrationProvider,
+      ...(this.schema ? { migrationTableSchema: this.schema } : {}),
+    }).migrateToLatest();
+    if (error) throw new Error(`Database migration failed: ${(error as Error).message}`, { cause: error });
+  }
+
+  async ping(): Promise<void> {
+    await this.db.selectFrom('events').select('event_id').limit(1).execute();
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async createIncident(incident: Incident): Promise<void> {
+    await this.db.insertInto('incidents').values(toIncidentRow(incident)).execute();
+  }
+
+  async updateIncident(id: string, patch: Partial<Omit<Incident, 'id'>>): Promise<void> {
+    const row = toIncidentRow({ ...EMPTY_INCIDENT, ...patch, id }) as Partial<IncidentsTable>;
+    const changed = Object.fromEntries(
+      Object.entries(row).filter(([column]) => Object.hasOwn(patch, COLUMN_TO_FIELD[column] ?? '')),
+    );
+    if (Object.keys(changed).length === 0) return;
+    await this.db.updateTable('incidents').set(changed).where('id', '=', id).execute();
+  }
+
+  async getIncident(id: string): Promise<Incident | null> {
+    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromIncidentRow(row) : null;
+  }
+
+  async findIncidentByChannel(channelId: string): Promise<Incident | null> {
+    const row = await this.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
+    return row ? fromIncidentRow(row) : null;
+  }
+
+  async listIncidents(filter: { excludeStatus?: string }): Promise<Incident[]> {
+    let query = this.db.selectFrom('incidents').selectAll().orderBy('declared_at', 'desc').orderBy('id');
+    if (filter.excludeStatus !== undefined) query = query.where('status', '!=', filter.excludeStatus);
+    return (await query.execute()).map(fromIncidentRow);
+  }
+
+  async addTimelineEntry(entry: TimelineEntry): Promise<boolean> {
+    const result = await this.db
+      .insertInto('timeline_entries')
+      .values(toEntryRow(entry))
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async updateTimelineEntry(
+    key: string,
+    patch: Partial<Pick<TimelineEntry, 'text' | 'authorId' | 'authorName' | 'permalink' | 'pending'>>,
+  ): Promise<boolean> {
+    const set: Partial<TimelineEntriesTable> = {};
+    if (patch.text !== undefined) set.text = patch.text;
+    if (patch.authorId !== undefined) set.author_id = patch.authorId;
+    if (patch.authorName !== undefined) set.author_name = patch.authorName;
+    if (patch.permalink !== undefined) set.permalink = patch.permalink;
+    if (patch.pending !== undefined) set.pending = patch.pending ? 1 : 0;
+    if (Object.keys(set).length === 0) return false;
+    const result = await this.db
+      .updateTable('timeline_entries')
+      .set(set)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async removeTimelineEntry(key: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('timeline_entries').where('key', '=', key).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async getTimelineEntry(key: string): Promise<TimelineEntry | null> {
+    const row = await this.db
+      .selectFrom('timeline_entries')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row ? fromEntryRow(row) : null;
+  }
+
+  async listTimeline(incidentId: string): Promise<TimelineEntry[]> {
+    const rows = await this.db
+      .selectFrom('timeline_entries')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('sort_key')
+      .orderBy('key')
+      .execute();
+    return rows.map(fromEntryRow);
+  }
+
+  async addReactor(messageKey: string, userId: string): Promise<void> {
+    await this.db
+      .insertInto('reactors')
+      .values({ message_key: messageKey, user_id: userId })
+      .onConflict((oc) => oc.columns(['message_key', 'user_id']).doNothing())
+      .execute();
+  }
+
+  async removeReactor(messageKey: string, userId: string): Promise<number> {
+    await this.db
+      .deleteFrom('reactors')
+      .where('message_key', '=', messageKey)
+      .where('user_id', '=', userId)
+      .execute();
+    const row = await this.db
+      .selectFrom('reactors')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('message_key', '=', messageKey)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async clearReactors(messageKey: string): Promise<void> {
+    await this.db.deleteFrom('reactors').where('message_key', '=', messageKey).execute();
+  }
+
+  async recordEvent(eventId: string, body: string, receivedAt: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('events')
+      .values({ event_id: eventId, body, received_at: receivedAt, done: 0 })
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async completeEvent(eventId: string): Promise<void> {
+    await this.db.updateTable('events').set({ done: 1, body: '' }).where('event_id', '=', eventId).execute();
+  }
+
+  async pendingEvents(): Promise<{ eventId: string; body: string }[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['event_id', 'body'])
+      .where('done', '=', 0)
+      .orderBy('received_at')
+      .orderBy('event_id')
+      .execute();
+    return rows.map((r) => ({ eventId: r.event_id, body: r.body }));
+  }
+
+  async addActionItem(item: ActionItemRecord): Promise<void> {
+    await this.db
+      .insertInto('action_items')
+      .values({
+        id: item.id,
+        incident_id: item.incidentId,
+        priority: item.priority,
+        action: item.action,
+        owner: item.owner,
+        due: item.due,
+        done: item.done ? 1 : 0,
+        created_at: item.createdAt,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  async listActionItems(incidentId: string): Promise<ActionItemRecord[]> {
+    const rows = await this.db
+      .selectFrom('action_items')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      incidentId: r.incident_id,
+      priority: r.priority,
+      action: r.action,
+      owner: r.owner,
+      due: r.due,
+      done: r.done === 1,
+      createdAt: r.created_at,
+    }));
+  }
+}
+
+const EMPTY_INCIDENT: Omit<Incident, 'id'> = {
+  title: '',
+  severity: '',
+  status: '',
+  channelId: null,
+  channelName: null,
+  summaryTs: null,
+  declaredBy: '',
+  declaredAt: '',
+  resolvedAt: null,
+  roles: {},
+  services: [],
+  summary: '',
+  rootCause: '',
+  impact: '',
+  resolution: '',
+  rcaPath: null,
+};
+
+const COLUMN_TO_FIELD: Record<string, keyof Incident> = {
+  title: 'title',
+  severity: 'severity',
+  status: 'status',
+  channel_id: 'channelId',
+  channel_name: 'channelName',
+  summary_ts: 'summaryTs',
+  declared_by: 'declaredBy',
+  declared_at: 'declaredAt',
+  resolved_at: 'resolvedAt',
+  roles: 'roles',
+  services: 'services',
+  summary: 'summary',
+  root_cause: 'rootCause',
+  impact: 'impact',
+  resolution: 'resolution',
+  rca_path: 'rcaPath',
+};
+
+function toIncidentRow(incident: Incident): IncidentsTable {
+  return {
+    id: incident.id,
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    channel_id: incident.channelId,
+    channel_name: incident.channelName,
+    summary_ts: incident.summaryTs,
+    declared_by: incident.declaredBy,
+    declared_at: incident.declaredAt,
+    resolved_at: incident.resolvedAt,
+    roles: JSON.stringify(incident.roles),
+    services: JSON.stringify(incident.services),
+    summary: incident.summary,
+    root_cause: incident.rootCause,
+    impact: incident.impact,
+    resolution: incident.resolution,
+    rca_path: incident.rcaPath,
+  };
+}
+
+function fromIncidentRow(row: IncidentsTable): Incident {
+  return {
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    channelId: row.channel_id,
+    channelName: row.channel_name,
+    summaryTs: row.summary_ts,
+    declaredBy: row.declared_by,
+    declaredAt: row.declared_at,
+    resolvedAt: row.resolved_at,
+    roles: JSON.parse(row.roles) as Record<string, string>,
+    services: JSON.parse(row.services) as string[],
+    summary: row.summary,
+    rootCause: row.root_cause,
+    impact: row.impact,
+    resolution: row.resolution,
+    rcaPath: row.rca_path,
+  };
+}
+
+function toEntryRow(entry: TimelineEntry): TimelineEntriesTable {
+  return {
+    key: entry.key,
+    incident_id: entry.incidentId,
+    kind: entry.kind,
+    at: entry.at,
+    sort_key: entry.sortKey,
+    author_id: entry.authorId,
+    author_name: entry.authorName,
+    text: entry.text,
+    permalink: entry.permalink,
+    pending: entry.pending ? 1 : 0,
+  };
+}
+
+function fromEntryRow(row: TimelineEntriesTable): TimelineEntry {
+  return {
+    incidentId: row.incident_id,
+    key: row.key,
+    kind: row.kind as TimelineKind,
+    at: row.at,
+    sortKey: row.sort_key,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    text: row.text,
+    permalink: row.permalink,
+    pending: row.pending === 1,
+  };
+}

@@ -1,0 +1,87 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+/** Every schema change, in order; both dialects run the same ones. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_incidents_and_timeline': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('incidents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.unique())
+        .addColumn('channel_name', 'text')
+        .addColumn('summary_ts', 'text')
+        .addColumn('declared_by', 'text', (c) => c.notNull())
+        .addColumn('declared_at', 'text', (c) => c.notNull())
+        .addColumn('resolved_at', 'text')
+        .addColumn('roles', 'text', (c) => c.notNull())
+        .addColumn('services', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('root_cause', 'text', (c) => c.notNull())
+        .addColumn('impact', 'text', (c) => c.notNull())
+        .addColumn('resolution', 'text', (c) => c.notNull())
+        .addColumn('rca_path', 'text')
+        .execute();
+      await db.schema
+        .createTable('timeline_entries')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('sort_key', 'text', (c) => c.notNull())
+        .addColumn('author_id', 'text')
+        .addColumn('author_name', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('permalink', 'text')
+        .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createIndex('timeline_by_incident')
+        .on('timeline_entries')
+        .columns(['incident_id', 'sort_key'])
+        .execute();
+      await db.schema
+        .createTable('reactors')
+        .addColumn('message_key', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reactors_pk', ['message_key', 'user_id'])
+        .execute();
+      await db.schema
+        .createTable('events')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('events_pending').on('events').columns(['done', 'received_at']).execute();
+    },
+  },
+  '0002_action_items': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('action_items')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('priority', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('due', 'text', (c) => c.notNull())
+        .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('action_items_by_incident')
+        .on('action_items')
+        .columns(['incident_id'])
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

@@ -1,0 +1,63 @@
+export interface IncidentsTable {
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  channel_id: string | null;
+  channel_name: string | null;
+  summary_ts: string | null;
+  declared_by: string;
+  declared_at: string;
+  resolved_at: string | null;
+  roles: string;
+  services: string;
+  summary: string;
+  root_cause: string;
+  impact: string;
+  resolution: string;
+  rca_path: string | null;
+}
+
+export interface TimelineEntriesTable {
+  key: string;
+  incident_id: string;
+  kind: string;
+  at: string;
+  sort_key: string;
+  author_id: string | null;
+  author_name: string | null;
+  text: string;
+  permalink: string | null;
+  pending: number;
+}
+
+export interface ReactorsTable {
+  message_key: string;
+  user_id: string;
+}
+
+export interface EventsTable {
+  event_id: string;
+  body: string;
+  received_at: string;
+  done: number;
+}
+
+export interface ActionItemsTable {
+  id: string;
+  incident_id: string;
+  priority: string | null;
+  action: string;
+  owner: string;
+  due: string;
+  done: number;
+  created_at: string;
+}
+
+export interface Database {
+  incidents: IncidentsTable;
+  timeline_entries: TimelineEntriesTable;
+  reactors: ReactorsTable;
+  events: EventsTable;
+  action_items: ActionItemsTable;
+}

@@ -1,0 +1,30 @@
+/** What a person asked for with `/incident …`, once understood. */
+export type IncidentCommand =
+  | { kind: 'help' }
+  | { kind: 'declare'; severity: string | null; title: string | null }
+  | { kind: 'severity'; severity: string }
+  | { kind: 'status'; status: string }
+  | { kind: 'role'; role: string; userId: string }
+  | { kind: 'services'; services: string[] }
+  | { kind: 'note'; text: string }
+  | { kind: 'action'; text: string; owner: string | null; due: string | null; priority: string | null }
+  | { kind: 'timeline' }
+  | { kind: 'list' }
+  | { kind: 'resolve' }
+  | { kind: 'rca' };
+
+export type ParseResult = { ok: true; command: IncidentCommand } | { ok: false; message: string };
+
+export interface CommandVocabulary {
+  severities: readonly string[];
+  statuses: readonly string[];
+  roles: readonly string[];
+}
+
+export const HELP_TEXT = [
+  '*/incident* commands:',
+  '• `declare [severity] <title>`: declare an incident (no title opens a form)',
+  '• `severity <sev>` · `status <status>` · `lead @person` · `role <role> @person`',
+  '• `services <a, b>` · `note <text>` · `action <text> owner:@person due:<date> [P1]`',
+  '• `timeline` (only you see it) · `list` (open incidents) · `resolve` · `rca` (draft the RCA now) · `help`',
+].join('\n');

@@ -1,0 +1,120 @@
+import type { CommandVocabulary, ParseResult } from './incident-command.ts';
+import { matchOne, matchSeverity } from './severity.ts';
+
+const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+/**
+ * `/incident declare sev2 Checkout latency` → `{ kind: 'declare', severity: 'P2', title: 'Checkout latency' }`.
+ * Never throws for a typo: a failed parse carries the message to show the person.
+ */
+export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary): ParseResult {
+  const trimmed = text.trim();
+  const space = trimmed.search(/\s/);
+  const verb = (space === -1 ? trimmed : trimmed.slice(0, space)).toLowerCase();
+  const rest = space === -1 ? '' : trimmed.slice(space + 1).trim();
+  const ok = (command: Extract<ParseResult, { ok: true }>['command']): ParseResult => ({ ok: true, command });
+  const fail = (message: string): ParseResult => ({ ok: false, message });
+
+  switch (verb) {
+    case '':
+    case 'help':
+      return ok({ kind: 'help' });
+    case 'declare':
+    case 'new':
+    case 'open': {
+      const [first = '', ...others] = rest.split(/\s+/);
+      const severity = first ? matchSeverity(first, vocabulary.severities) : null;
+      const title = (severity ? others.join(' ') : rest).trim();
+      return ok({ kind: 'declare', severity, title: title === '' ? null : title });
+    }
+    case 'severity':
+    case 'sev': {
+      const severity = matchSeverity(rest, vocabulary.severities);
+      return severity
+        ? ok({ kind: 'severity', severity })
+        : fail(
+            `"${rest || '(nothing)'}" is not a severity. Use one of: ${vocabulary.severities.join(', ')}.`,
+          );
+    }
+    case 'status': {
+      const status = matchOne(rest, vocabulary.statuses);
+      return status
+        ? ok({ kind: 'status', status })
+        : fail(`"${rest || '(nothing)'}" is not a status. Use one of: ${vocabulary.statuses.join(', ')}.`);
+    }
+    case 'lead':
+    case 'commander':
+      return parseRole(vocabulary.roles[0] ?? 'lead', rest, verb);
+    case 'role': {
+      const [roleName = '', ...mention] = rest.split(/\s+/);
+      const role = matchOne(roleName, vocabulary.roles);
+      if (!role)
+        return fail(
+          `"${roleName || '(nothing)'}" is not a role. Use one of: ${vocabulary.roles.join(', ')}.`,
+        );
+      return parseRole(role, mention.join(' '), `role ${role}`);
+    }
+    case 'services':
+    case 'service': {
+      const services = rest
+        .split(/[,\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return services.length > 0
+        ? ok({ kind: 'services', services: [...new Set(services)] })
+        : fail('Name the affected services, like `/incident services checkout, payments`.');
+    }
+    case 'note':
+      return rest
+        ? ok({ kind: 'note', text: rest })
+        : fail('Write the note after the word, like `/incident note Rolled back v42`.');
+    case 'action':
+      return parseAction(rest);
+    case 'timeline':
+    case 'list':
+    case 'resolve':
+    case 'rca':
+      return ok({ kind: verb });
+    default:
+      return fail(`I don't know "${verb}". Try \`/incident help\`.`);
+  }
+}
+
+function parseRole(role: string, text: string, usage: string): ParseResult {
+  const match = MENTION.exec(text.trim());
+  if (!match) return { ok: false, message: `Mention one person, like \`/incident ${usage} @maria\`.` };
+  return { ok: true, command: { kind: 'role', role, userId: match[1]! } };
+}
+
+function parseAction(rest: string): ParseResult {
+  let text = rest;
+  const take = (pattern: RegExp): string | null => {
+    const match = pattern.exec(text);
+    if (!match) return null;
+    text = (text.slice(0, match.index) + text.slice(match.index + match[0].length))
+      .replace(/\s+/g, ' ')
+      .trim();
+    return match[1]!.trim();
+  };
+  const owner = take(/(?:^|\s)owner:\s*(<[^>]+>|"[^"]*"|\S+)/i);
+  const due = take(
+    /(?:^|\s)due:\s*("[^"]*"|in \d+ \w+|next \w+|\w{3,9} \d{1,2},? \d{4}|\d{1,2} \w{3,9} \d{4}|\S+)/i,
+  );
+  const priority = take(/(?:^|\s)\[?(P\d)\]?(?=\s|$)/i);
+  if (text === '') {
+    return {
+      ok: false,
+      message: 'Describe the action, like `/incident action Add an alert owner:@maria due:next friday P2`.',
+    };
+  }
+  return {
+    ok: true,
+    command: {
+      kind: 'action',
+      text,
+      owner: owner?.replace(/^"|"$/g, '') ?? null,
+      due: due?.replace(/^"|"$/g, '') ?? null,
+      priority: priority?.toUpperCase() ?? null,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { ActionItemRecord, Incident } from '#domain/incident.ts';
+import type { TimelineEntry } from '#domain/timeline-entry.ts';
+
+/** Where incidents, their timelines and the bot's bookkeeping live (SQLite or PostgreSQL). */
+export interface IncidentStore {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  createIncident(incident: Incident): Promise<void>;
+  updateIncident(id: string, patch: Partial<Omit<Incident, 'id'>>): Promise<void>;
+  getIncident(id: string): Promise<Incident | null>;
+  findIncidentByChannel(channelId: string): Promise<Incident | null>;
+  listIncidents(filter: { excludeStatus?: string }): Promise<Incident[]>;
+
+  /** Adds the entry unless one with its key exists; says whether it was added. */
+  addTimelineEntry(entry: TimelineEntry): Promise<boolean>;
+  updateTimelineEntry(
+    key: string,
+    patch: Partial<Pick<TimelineEntry, 'text' | 'authorId' | 'authorName' | 'permalink' | 'pending'>>,
+  ): Promise<boolean>;
+  removeTimelineEntry(key: string): Promise<boolean>;
+  getTimelineEntry(key: string): Promise<TimelineEntry | null>;
+  listTimeline(incidentId: string): Promise<TimelineEntry[]>;
+
+  /** Who has put the timeline reaction on a message; the entry goes when the last one takes it off. */
+  addReactor(messageKey: string, userId: string): Promise<void>;
+  removeReactor(messageKey: string, userId: string): Promise<number>;
+  clearReactors(messageKey: string): Promise<void>;
+
+  /**
+   * The event inbox: an event is written here before Slack is acknowledged, so an acked event survives
+   * a crash, and a redelivery (same event id) is recognised. Says whether the event is new.
+   */
+  recordEvent(eventId: string, body: string, receivedAt: string): Promise<boolean>;
+  completeEvent(eventId: string): Promise<void>;
+  pendingEvents(): Promise<{ eventId: string; body: string }[]>;
+
+  addActionItem(item: ActionItemRecord): Promise<void>;
+  listActionItems(incidentId: string): Promise<ActionItemRecord[]>;
+}
+
+/** Time, injected so the domain and use cases never read the system clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
