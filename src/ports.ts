@@ -47,3 +47,46 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+export type CreateChannelResult =
+  | { ok: true; id: string; name: string }
+  | { ok: false; error: 'name_taken' | 'invalid_name' };
+
+export interface FetchedMessage {
+  ts: string;
+  userId: string | null;
+  text: string;
+}
+
+/** A Block Kit message: text is the notification and accessibility fallback. */
+export interface ChatMessage {
+  text: string;
+  blocks?: unknown[];
+}
+
+/** What the use cases ask of Slack. */
+export interface Chat {
+  createChannel(name: string): Promise<CreateChannelResult>;
+  setTopicAndPurpose(channelId: string, topic: string, purpose: string): Promise<void>;
+  /** Invites people; those already in the channel (or the bot itself) are skipped, not an error. */
+  invite(channelId: string, userIds: string[]): Promise<void>;
+  post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }>;
+  update(channelId: string, ts: string, message: ChatMessage): Promise<void>;
+  postEphemeral(channelId: string, userId: string, message: ChatMessage): Promise<void>;
+  pin(channelId: string, ts: string): Promise<void>;
+  /** Adds the bot's reaction; one that is already there is fine. */
+  react(channelId: string, ts: string, name: string): Promise<void>;
+  unreact(channelId: string, ts: string, name: string): Promise<void>;
+  /** A message or thread reply by its ts, or null when it no longer exists. */
+  fetchMessage(channelId: string, ts: string): Promise<FetchedMessage | null>;
+  permalink(channelId: string, ts: string): Promise<string | null>;
+  userName(userId: string): Promise<string | null>;
+  usergroupMembers(groupId: string): Promise<string[]>;
+  userIdByEmail(email: string): Promise<string | null>;
+  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
+  publishHome(userId: string, view: Record<string, unknown>): Promise<void>;
+}
+
+export interface IdGenerator {
+  next(prefix: string): string;
+}

@@ -26,6 +26,7 @@ export const BotConfig = z
     }),
     timeline: z.object({
       emoji: z.string().regex(/^[a-z0-9_+'-]+$/, 'expected an emoji name without colons'),
+      confirmEmoji: z.string().regex(/^[a-z0-9_+'-]+$/, 'expected an emoji name without colons'),
     }),
     rca: z.object({
       repo: z.string(),

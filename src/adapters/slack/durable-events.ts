@@ -1,0 +1,120 @@
+import type { App, ReceiverEvent } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Clock, IncidentStore } from '#src/ports.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+
+export interface DurableEventsOptions {
+  store: IncidentStore;
+  clock: Clock;
+  log: Logger;
+  onAck?: (type: string, ackMs: number) => void;
+  onDuplicate?: (type: string) => void;
+}
+
+export interface DurableEvents {
+  queue: KeyedQueue;
+  /** Runs the events a crash left written but unprocessed (call once the app is started). */
+  replayPending(): Promise<number>;
+  /** Stops taking new events: they are neither written nor acked, so Slack redelivers them elsewhere. */
+  close(): void;
+}
+
+type Body = Record<string, unknown> & { event?: Record<string, unknown> };
+
+/**
+ * Write first, then ack: every Events API delivery is written to the store's inbox before Slack gets
+ * its ack, so what was acked survives a crash, and a redelivery with a known event id is dropped (a
+ * first delivery never is). Commands and interactions are deduplicated by trigger id. Listeners then
+ * run through a per-message queue, after the ack.
+ */
+export function makeDurable(app: App, options: DurableEventsOptions): DurableEvents {
+  const original = app.processEvent.bind(app);
+  const queue = new KeyedQueue();
+  let closed = false;
+  const noAck = async () => undefined;
+
+  const process = (body: Body, ackless: ReceiverEvent) =>
+    queue.run(orderKey(body), async () => {
+      await original({ ...ackless, ack: noAck });
+      const id = body['event_id'];
+      if (typeof id === 'string') await options.store.completeEvent(id);
+    });
+
+  app.processEvent = async (event: ReceiverEvent): Promise<void> => {
+    if (closed) return;
+    const started = performance.now();
+    const body = event.body as Body;
+    const type = typeof body['type'] === 'string' ? (body['type'] as string) : 'unknown';
+    const id = typeof body['event_id'] === 'string' ? body['event_id'] : triggerKey(body);
+    if (id !== null) {
+      const isNew = await options.store.recordEvent(
+        id,
+        type === 'event_callback' ? JSON.stringify(body) : '',
+        options.clock.now().toISOString(),
+      );
+      if (!isNew) {
+        await event.ack();
+        options.onDuplicate?.(type);
+        return;
+      }
+      if (type !== 'event_callback') await options.store.completeEvent(id);
+    }
+    if (type === 'event_callback') {
+      await event.ack();
+      options.onAck?.(type, performance.now() - started);
+      process(body, event).catch((error) =>
+        options.log.error({ err: error, eventId: id }, 'event handling failed'),
+      );
+      return;
+    }
+    // Commands, shortcuts and views answer through ack(); their listeners ack themselves.
+    const ack = event.ack;
+    await original({
+      ...event,
+      ack: async (response) => {
+        options.onAck?.(type, performance.now() - started);
+        await ack(response);
+      },
+    });
+  };
+
+  return {
+    queue,
+    async replayPending() {
+      const pending = await options.store.pendingEvents();
+      for (const { eventId, body } of pending) {
+        if (body === '') {
+          await options.store.completeEvent(eventId);
+          continue;
+        }
+        options.log.info({ eventId }, 'replaying an event acknowledged before a restart');
+        await process(
+          JSON.parse(body) as Body,
+          { body: JSON.parse(body), ack: noAck } as ReceiverEvent,
+        ).catch((error) => options.log.error({ err: error, eventId }, 'replayed event failed'));
+      }
+      return pending.length;
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
+
+function triggerKey(body: Body): string | null {
+  const trigger = body['trigger_id'];
+  if (typeof trigger === 'string' && trigger !== '') return `trigger:${trigger}`;
+  const view = body['view'] as { id?: string; hash?: string } | undefined;
+  return body['type'] === 'view_submission' && view?.id ? `view:${view.id}:${view.hash ?? ''}` : null;
+}
+
+/** Events about the same message run in order; others in parallel. */
+function orderKey(body: Body): string {
+  const event = body.event ?? {};
+  const item = event['item'] as { channel?: string; ts?: string } | undefined;
+  if (item?.channel && item.ts) return `${item.channel}:${item.ts}`;
+  const message = event['message'] as { ts?: string } | undefined;
+  const ts =
+    message?.ts ?? (event['deleted_ts'] as string | undefined) ?? (event['ts'] as string | undefined);
+  return `${String(event['channel'] ?? '')}:${ts ?? String(body['event_id'] ?? '')}`;
+}

@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { matchSeverity } from '#domain/severity.ts';
+import { declareIncident } from '#use-cases/declare-incident.ts';
+import { readDeclareModal } from '../blocks/declare-modal.ts';
+import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
+
+/** The declare form was submitted: validate, close it, declare, and tell the person where to go. */
+export function declareModalSubmitted(ctx: ListenerContext) {
+  return async ({ view, body, ack }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const form = readDeclareModal(view.state.values as never);
+    if (form.title === '') {
+      await ack({ response_action: 'errors', errors: { title: 'Give the incident a title.' } });
+      return;
+    }
+    await ack();
+    const userId = body.user.id;
+    try {
+      const severity = form.severity
+        ? matchSeverity(form.severity, ctx.deps.config.incident.severities)
+        : null;
+      const outcome = await declareIncident(ctx.deps, {
+        title: form.title,
+        severity,
+        declaredBy: userId,
+        summary: form.summary,
+        services: form.services,
+        requestKey: view.id,
+      });
+      await ctx.deps.chat.post(userId, {
+        text: outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message,
+      });
+    } catch (error) {
+      await ctx.deps.chat
+        .post(userId, { text: somethingWentWrong(ctx, error, 'declaring the incident') })
+        .catch(() => undefined);
+    }
+  };
+}

@@ -1,0 +1,15 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { completeMessage, pinMessage } from '#use-cases/timeline-from-messages.ts';
+import type { ListenerContext } from './listener-context.ts';
+
+/** The timeline emoji on a message in an incident channel (thread replies too) puts it on the timeline. */
+export function reactionAdded(ctx: ListenerContext) {
+  return async ({ event }: SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.reaction !== ctx.deps.config.timeline.emoji || event.item.type !== 'message') return;
+    const incident = await ctx.deps.store.findIncidentByChannel(event.item.channel);
+    if (!incident) return;
+    const ref = { channelId: event.item.channel, ts: event.item.ts };
+    await pinMessage(ctx.deps, incident, ref, event.user);
+    await completeMessage(ctx.deps, ref);
+  };
+}

@@ -1,0 +1,33 @@
+import type { Deps } from '#use-cases/deps.ts';
+import { buildAnnouncement, buildSummary } from './blocks/build-summary.ts';
+
+/**
+ * Keeps an incident's pinned summary in step with it: posted and pinned the first time (with the
+ * announcement), updated in place after every change, and the channel topic follows.
+ */
+export async function refreshSummary(deps: Deps, incidentId: string): Promise<void> {
+  const incident = await deps.store.getIncident(incidentId);
+  if (!incident?.channelId) return;
+  const message = buildSummary(incident, deps.config);
+  if (incident.summaryTs === null) {
+    const { ts } = await deps.chat.post(incident.channelId, message);
+    await deps.store.updateIncident(incident.id, { summaryTs: ts });
+    await deps.chat.pin(incident.channelId, ts);
+    const announcements = deps.config.incident.announcementsChannel;
+    if (announcements !== '') {
+      await deps.chat.post(announcements, buildAnnouncement(incident)).catch((error) => {
+        deps.log.warn(
+          { err: error, channel: announcements },
+          'could not announce the incident; invite the bot to the announcements channel',
+        );
+      });
+    }
+    return;
+  }
+  await deps.chat.update(incident.channelId, incident.summaryTs, message);
+  await deps.chat.setTopicAndPurpose(
+    incident.channelId,
+    `${incident.severity} · ${incident.status} · ${incident.title}`,
+    `Incident: ${incident.title}. Declared by <@${incident.declaredBy}>. /incident help`,
+  );
+}

@@ -1,0 +1,161 @@
+import type { WebClient } from '@slack/web-api';
+import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage } from '#src/ports.ts';
+
+/** Slack's error code from a Web API failure, or null for anything else. */
+export function slackError(error: unknown): string | null {
+  const data = (error as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : null;
+}
+
+/** The `Chat` port over Slack's Web API client (which retries 429s after Retry-After by itself). */
+export class SlackChat implements Chat {
+  private readonly names = new Map<string, string | null>();
+
+  constructor(private readonly client: WebClient) {}
+
+  async createChannel(name: string): Promise<CreateChannelResult> {
+    try {
+      const result = await this.client.conversations.create({ name });
+      return { ok: true, id: result.channel!.id!, name: result.channel!.name ?? name };
+    } catch (error) {
+      const code = slackError(error);
+      if (code === 'name_taken') return { ok: false, error: 'name_taken' };
+      if (code?.startsWith('invalid_name')) return { ok: false, error: 'invalid_name' };
+      throw error;
+    }
+  }
+
+  async setTopicAndPurpose(channelId: string, topic: string, purpose: string): Promise<void> {
+    await this.client.conversations.setTopic({ channel: channelId, topic: topic.slice(0, 250) });
+    await this.client.conversations.setPurpose({ channel: channelId, purpose: purpose.slice(0, 250) });
+  }
+
+  async invite(channelId: string, userIds: string[]): Promise<void> {
+    for (const user of new Set(userIds)) {
+      try {
+        await this.client.conversations.invite({ channel: channelId, users: user });
+      } catch (error) {
+        const code = slackError(error);
+        if (code !== 'already_in_channel' && code !== 'cant_invite_self') throw error;
+      }
+    }
+  }
+
+  async post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }> {
+    const result = await this.client.chat.postMessage({
+      channel: channelId,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks as never } : {}),
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      unfurl_links: false,
+    });
+    return { ts: result.ts! };
+  }
+
+  async update(channelId: string, ts: string, message: ChatMessage): Promise<void> {
+    await this.client.chat.update({
+      channel: channelId,
+      ts,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks as never } : {}),
+    });
+  }
+
+  async postEphemeral(channelId: string, userId: string, message: ChatMessage): Promise<void> {
+    await this.client.chat.postEphemeral({
+      channel: channelId,
+      user: userId,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks as never } : {}),
+    });
+  }
+
+  async pin(channelId: string, ts: string): Promise<void> {
+    try {
+      await this.client.pins.add({ channel: channelId, timestamp: ts });
+    } catch (error) {
+      if (slackError(error) !== 'already_pinned') throw error;
+    }
+  }
+
+  async react(channelId: string, ts: string, name: string): Promise<void> {
+    try {
+      await this.client.reactions.add({ channel: channelId, timestamp: ts, name });
+    } catch (error) {
+      const code = slackError(error);
+      if (code !== 'already_reacted' && code !== 'message_not_found') throw error;
+    }
+  }
+
+  async unreact(channelId: string, ts: string, name: string): Promise<void> {
+    try {
+      await this.client.reactions.remove({ channel: channelId, timestamp: ts, name });
+    } catch (error) {
+      const code = slackError(error);
+      if (code !== 'no_reaction' && code !== 'message_not_found') throw error;
+    }
+  }
+
+  async fetchMessage(channelId: string, ts: string): Promise<FetchedMessage | null> {
+    try {
+      // conversations.replies finds a message by ts whether it is a thread reply or not.
+      const result = await this.client.conversations.replies({
+        channel: channelId,
+        ts,
+        latest: ts,
+        oldest: ts,
+        inclusive: true,
+        limit: 1,
+      });
+      const message = result.messages?.find((m) => m.ts === ts);
+      return message ? { ts, userId: message.user ?? null, text: message.text ?? '' } : null;
+    } catch (error) {
+      const code = slackError(error);
+      if (code === 'message_not_found' || code === 'thread_not_found') return null;
+      throw error;
+    }
+  }
+
+  async permalink(channelId: string, ts: string): Promise<string | null> {
+    try {
+      return (await this.client.chat.getPermalink({ channel: channelId, message_ts: ts })).permalink ?? null;
+    } catch (error) {
+      if (slackError(error) === 'message_not_found') return null;
+      throw error;
+    }
+  }
+
+  async userName(userId: string): Promise<string | null> {
+    if (this.names.has(userId)) return this.names.get(userId)!;
+    try {
+      const { user } = await this.client.users.info({ user: userId });
+      const name = user?.profile?.display_name || user?.real_name || user?.name || null;
+      this.names.set(userId, name);
+      return name;
+    } catch (error) {
+      if (slackError(error) === 'user_not_found') return null;
+      throw error;
+    }
+  }
+
+  async usergroupMembers(groupId: string): Promise<string[]> {
+    return (await this.client.usergroups.users.list({ usergroup: groupId })).users ?? [];
+  }
+
+  async userIdByEmail(email: string): Promise<string | null> {
+    try {
+      return (await this.client.users.lookupByEmail({ email })).user?.id ?? null;
+    } catch (error) {
+      if (slackError(error) === 'users_not_found') return null;
+      throw error;
+    }
+  }
+
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+    await this.client.views.open({ trigger_id: triggerId, view: view as never });
+  }
+
+  async publishHome(userId: string, view: Record<string, unknown>): Promise<void> {
+    await this.client.views.publish({ user_id: userId, view: view as never });
+  }
+}

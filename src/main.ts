@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { BotConfig } from '#config/bot-config.ts';
+import { createHttpServer } from '#adapters/http/create-http-server.ts';
+import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
+import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
+import { boltLogger } from '#adapters/slack/bolt-logger.ts';
+import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.ts';
+import { registerListeners } from '#adapters/slack/listeners/registry.ts';
+import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
+import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
+import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
+import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
+import { type Clock, systemClock } from '#src/ports.ts';
+import type { Deps } from '#use-cases/deps.ts';
+
+type Env = Record<string, string | undefined>;
+
+export interface StartOptions {
+  config: BotConfig;
+  env: Env;
+  clock?: Clock;
+  logDestination?: NodeJS.WritableStream;
+}
+
+export interface RunningBot {
+  app: App;
+  deps: Deps;
+  store: KyselyIncidentStore;
+  durable: DurableEvents;
+  metrics: Metrics;
+  log: Logger;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** A problem the operator can fix: it says which variable and where to get it. */
+export class SetupError extends Error {
+  readonly code = 'SETUP';
+}
+
+const DEMO_HINT = 'To try the bot without Slack, run `npx scribe demo`.';
+
+/** Which secrets are missing for the chosen mode, with where each one comes from. */
+export function missingSecrets(config: BotConfig, env: Env): string[] {
+  const problems: string[] = [];
+  if (!env['SLACK_BOT_TOKEN']) {
+    problems.push(
+      'SLACK_BOT_TOKEN is not set: the Bot User OAuth Token (xoxb-…) from your app\'s "OAuth & Permissions" page, after installing it from manifest.yml.',
+    );
+  }
+  if (config.slack.mode === 'socket' && !env['SLACK_APP_TOKEN']) {
+    problems.push(
+      'SLACK_APP_TOKEN is not set: an App-Level Token (xapp-…) with the connections:write scope, from your app\'s "Basic Information" page.',
+    );
+  }
+  if (config.slack.mode === 'http' && !env['SLACK_SIGNING_SECRET']) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is not set: the Signing Secret from your app\'s "Basic Information" page (HTTP mode).',
+    );
+  }
+  return problems;
+}
+
+/** The composition root: config → adapters → use cases → Bolt. The only place that reads `env`. */
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { config, env } = options;
+  const missing = missingSecrets(config, env);
+  if (missing.length > 0)
+    throw new SetupError(
+      `${missing.join('\n')}\nSee README "Create the Slack app from manifest.yml". ${DEMO_HINT}`,
+    );
+  const botToken = env['SLACK_BOT_TOKEN']!;
+  const secrets = [
+    botToken,
+    env['SLACK_APP_TOKEN'] ?? '',
+    env['SLACK_SIGNING_SECRET'] ?? '',
+    env['DATABASE_URL'] ?? '',
+  ];
+  const log = createLogger({
+    level: config.logLevel,
+    secrets,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  const clock = options.clock ?? systemClock;
+  const metrics = createMetrics();
+  const clientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 10, factor: 1.6, minTimeout: 50, maxTimeout: 5000 },
+  };
+
+  await checkTokens(config, env, clientOptions);
+
+  const store = env['DATABASE_URL']
+    ? createPostgresStore(env['DATABASE_URL'], env['DATABASE_SCHEMA'])
+    : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'));
+  await store.migrate();
+
+  const receiver =
+    config.slack.mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: env['SLACK_APP_TOKEN']!,
+          logLevel: LogLevel.WARN,
+          installerOptions: { clientOptions },
+        })
+      : new HTTPReceiver({
+          signingSecret: env['SLACK_SIGNING_SECRET']!,
+          endpoints: '/slack/events',
+          logLevel: LogLevel.WARN,
+        });
+  const app = new App({
+    token: botToken,
+    receiver,
+    clientOptions,
+    logger: boltLogger(log),
+    logLevel: LogLevel.WARN,
+  });
+  app.error(async (error) => {
+    metrics.errors.inc({ where: 'listener' });
+    log.error({ err: error }, 'a listener failed');
+  });
+
+  const deps: Deps = {
+    store,
+    chat: new SlackChat(app.client),
+    clock,
+    ids: { next: (prefix) => `${prefix}-${randomUUID()}` },
+    config,
+    log,
+  };
+  deps.onIncidentChanged = (id) => refreshSummary(deps, id);
+  const durable = makeDurable(app, {
+    store,
+    clock,
+    log,
+    onAck: (type, ms) => {
+      metrics.events.inc({ type });
+      metrics.ackSeconds.observe({ type }, ms / 1000);
+    },
+    onDuplicate: (type) => metrics.duplicates.inc({ type }),
+  });
+  registerListeners(app, { deps });
+
+  let slackConnected = config.slack.mode === 'http';
+  const http = await createHttpServer({
+    port: config.server.port,
+    registry: metrics.registry,
+    isLive: () => true,
+    readiness: async () => {
+      const storeOk = await store.ping().then(
+        () => true,
+        () => false,
+      );
+      return { ready: storeOk && slackConnected, checks: { store: storeOk, slack: slackConnected } };
+    },
+    ...(receiver instanceof HTTPReceiver ? { slack: receiver.requestListener } : {}),
+  });
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => {
+      slackConnected = true;
+    });
+    receiver.client.on('disconnected', () => {
+      slackConnected = false;
+    });
+    await app.start();
+    slackConnected = true;
+  }
+  const replayed = await durable.replayPending();
+  log.info(
+    { mode: config.slack.mode, port: http.port, store: store.kind, replayed },
+    'Incident Scribe is running',
+  );
+
+  let stopped = false;
+  return {
+    app,
+    deps,
+    store,
+    durable,
+    metrics,
+    log,
+    port: http.port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      durable.close();
+      if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
+      await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
+      http.server.closeAllConnections();
+      await new Promise<void>((r) => http.server.close(() => r()));
+      await store.close();
+      log.info('Incident Scribe stopped');
+    },
+  };
+}
+
+async function checkTokens(
+  config: BotConfig,
+  env: Env,
+  clientOptions: { slackApiUrl: string },
+): Promise<void> {
+  const quick = { ...clientOptions, retryConfig: { retries: 2 } };
+  try {
+    await new WebClient(env['SLACK_BOT_TOKEN'], quick).auth.test();
+  } catch (error) {
+    const code = slackError(error);
+    if (
+      code === 'invalid_auth' ||
+      code === 'not_authed' ||
+      code === 'account_inactive' ||
+      code === 'token_revoked'
+    ) {
+      throw new SetupError(
+        `SLACK_BOT_TOKEN was refused by Slack (${code}). Copy the Bot User OAuth Token (xoxb-…) again from "OAuth & Permissions", and reinstall the app if you changed its scopes. ${DEMO_HINT}`,
+      );
+    }
+    throw new SetupError(
+      `Could not reach Slack at ${config.slack.apiUrl} (${(error as Error).message}). Check the network or SLACK_API_URL. ${DEMO_HINT}`,
+    );
+  }
+  if (config.slack.mode !== 'socket') return;
+  try {
+    await new WebClient(env['SLACK_APP_TOKEN'], quick).apps.connections.open();
+  } catch (error) {
+    const code = slackError(error) ?? (error as Error).message;
+    throw new SetupError(
+      `SLACK_APP_TOKEN was refused by Slack (${code}). Create an App-Level Token with connections:write on "Basic Information", and enable Socket Mode (manifest.yml does). ${DEMO_HINT}`,
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import { buildChannelName, withSuffix } from '#domain/channel-name.ts';
+import type { Incident } from '#domain/incident.ts';
+import type { Deps, Outcome } from './deps.ts';
+import { fail, ok } from './deps.ts';
+import { recordChange } from './record-change.ts';
+
+export interface DeclareRequest {
+  title: string;
+  severity: string | null;
+  declaredBy: string;
+  summary?: string;
+  services?: string[];
+  /** Unique per request (Slack's trigger id), so a redelivered command declares once. */
+  requestKey: string;
+}
+
+const MAX_NAME_ATTEMPTS = 20;
+
+/**
+ * Declares an incident: stores it, creates its channel (a suffix on `name_taken`), sets topic and
+ * purpose, invites the declarer and the responders, and records the declaration on the timeline.
+ */
+export async function declareIncident(deps: Deps, request: DeclareRequest): Promise<Outcome<Incident>> {
+  const { config } = deps;
+  const title = request.title.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (title === '') return fail('Give the incident a title, like `/incident declare sev2 Checkout latency`.');
+  const now = deps.clock.now();
+  const incident: Incident = {
+    id: deps.ids.next('inc'),
+    title,
+    severity: request.severity ?? config.incident.defaultSeverity,
+    status: config.incident.statuses[0]!,
+    channelId: null,
+    channelName: null,
+    summaryTs: null,
+    declaredBy: request.declaredBy,
+    declaredAt: now.toISOString(),
+    resolvedAt: null,
+    roles: { [config.incident.roles[0]!]: request.declaredBy },
+    services: request.services ?? [],
+    summary: request.summary ?? '',
+    rootCause: '',
+    impact: '',
+    resolution: '',
+    rcaPath: null,
+  };
+  await deps.store.createIncident(incident);
+
+  const base = buildChannelName(title, {
+    prefix: config.incident.channelPrefix,
+    date: config.incident.channelDate ? now.toISOString().slice(0, 10) : null,
+  });
+  let channel: { id: string; name: string } | null = null;
+  for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS && !channel; attempt += 1) {
+    const name = attempt === 1 ? base : withSuffix(base, attempt);
+    const result = await deps.chat.createChannel(name);
+    if (result.ok) channel = result;
+    else if (result.error !== 'name_taken') break;
+  }
+  if (!channel) {
+    deps.log.error({ incidentId: incident.id, base }, 'could not create an incident channel');
+    return fail(
+      `I could not create a channel for "${title}" (every name from #${base} on is taken). Try a different title.`,
+    );
+  }
+  incident.channelId = channel.id;
+  incident.channelName = channel.name;
+  await deps.store.updateIncident(incident.id, { channelId: channel.id, channelName: channel.name });
+  await recordChange(deps, incident.id, `declared:${incident.id}`, 'declared', {
+    to: `${title} (${incident.severity})`,
+    byId: request.declaredBy,
+  });
+
+  const topic = `${incident.severity} · ${incident.status} · ${title}`;
+  await deps.chat.setTopicAndPurpose(
+    channel.id,
+    topic,
+    `Incident: ${title}. Declared by <@${request.declaredBy}>. /incident help`,
+  );
+  await deps.chat.invite(channel.id, [request.declaredBy, ...config.incident.responders]);
+  await deps.onIncidentChanged?.(incident.id);
+  return ok((await deps.store.getIncident(incident.id)) ?? incident);
+}

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { BotConfig } from '#config/bot-config.ts';
+import type { Chat, Clock, IdGenerator, IncidentStore } from '#src/ports.ts';
+
+/** What every use case is given: ports, never adapters. */
+export interface Deps {
+  store: IncidentStore;
+  chat: Chat;
+  clock: Clock;
+  ids: IdGenerator;
+  config: BotConfig;
+  log: Logger;
+  /** Called after an incident changes so the pinned summary and App Home follow; set by the composition root. */
+  onIncidentChanged?: (incidentId: string) => Promise<void>;
+  /** Called when an incident is resolved or an RCA is asked for (the RCA draft issue plugs in here). */
+  onRcaRequested?: (incidentId: string, requestedBy: string) => Promise<void>;
+}
+
+export type Outcome<T = void> = { ok: true; value: T; message?: string } | { ok: false; message: string };
+
+export const ok = <T>(value: T, message?: string): Outcome<T> =>
+  message === undefined ? { ok: true, value } : { ok: true, value, message };
+export const fail = (message: string): Outcome<never> => ({ ok: false, message });

@@ -1,0 +1,28 @@
+import { describeChange } from '#domain/describe-change.ts';
+import type { TimelineEntry, TimelineKind } from '#domain/timeline-entry.ts';
+import { isoToSortKey } from '#domain/timeline-entry.ts';
+import type { Deps } from './deps.ts';
+
+/** Records a change the bot saw happen (declare, severity, status, role…) on the timeline, once per key. */
+export async function recordChange(
+  deps: Deps,
+  incidentId: string,
+  key: string,
+  kind: Exclude<TimelineKind, 'message' | 'note' | 'action'>,
+  detail: { from?: string; to: string; role?: string; byId: string },
+): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  const entry: TimelineEntry = {
+    incidentId,
+    key,
+    kind,
+    at,
+    sortKey: isoToSortKey(at),
+    authorId: detail.byId,
+    authorName: null,
+    text: describeChange[kind]({ ...detail, by: `<@${detail.byId}>` }),
+    permalink: null,
+    pending: false,
+  };
+  await deps.store.addTimelineEntry(entry);
+}

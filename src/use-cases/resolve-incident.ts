@@ -1,0 +1,36 @@
+import type { Incident } from '#domain/incident.ts';
+import { isResolved } from '#domain/incident.ts';
+import type { Deps, Outcome } from './deps.ts';
+import { fail, ok } from './deps.ts';
+import { recordChange } from './record-change.ts';
+
+export interface Resolution {
+  summary?: string;
+  rootCause?: string;
+  impact?: string;
+  resolution?: string;
+}
+
+/** Records the resolution (status, time, what people wrote in the form) and asks for the RCA draft. */
+export async function resolveIncident(
+  deps: Deps,
+  incident: Incident,
+  by: string,
+  key: string,
+  details: Resolution = {},
+): Promise<Outcome<Incident>> {
+  const statuses = deps.config.incident.statuses;
+  if (isResolved(incident, statuses))
+    return fail('This incident is already resolved. `/incident rca` refreshes its RCA draft.');
+  const resolvedStatus = statuses[statuses.length - 1]!;
+  const patch: Partial<Incident> = { status: resolvedStatus, resolvedAt: deps.clock.now().toISOString() };
+  for (const field of ['summary', 'rootCause', 'impact', 'resolution'] as const) {
+    const value = details[field]?.trim();
+    if (value) patch[field] = value;
+  }
+  await deps.store.updateIncident(incident.id, patch);
+  await recordChange(deps, incident.id, key, 'resolved', { to: resolvedStatus, byId: by });
+  await deps.onIncidentChanged?.(incident.id);
+  await deps.onRcaRequested?.(incident.id, by);
+  return ok({ ...incident, ...patch });
+}

@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '#config/load-config.ts';
+import type { BotConfig } from '#config/bot-config.ts';
+import { type RunningBot, startBot } from '#src/main.ts';
+import type { Clock } from '#src/ports.ts';
+import { addPerson, type Person } from '../slack-emulator/person.ts';
+import { type SlackEmulator, startSlackEmulator } from '../slack-emulator/slack-emulator.ts';
+
+export interface Harness {
+  slack: SlackEmulator;
+  bot: RunningBot;
+  config: BotConfig;
+  logs: string[];
+  dataDir: string;
+  env: Record<string, string>;
+  people: { ana: Person; ben: Person; cho: Person };
+  restart(): Promise<RunningBot>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  mode?: 'socket' | 'http';
+  databaseUrl?: string;
+  databaseSchema?: string;
+  config?: Record<string, unknown>;
+  clock?: Clock;
+  dataDir?: string;
+}
+
+/** The real Bolt app, over Socket Mode or signed HTTP, against the local Slack emulator. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const mode = options.mode ?? 'socket';
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'scribe-bot-'));
+  const slack = await startSlackEmulator();
+  const people = { ana: addPerson(slack, 'ana'), ben: addPerson(slack, 'ben'), cho: addPerson(slack, 'cho') };
+  const logs: string[] = [];
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: slack.botToken,
+    ...(mode === 'socket'
+      ? { SLACK_APP_TOKEN: slack.appToken }
+      : { SLACK_SIGNING_SECRET: slack.signingSecret }),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}),
+  };
+  const loaded = loadConfig(
+    {},
+    {
+      slack: { mode, apiUrl: slack.apiUrl },
+      server: { port: 0 },
+      dataDir,
+      logLevel: 'debug',
+      ...(options.config ?? {}),
+    },
+  );
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  const config = loaded.config;
+  const logDestination = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const start = async () => {
+    const bot = await startBot({
+      config,
+      env,
+      logDestination,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    if (mode === 'http') slack.options.httpTarget = `http://127.0.0.1:${bot.port}/slack/events`;
+    else await slack.waitForConnection();
+    return bot;
+  };
+  const harness: Harness = {
+    slack,
+    bot: await start(),
+    config,
+    logs,
+    dataDir,
+    env,
+    people,
+    async restart() {
+      await harness.bot.stop();
+      harness.bot = await start();
+      return harness.bot;
+    },
+    async stop() {
+      await harness.bot.stop();
+      await slack.stop();
+    },
+  };
+  return harness;
+}
+
+/** Waits until `check` passes (the bot's work after an ack is asynchronous). */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() - start > timeoutMs) throw error;
+      await new Promise((r) => setTimeout(r, 15));
+    }
+  }
+}

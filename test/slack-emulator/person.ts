@@ -1,0 +1,305 @@
+import type { SlackEmulator } from './slack-emulator.ts';
+import { renderMessage } from './web-api-methods.ts';
+import type { Channel, Message, User } from './workspace.ts';
+
+/**
+ * A person in the emulated workspace: what tests (and the demo) do through the Slack client —
+ * post, reply, react, edit, delete, run a slash command, press a button, submit a modal.
+ */
+export class Person {
+  constructor(
+    private readonly slack: SlackEmulator,
+    readonly user: User,
+  ) {}
+
+  get id(): string {
+    return this.user.id;
+  }
+
+  get mention(): string {
+    return `<@${this.user.id}|${this.user.name}>`;
+  }
+
+  createChannel(name: string): Channel {
+    return this.slack.workspace.createChannel(name, this.user.id);
+  }
+
+  join(channelId: string): void {
+    this.channel(channelId).members.add(this.user.id);
+  }
+
+  /** Posts a message (in a thread when `threadTs` is given); the bot hears it if it is in the channel. */
+  async post(channelId: string, text: string, threadTs?: string): Promise<string> {
+    const channel = this.channel(channelId);
+    const message: Message = {
+      ts: this.slack.workspace.nextTs(),
+      user: this.user.id,
+      text,
+      reactions: new Map(),
+      replyCount: 0,
+    };
+    if (threadTs) {
+      const parent = channel.messages.find((m) => m.ts === threadTs);
+      if (!parent) throw new Error(`no message ${threadTs} to reply to`);
+      parent.replyCount += 1;
+      message.threadTs = threadTs;
+    }
+    channel.messages.push(message);
+    await this.emitIfBotListens(channel, {
+      type: 'message',
+      channel: channel.id,
+      user: this.user.id,
+      text,
+      ts: message.ts,
+      event_ts: message.ts,
+      channel_type: 'channel',
+      ...(threadTs
+        ? { thread_ts: threadTs, parent_user_id: channel.messages.find((m) => m.ts === threadTs)?.user }
+        : {}),
+    });
+    return message.ts;
+  }
+
+  async react(channelId: string, ts: string, name: string): Promise<void> {
+    const channel = this.channel(channelId);
+    const message = this.message(channel, ts);
+    const users = message.reactions.get(name) ?? new Set<string>();
+    if (users.has(this.user.id)) throw new Error('already_reacted');
+    users.add(this.user.id);
+    message.reactions.set(name, users);
+    await this.emitIfBotListens(channel, this.reactionEvent('reaction_added', channel, message, name));
+  }
+
+  async unreact(channelId: string, ts: string, name: string): Promise<void> {
+    const channel = this.channel(channelId);
+    const message = this.message(channel, ts);
+    const users = message.reactions.get(name);
+    if (!users?.delete(this.user.id)) throw new Error('no_reaction');
+    if (users.size === 0) message.reactions.delete(name);
+    await this.emitIfBotListens(channel, this.reactionEvent('reaction_removed', channel, message, name));
+  }
+
+  async edit(channelId: string, ts: string, text: string): Promise<void> {
+    const channel = this.channel(channelId);
+    const message = this.message(channel, ts);
+    const previous = { type: 'message', user: message.user, text: message.text, ts: message.ts };
+    message.text = text;
+    message.edited = { user: this.user.id, ts: this.slack.workspace.nextTs() };
+    const eventTs = this.slack.workspace.nextTs();
+    await this.emitIfBotListens(channel, {
+      type: 'message',
+      subtype: 'message_changed',
+      channel: channel.id,
+      hidden: true,
+      message: {
+        type: 'message',
+        user: message.user,
+        text,
+        ts: message.ts,
+        edited: message.edited,
+        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+      },
+      previous_message: previous,
+      event_ts: eventTs,
+      ts: eventTs,
+      channel_type: 'channel',
+    });
+  }
+
+  async delete(channelId: string, ts: string): Promise<void> {
+    const channel = this.channel(channelId);
+    const message = this.message(channel, ts);
+    channel.messages.splice(channel.messages.indexOf(message), 1);
+    const eventTs = this.slack.workspace.nextTs();
+    await this.emitIfBotListens(channel, {
+      type: 'message',
+      subtype: 'message_deleted',
+      channel: channel.id,
+      hidden: true,
+      deleted_ts: ts,
+      previous_message: { type: 'message', user: message.user, text: message.text, ts },
+      event_ts: eventTs,
+      ts: eventTs,
+      channel_type: 'channel',
+    });
+  }
+
+  /** Runs `/command text` in a channel; resolves with what the bot acked (an ephemeral answer, if any). */
+  async slash(
+    command: string,
+    text: string,
+    channelId: string,
+  ): Promise<{ text?: string; response_type?: string } & Record<string, unknown>> {
+    const channel = this.slack.workspace.channels.get(channelId);
+    const payload = {
+      token: 'verification-token-unused',
+      team_id: this.slack.workspace.teamId,
+      team_domain: this.slack.workspace.teamDomain,
+      channel_id: channelId,
+      channel_name: channel?.name ?? 'unknown',
+      user_id: this.user.id,
+      user_name: this.user.name,
+      command,
+      text,
+      api_app_id: this.slack.workspace.appId,
+      is_enterprise_install: 'false',
+      response_url: `http://127.0.0.1:${this.slack.port}/response/${crypto.randomUUID()}`,
+      trigger_id: this.slack.workspace.newTrigger(this.user.id),
+    };
+    const ack = (await this.slack.deliver('slash_commands', payload)) as Record<string, unknown> | undefined;
+    return (ack ?? {}) as { text?: string };
+  }
+
+  /** Runs a message shortcut (`callback_id`) on a message. */
+  async shortcut(callbackId: string, channelId: string, ts: string): Promise<unknown> {
+    const channel = this.channel(channelId);
+    const message = this.message(channel, ts);
+    return this.slack.deliver('interactive', {
+      type: 'message_action',
+      token: 'verification-token-unused',
+      action_ts: this.slack.workspace.nextTs(),
+      team: { id: this.slack.workspace.teamId, domain: this.slack.workspace.teamDomain },
+      user: {
+        id: this.user.id,
+        name: this.user.name,
+        username: this.user.name,
+        team_id: this.slack.workspace.teamId,
+      },
+      channel: { id: channel.id, name: channel.name },
+      callback_id: callbackId,
+      trigger_id: this.slack.workspace.newTrigger(this.user.id),
+      message_ts: ts,
+      message: { ...renderMessage(message, { workspace: this.slack.workspace } as never) },
+      response_url: `http://127.0.0.1:${this.slack.port}/response/${crypto.randomUUID()}`,
+    });
+  }
+
+  /** Presses a button in a message the bot posted. */
+  async pressButton(channelId: string, ts: string, actionId: string): Promise<unknown> {
+    const channel = this.channel(channelId);
+    const message = this.message(channel, ts);
+    const found = findAction(message.blocks ?? [], actionId);
+    if (!found) throw new Error(`no button "${actionId}" in message ${ts}`);
+    return this.slack.deliver('interactive', {
+      type: 'block_actions',
+      user: {
+        id: this.user.id,
+        username: this.user.name,
+        name: this.user.name,
+        team_id: this.slack.workspace.teamId,
+      },
+      api_app_id: this.slack.workspace.appId,
+      token: 'verification-token-unused',
+      container: { type: 'message', message_ts: ts, channel_id: channel.id, is_ephemeral: false },
+      trigger_id: this.slack.workspace.newTrigger(this.user.id),
+      team: { id: this.slack.workspace.teamId, domain: this.slack.workspace.teamDomain },
+      channel: { id: channel.id, name: channel.name },
+      message: renderMessage(message, { workspace: this.slack.workspace } as never),
+      response_url: `http://127.0.0.1:${this.slack.port}/response/${crypto.randomUUID()}`,
+      actions: [{ ...found.action, block_id: found.blockId, action_ts: this.slack.workspace.nextTs() }],
+    });
+  }
+
+  /** Submits the modal the bot opened for this person, with `values[blockId][actionId]` as typed. */
+  async submitView(values: Record<string, Record<string, unknown>>): Promise<unknown> {
+    const view = [...this.slack.workspace.views.values()]
+      .reverse()
+      .find((v) => v.type === 'modal' && v.userId === this.user.id);
+    if (!view) throw new Error(`no modal open for ${this.user.id}`);
+    this.slack.workspace.views.delete(view.id);
+    return this.slack.deliver('interactive', {
+      type: 'view_submission',
+      team: { id: this.slack.workspace.teamId, domain: this.slack.workspace.teamDomain },
+      user: {
+        id: this.user.id,
+        username: this.user.name,
+        name: this.user.name,
+        team_id: this.slack.workspace.teamId,
+      },
+      api_app_id: this.slack.workspace.appId,
+      token: 'verification-token-unused',
+      trigger_id: this.slack.workspace.newTrigger(this.user.id),
+      view: {
+        id: view.id,
+        team_id: this.slack.workspace.teamId,
+        type: 'modal',
+        ...view.view,
+        state: { values },
+        hash: '1',
+        app_id: this.slack.workspace.appId,
+        bot_id: this.slack.workspace.botId,
+      },
+      response_urls: [],
+      is_enterprise_install: false,
+    });
+  }
+
+  async openHome(): Promise<void> {
+    await this.slack.deliverEvent({
+      type: 'app_home_opened',
+      user: this.user.id,
+      channel: this.slack.workspace.imWith(this.user.id).id,
+      tab: 'home',
+      event_ts: this.slack.workspace.nextTs(),
+    });
+  }
+
+  private reactionEvent(
+    type: string,
+    channel: Channel,
+    message: Message,
+    name: string,
+  ): Record<string, unknown> {
+    return {
+      type,
+      user: this.user.id,
+      reaction: name,
+      item: { type: 'message', channel: channel.id, ts: message.ts },
+      item_user: message.user ?? '',
+      event_ts: this.slack.workspace.nextTs(),
+    };
+  }
+
+  private async emitIfBotListens(channel: Channel, event: Record<string, unknown>): Promise<void> {
+    if (channel.members.has(this.slack.workspace.botUserId)) await this.slack.deliverEvent(event);
+  }
+
+  private channel(id: string): Channel {
+    const channel = this.slack.workspace.channels.get(id);
+    if (!channel) throw new Error(`no channel ${id}`);
+    return channel;
+  }
+
+  private message(channel: Channel, ts: string): Message {
+    const message = channel.messages.find((m) => m.ts === ts);
+    if (!message) throw new Error(`no message ${ts} in ${channel.id}`);
+    return message;
+  }
+}
+
+function findAction(
+  blocks: unknown[],
+  actionId: string,
+): { action: Record<string, unknown>; blockId: string } | null {
+  for (const block of blocks as {
+    block_id?: string;
+    elements?: Record<string, unknown>[];
+    accessory?: Record<string, unknown>;
+  }[]) {
+    for (const element of [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]) {
+      if (element['action_id'] === actionId) return { action: element, blockId: block.block_id ?? 'block' };
+    }
+  }
+  return null;
+}
+
+export function addPerson(slack: SlackEmulator, name: string, email = `${name}@example.com`): Person {
+  const user = slack.workspace.addUser({
+    id: slack.workspace.nextId('U'),
+    name,
+    realName: name[0]!.toUpperCase() + name.slice(1),
+    email,
+    isBot: false,
+  });
+  return new Person(slack, user);
+}
