@@ -1,10 +1,12 @@
 import type { Command } from './command.ts';
 import { rcaLint } from './rca-lint.ts';
 import { rcaParse } from './rca-parse.ts';
+import { start } from './start.ts';
 
 export type { Command } from './command.ts';
 
 export const COMMANDS: Record<string, Command> = {
+  start,
   'rca parse': rcaParse,
   'rca lint': rcaLint,
 };

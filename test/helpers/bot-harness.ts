@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { loadConfig } from '#config/load-config.ts';
+import YAML from 'yaml';
+import { loadConfig, PROJECT_ROOT } from '#config/load-config.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { type RunningBot, startBot } from '#src/main.ts';
 import type { Clock } from '#src/ports.ts';
@@ -34,7 +35,7 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const mode = options.mode ?? 'socket';
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'scribe-bot-'));
-  const slack = await startSlackEmulator();
+  const slack = await startSlackEmulator({ scopes: manifestScopes() });
   const people = { ana: addPerson(slack, 'ana'), ben: addPerson(slack, 'ben'), cho: addPerson(slack, 'cho') };
   const logs: string[] = [];
   const env: Record<string, string> = {
@@ -106,4 +107,12 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 500
       await new Promise((r) => setTimeout(r, 15));
     }
   }
+}
+
+/** The bot scopes manifest.yml grants: the emulator refuses calls that need any other. */
+export function manifestScopes(): string[] {
+  const manifest = YAML.parse(readFileSync(join(PROJECT_ROOT, 'manifest.yml'), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+  };
+  return manifest.oauth_config.scopes.bot;
 }

@@ -54,3 +54,14 @@ export function noteSkipped(factory: StoreFactory): void {
     );
   }
 }
+
+/** A fresh, empty PostgreSQL schema for a bot under test, or nothing when no database is given. */
+export async function freshPostgresSchema(): Promise<{ databaseUrl: string; databaseSchema: string } | null> {
+  if (!postgresFactory.available) return null;
+  const schema = `scribe_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  return { databaseUrl: TEST_DATABASE_URL!, databaseSchema: schema };
+}

@@ -1,0 +1,43 @@
+import { loadConfig } from '#config/load-config.ts';
+import { SetupError, startBot } from '#src/main.ts';
+import type { Command } from './command.ts';
+import { loadEnvFile } from './load-env-file.ts';
+
+export const start: Command = {
+  summary: 'Run the bot (Socket Mode by default; HTTP mode with SLACK_MODE=http)',
+  usage: '',
+  options: {},
+  async run() {
+    loadEnvFile();
+    const loaded = loadConfig();
+    if (!loaded.ok) {
+      console.error(
+        `Incident Scribe cannot start; the configuration has ${loaded.errors.length} problem(s):\n  ${loaded.errors.join('\n  ')}`,
+      );
+      return 1;
+    }
+    let bot: Awaited<ReturnType<typeof startBot>>;
+    try {
+      bot = await startBot({ config: loaded.config, env: process.env });
+    } catch (error) {
+      if (error instanceof SetupError) {
+        console.error(`Incident Scribe cannot start:\n${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+    return new Promise<number>((resolve) => {
+      const shutdown = (signal: string) => {
+        bot.log.info({ signal }, 'shutting down');
+        const force = setTimeout(() => resolve(1), 10_000);
+        force.unref();
+        bot.stop().then(
+          () => resolve(0),
+          () => resolve(1),
+        );
+      };
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
+    });
+  },
+};

@@ -1,0 +1,219 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
+
+describe('the bot against Slack contracts', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  async function declared(title = 'declare Checkout latency') {
+    const general = h.people.ana.createChannel(`general-${Math.random().toString(36).slice(2, 8)}`);
+    await h.people.ana.slash('/incident', title, general.id);
+    return eventually(async () => {
+      const [incident] = await h.bot.store.listIncidents({});
+      expect(incident?.summaryTs).toBeTruthy();
+      return incident!;
+    });
+  }
+
+  it('drops a redelivered event by its id, and never drops a first delivery', async () => {
+    h = await startHarness();
+    const incident = await declared();
+    const channel = incident.channelId!;
+    h.people.ben.join(channel);
+    const ts = await h.people.ben.post(channel, 'Spike in 500s');
+    await h.people.ana.react(channel, ts, 'pushpin');
+    const delivery = h.slack.deliveries.at(-1)!;
+
+    for (let retry = 1; retry <= 3; retry += 1) await h.slack.redeliver(delivery, retry);
+    await h.slack.deliverEvent((delivery.payload as { event: Record<string, unknown> }).event, {
+      eventId: 'EvNEWFIRSTDELIVERY',
+      retryAttempt: 1,
+    });
+
+    await eventually(async () => {
+      const entries = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
+      expect(entries).toHaveLength(1);
+      expect(entries[0]!.pending).toBe(false);
+    });
+    await eventually(async () => expect(await h.bot.store.pendingEvents()).toEqual([]));
+    expect(await h.bot.metrics.registry.getSingleMetricAsString('scribe_duplicate_events_total')).toMatch(
+      /event_callback"} 3/,
+    );
+  });
+
+  it('copes with already_reacted when a second person pins the same message', async () => {
+    h = await startHarness();
+    const incident = await declared();
+    const channel = incident.channelId!;
+    const ts = await h.people.ana.post(channel, 'Cache flushed');
+
+    await h.people.ana.react(channel, ts, 'pushpin');
+    await eventually(async () =>
+      expect(h.slack.calls.some((c) => c.method === 'reactions.add' && c.ok)).toBe(true),
+    );
+    await h.people.ben.react(channel, ts, 'pushpin');
+
+    await eventually(() => expect(h.slack.calls.some((c) => c.error === 'already_reacted')).toBe(true));
+    expect((await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message')).toHaveLength(1);
+  });
+
+  it('gives a title of emoji and punctuation a valid channel name, and a suffix when the name is taken', async () => {
+    h = await startHarness();
+    const date = new Date().toISOString().slice(0, 10);
+    h.people.cho.createChannel(`inc-${date}-incident`);
+
+    await declared('declare 🔥🔥 !!! ???');
+
+    const names = [...h.slack.workspace.channels.values()].map((c) => c.name);
+    expect(names).toContain(`inc-${date}-incident-2`);
+    expect(h.slack.calls.filter((c) => c.method === 'conversations.create').map((c) => c.error)).toEqual([
+      'name_taken',
+      undefined,
+    ]);
+  });
+
+  it('keeps a long title within 80 characters', async () => {
+    h = await startHarness();
+
+    const incident = await declared(
+      `declare ${'Very long incident title about the checkout service '.repeat(4)}`,
+    );
+
+    expect(incident.channelName!.length).toBeLessThanOrEqual(80);
+    expect(incident.channelName).toMatch(/^[a-z0-9_-]+$/);
+  });
+
+  it('answers a command outside an incident channel, an unknown severity and a bad mention with what is valid', async () => {
+    h = await startHarness();
+    const incident = await declared();
+    const general = h.people.ana.createChannel('random');
+
+    const outside = await h.people.ana.slash('/incident', 'status identified', general.id);
+    const severity = await h.people.ana.slash('/incident', 'severity sev9', incident.channelId!);
+    const mention = await h.people.ana.slash('/incident', 'lead maria', incident.channelId!);
+    const unknown = await h.people.ana.slash('/incident', 'frobnicate', incident.channelId!);
+
+    expect(outside).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('not an incident channel'),
+    });
+    expect(severity.text).toBe('"sev9" is not a severity. Use one of: P1, P2, P3, P4.');
+    expect(mention.text).toContain('Mention one person');
+    expect(unknown.text).toContain('/incident help');
+  });
+
+  it('shows the timeline to the person only', async () => {
+    h = await startHarness();
+    const incident = await declared();
+    await h.people.ana.slash('/incident', 'note Customers report slow pages', incident.channelId!);
+
+    const answer = await h.people.ana.slash('/incident', 'timeline', incident.channelId!);
+
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('Customers report slow pages');
+  });
+
+  it('adds a message through the "Add to incident timeline" shortcut', async () => {
+    h = await startHarness();
+    const incident = await declared();
+    const ts = await h.people.ben.post(incident.channelId!, 'Found the bad deploy');
+
+    await h.people.ana.shortcut('add_to_timeline', incident.channelId!, ts);
+
+    await eventually(async () => {
+      const entry = (await h.bot.store.listTimeline(incident.id)).find((e) => e.kind === 'message');
+      expect(entry).toMatchObject({
+        text: 'Found the bad deploy',
+        authorId: h.people.ben.id,
+        pending: false,
+      });
+    });
+  });
+
+  it('ignores reactions outside incident channels and other emoji', async () => {
+    h = await startHarness();
+    const incident = await declared();
+    const general = h.slack.workspace.channelByName('random') ?? h.people.ana.createChannel('random');
+    general.members.add(h.slack.workspace.botUserId);
+    const outside = await h.people.ana.post(general.id, 'not an incident');
+    const inside = await h.people.ana.post(incident.channelId!, 'just looking');
+
+    await h.people.ana.react(general.id, outside, 'pushpin');
+    await h.people.ana.react(incident.channelId!, inside, 'eyes');
+    await new Promise((r) => setTimeout(r, 100));
+
+    expect((await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message')).toEqual([]);
+  });
+});
+
+describe('HTTP mode security', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  const delivery = (h: Harness) => ({
+    envelopeId: 'x',
+    type: 'slash_commands' as const,
+    retryAttempt: 0,
+    payload: {
+      command: '/incident',
+      text: 'list',
+      user_id: h.people.ana.id,
+      channel_id: 'C1',
+      team_id: h.slack.workspace.teamId,
+      trigger_id: h.slack.workspace.newTrigger(h.people.ana.id),
+      response_url: 'http://127.0.0.1:1/none',
+    },
+  });
+
+  it('answers a correctly signed request', async () => {
+    h = await startHarness({ mode: 'http' });
+
+    const response = await h.slack.sendSigned(delivery(h));
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('No open incidents');
+  });
+
+  it('refuses an unsigned request and a badly signed one', async () => {
+    h = await startHarness({ mode: 'http' });
+    const url = h.slack.options.httpTarget!;
+
+    const unsigned = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'command=%2Fincident&text=list',
+    });
+    const badly = await h.slack.sendSigned(delivery(h), {
+      signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000',
+    });
+
+    expect(unsigned.status).toBe(401);
+    expect(badly.status).toBe(401);
+  });
+
+  it('refuses a request signed more than five minutes ago', async () => {
+    h = await startHarness({ mode: 'http' });
+
+    const stale = await h.slack.sendSigned(delivery(h), {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+
+    expect(stale.status).toBe(401);
+  });
+
+  it('refuses a replay of a request it already took', async () => {
+    h = await startHarness({ mode: 'http' });
+    const d = delivery(h);
+    const timestamp = Math.floor(Date.now() / 1000);
+
+    const first = await h.slack.sendSigned(d, { timestamp });
+    const replay = await h.slack.sendSigned(d, { timestamp });
+
+    expect(first.status).toBe(200);
+    expect(replay.status).toBe(401);
+  });
+});

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import YAML from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LISTENERS } from '#adapters/slack/listeners/registry.ts';
+import { PROJECT_ROOT } from '#config/load-config.ts';
+import { eventually, type Harness, startHarness } from './helpers/bot-harness.ts';
+import { loadApiReference } from './slack-emulator/api-reference.ts';
+
+const SCHEMAS = join(PROJECT_ROOT, '../shared/slack/manifest-schema');
+const BASE = 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/';
+const manifest = YAML.parse(readFileSync(join(PROJECT_ROOT, 'manifest.yml'), 'utf8'));
+/** Bolt's event names as the manifest spells them. */
+const EVENT_NAMES: Record<string, string> = { message: 'message.channels' };
+/** Scopes that event subscriptions and features need, beyond the Web API methods called. */
+const FEATURE_SCOPES: Record<string, string[]> = {
+  'message.channels': ['channels:history'],
+  reaction_added: ['reactions:read'],
+  reaction_removed: ['reactions:read'],
+  slash_commands: ['commands'],
+  shortcuts: ['commands'],
+};
+
+describe('manifest.yml', () => {
+  it("is valid against Slack's manifest JSON Schema", () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    for (const version of ['1.0.0', '2.0.0']) {
+      ajv.addSchema(
+        JSON.parse(readFileSync(join(SCHEMAS, `schemas/manifest.schema.${version}.json`), 'utf8')),
+        `${BASE}manifest.schema.${version}.json`,
+      );
+    }
+    const validate = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, 'manifest.schema.json'), 'utf8')));
+
+    const valid = validate(manifest);
+
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('declares exactly the commands, events and shortcuts the code registers', () => {
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command).sort()).toEqual(
+      Object.keys(LISTENERS.commands).sort(),
+    );
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
+      Object.keys(LISTENERS.events)
+        .map((e) => EVENT_NAMES[e] ?? e)
+        .sort(),
+    );
+    expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id).sort()).toEqual(
+      Object.keys(LISTENERS.shortcuts).sort(),
+    );
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  describe('scopes', () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness();
+      const { ana, ben } = h.people;
+      const general = ana.createChannel('general');
+      await ana.slash('/incident', 'declare sev2 Scope check', general.id);
+      const incident = await eventually(async () => {
+        const [i] = await h.bot.store.listIncidents({});
+        expect(i?.summaryTs).toBeTruthy();
+        return i!;
+      });
+      const channel = incident.channelId!;
+      const ts = await ben.post(channel, 'Something broke');
+      await ana.react(channel, ts, 'pushpin');
+      await eventually(async () =>
+        expect(
+          (await h.bot.store.listTimeline(incident.id)).some((e) => e.kind === 'message' && !e.pending),
+        ).toBe(true),
+      );
+      await ana.unreact(channel, ts, 'pushpin');
+      await ana.slash('/incident', `lead ${ben.mention}`, channel);
+      await ana.slash('/incident', 'resolve', channel);
+      await eventually(() => expect(h.slack.calls.some((c) => c.method === 'chat.update')).toBe(true));
+    });
+    afterAll(async () => {
+      await h?.stop();
+    });
+
+    it('grants every scope a call the bot made needs', () => {
+      const reference = loadApiReference(join(PROJECT_ROOT, '../shared/slack/api-ref'));
+      const granted: string[] = manifest.oauth_config.scopes.bot;
+
+      const uncovered = [...new Set(h.slack.calls.map((c) => c.method))].filter((method) => {
+        const needs = reference.method(method)?.botScopes ?? [];
+        return needs.length > 0 && !needs.some((s) => granted.includes(s));
+      });
+
+      expect(uncovered).toEqual([]);
+      expect(h.slack.calls.filter((c) => c.error === 'missing_scope')).toEqual([]);
+    });
+
+    it('asks for no scope that nothing uses', () => {
+      const reference = loadApiReference(join(PROJECT_ROOT, '../shared/slack/api-ref'));
+      const used = new Set<string>();
+      for (const method of new Set(h.slack.calls.map((c) => c.method)))
+        for (const s of reference.method(method)?.botScopes ?? []) used.add(s);
+      for (const event of manifest.settings.event_subscriptions.bot_events)
+        for (const s of FEATURE_SCOPES[event] ?? []) used.add(s);
+      for (const s of FEATURE_SCOPES['slash_commands']!) used.add(s);
+
+      expect(manifest.oauth_config.scopes.bot.filter((s: string) => !used.has(s))).toEqual([]);
+    });
+  });
+});
