@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.ts';
+import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
 import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
@@ -69,9 +70,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config, env } = options;
   const missing = missingSecrets(config, env);
   if (missing.length > 0)
-    throw new SetupError(
-      `${missing.join('\n')}\nSee README "Create the Slack app from manifest.yml". ${DEMO_HINT}`,
-    );
+    throw new SetupError(`${missing.join('\n')}\nSee README "Create the Slack app from manifest.yml". ${DEMO_HINT}`);
   const botToken = env['SLACK_BOT_TOKEN']!;
   const secrets = [
     botToken,
@@ -91,32 +90,20 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     retryConfig: { retries: 10, factor: 1.6, minTimeout: 50, maxTimeout: 5000 },
   };
 
-  await checkTokens(config, env, clientOptions);
+  const botUserId = await checkTokens(config, env, clientOptions);
 
   const store = env['DATABASE_URL']
     ? createPostgresStore(env['DATABASE_URL'], env['DATABASE_SCHEMA'])
     : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'));
   await store.migrate();
 
+  const logger = boltLogger(log);
   const receiver =
     config.slack.mode === 'socket'
-      ? new SocketModeReceiver({
-          appToken: env['SLACK_APP_TOKEN']!,
-          logLevel: LogLevel.WARN,
-          installerOptions: { clientOptions },
-        })
-      : new HTTPReceiver({
-          signingSecret: env['SLACK_SIGNING_SECRET']!,
-          endpoints: '/slack/events',
-          logLevel: LogLevel.WARN,
-        });
-  const app = new App({
-    token: botToken,
-    receiver,
-    clientOptions,
-    logger: boltLogger(log),
-    logLevel: LogLevel.WARN,
-  });
+      ? new SocketModeReceiver({ appToken: env['SLACK_APP_TOKEN']!, logger, installerOptions: { clientOptions } })
+      : new HTTPReceiver({ signingSecret: env['SLACK_SIGNING_SECRET']!, endpoints: '/slack/events', logger });
+  // No conversation store: the bot keeps its own state, and Bolt's in-memory one only costs time per event.
+  const app = new App({ token: botToken, receiver, clientOptions, logger, logLevel: LogLevel.WARN, convoStore: false });
   app.error(async (error) => {
     metrics.errors.inc({ where: 'listener' });
     log.error({ err: error }, 'a listener failed');
@@ -140,6 +127,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       metrics.ackSeconds.observe({ type }, ms / 1000);
     },
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
+    isRelevant: (event) => isRelevantEvent(event, config, botUserId),
   });
   registerListeners(app, { deps });
 
@@ -168,10 +156,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     slackConnected = true;
   }
   const replayed = await durable.replayPending();
-  log.info(
-    { mode: config.slack.mode, port: http.port, store: store.kind, replayed },
-    'Incident Scribe is running',
-  );
+  log.info({ mode: config.slack.mode, port: http.port, store: store.kind, replayed }, 'Incident Scribe is running');
 
   let stopped = false;
   return {
@@ -200,18 +185,14 @@ async function checkTokens(
   config: BotConfig,
   env: Env,
   clientOptions: { slackApiUrl: string },
-): Promise<void> {
+): Promise<string | null> {
   const quick = { ...clientOptions, retryConfig: { retries: 2 } };
+  let botUserId: string | null = null;
   try {
-    await new WebClient(env['SLACK_BOT_TOKEN'], quick).auth.test();
+    botUserId = (await new WebClient(env['SLACK_BOT_TOKEN'], quick).auth.test()).user_id ?? null;
   } catch (error) {
     const code = slackError(error);
-    if (
-      code === 'invalid_auth' ||
-      code === 'not_authed' ||
-      code === 'account_inactive' ||
-      code === 'token_revoked'
-    ) {
+    if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
       throw new SetupError(
         `SLACK_BOT_TOKEN was refused by Slack (${code}). Copy the Bot User OAuth Token (xoxb-…) again from "OAuth & Permissions", and reinstall the app if you changed its scopes. ${DEMO_HINT}`,
       );
@@ -220,7 +201,7 @@ async function checkTokens(
       `Could not reach Slack at ${config.slack.apiUrl} (${(error as Error).message}). Check the network or SLACK_API_URL. ${DEMO_HINT}`,
     );
   }
-  if (config.slack.mode !== 'socket') return;
+  if (config.slack.mode !== 'socket') return botUserId;
   try {
     await new WebClient(env['SLACK_APP_TOKEN'], quick).apps.connections.open();
   } catch (error) {
@@ -229,4 +210,5 @@ async function checkTokens(
       `SLACK_APP_TOKEN was refused by Slack (${code}). Create an App-Level Token with connections:write on "Basic Information", and enable Socket Mode (manifest.yml does). ${DEMO_HINT}`,
     );
   }
+  return botUserId;
 }

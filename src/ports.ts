@@ -12,6 +12,8 @@ export interface IncidentStore {
   updateIncident(id: string, patch: Partial<Omit<Incident, 'id'>>): Promise<void>;
   getIncident(id: string): Promise<Incident | null>;
   findIncidentByChannel(channelId: string): Promise<Incident | null>;
+  /** The id of the incident a channel belongs to, cheaply (the hot path of every reaction). */
+  incidentIdForChannel(channelId: string): Promise<string | null>;
   listIncidents(filter: { excludeStatus?: string }): Promise<Incident[]>;
 
   /** Adds the entry unless one with its key exists; says whether it was added. */

@@ -45,10 +45,7 @@ describe('scribe', () => {
 
   it('reads a file without the .md extension', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scribe-cli-'));
-    writeFileSync(
-      join(dir, 'POSTMORTEM'),
-      '# Outage\n\n## Action Items\n\n- [ ] Add canary (@ops, due 2025-01-02)\n',
-    );
+    writeFileSync(join(dir, 'POSTMORTEM'), '# Outage\n\n## Action Items\n\n- [ ] Add canary (@ops, due 2025-01-02)\n');
 
     const result = await runScribe(['rca', 'parse', join(dir, 'POSTMORTEM'), '--json']);
 

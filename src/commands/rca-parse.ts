@@ -9,9 +9,7 @@ export const rcaParse: Command = {
   async run(values, positionals) {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) {
-      console.error(
-        'scribe rca parse: give exactly one file, e.g. `scribe rca parse RCAs/2025-04-07-cache.md`',
-      );
+      console.error('scribe rca parse: give exactly one file, e.g. `scribe rca parse RCAs/2025-04-07-cache.md`');
       return 2;
     }
     let source: string;

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const slackId = z
-  .string()
-  .regex(/^[UWSCGB][A-Z0-9]+$/, 'expected a Slack ID such as U012ABCDEF, S0123 or C0123');
+const slackId = z.string().regex(/^[UWSCGB][A-Z0-9]+$/, 'expected a Slack ID such as U012ABCDEF, S0123 or C0123');
 
 export const BotConfig = z
   .object({
@@ -12,9 +10,7 @@ export const BotConfig = z
     }),
     server: z.object({ port: z.number().int().min(0).max(65535) }),
     incident: z.object({
-      channelPrefix: z
-        .string()
-        .regex(/^[a-z0-9_-]{0,20}$/, 'expected lowercase letters, digits, - or _, at most 20'),
+      channelPrefix: z.string().regex(/^[a-z0-9_-]{0,20}$/, 'expected lowercase letters, digits, - or _, at most 20'),
       channelDate: z.boolean(),
       announcementsChannel: z.string(),
       responders: z.array(slackId),

@@ -75,8 +75,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function formatPath(path: PropertyKey[]): string {
   return (
-    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') ||
-    '(root)'
+    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(root)'
   );
 }
 

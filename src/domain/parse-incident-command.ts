@@ -32,9 +32,7 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
       const severity = matchSeverity(rest, vocabulary.severities);
       return severity
         ? ok({ kind: 'severity', severity })
-        : fail(
-            `"${rest || '(nothing)'}" is not a severity. Use one of: ${vocabulary.severities.join(', ')}.`,
-          );
+        : fail(`"${rest || '(nothing)'}" is not a severity. Use one of: ${vocabulary.severities.join(', ')}.`);
     }
     case 'status': {
       const status = matchOne(rest, vocabulary.statuses);
@@ -48,10 +46,7 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
     case 'role': {
       const [roleName = '', ...mention] = rest.split(/\s+/);
       const role = matchOne(roleName, vocabulary.roles);
-      if (!role)
-        return fail(
-          `"${roleName || '(nothing)'}" is not a role. Use one of: ${vocabulary.roles.join(', ')}.`,
-        );
+      if (!role) return fail(`"${roleName || '(nothing)'}" is not a role. Use one of: ${vocabulary.roles.join(', ')}.`);
       return parseRole(role, mention.join(' '), `role ${role}`);
     }
     case 'services':
@@ -91,15 +86,11 @@ function parseAction(rest: string): ParseResult {
   const take = (pattern: RegExp): string | null => {
     const match = pattern.exec(text);
     if (!match) return null;
-    text = (text.slice(0, match.index) + text.slice(match.index + match[0].length))
-      .replace(/\s+/g, ' ')
-      .trim();
+    text = (text.slice(0, match.index) + text.slice(match.index + match[0].length)).replace(/\s+/g, ' ').trim();
     return match[1]!.trim();
   };
   const owner = take(/(?:^|\s)owner:\s*(<[^>]+>|"[^"]*"|\S+)/i);
-  const due = take(
-    /(?:^|\s)due:\s*("[^"]*"|in \d+ \w+|next \w+|\w{3,9} \d{1,2},? \d{4}|\d{1,2} \w{3,9} \d{4}|\S+)/i,
-  );
+  const due = take(/(?:^|\s)due:\s*("[^"]*"|in \d+ \w+|next \w+|\w{3,9} \d{1,2},? \d{4}|\d{1,2} \w{3,9} \d{4}|\S+)/i);
   const priority = take(/(?:^|\s)\[?(P\d)\]?(?=\s|$)/i);
   if (text === '') {
     return {

@@ -18,9 +18,7 @@ export function parseRelativeDate(input: string, today: string): DateResult {
   const inN = /^in (\d{1,3}) (day|week|month)s?$/.exec(text);
   if (inN) {
     const n = Number(inN[1]);
-    return out(
-      inN[2] === 'day' ? addDays(base, n) : inN[2] === 'week' ? addWeeks(base, n) : addMonths(base, n),
-    );
+    return out(inN[2] === 'day' ? addDays(base, n) : inN[2] === 'week' ? addWeeks(base, n) : addMonths(base, n));
   }
   const weekday = /^(?:next |this )?(sun|mon|tue|wed|thu|fri|sat)[a-z]*$/.exec(text);
   if (weekday) {

@@ -14,8 +14,7 @@ export function encodeCellText(text: string): string {
   return escaped.replace(/^\s+|\s+$/g, (run) => [...run].map((ch) => `&#${ch.codePointAt(0)};`).join(''));
 }
 
-const DECODE =
-  /\\([!-/:-@[-`{-~])|<br\s*\/?>|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
+const DECODE = /\\([!-/:-@[-`{-~])|<br\s*\/?>|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
 export function decodeCellText(raw: string): string {
   return raw.trim().replace(DECODE, (match, escaped: string | undefined, reference: string | undefined) => {

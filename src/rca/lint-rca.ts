@@ -18,10 +18,8 @@ const error = (line: number, message: string, rule: string): Problem => ({
 });
 
 const requiredFields: Rule = (rca) =>
-  REQUIRED_FIELDS.filter(
-    (field) => rca.frontMatter[field] === undefined || rca.frontMatter[field] === null,
-  ).map((field) =>
-    error(1, `Front matter has no "${field}"; add it (see templates/rca.md)`, 'required-field'),
+  REQUIRED_FIELDS.filter((field) => rca.frontMatter[field] === undefined || rca.frontMatter[field] === null).map(
+    (field) => error(1, `Front matter has no "${field}"; add it (see templates/rca.md)`, 'required-field'),
   );
 
 const knownValues: Rule = (rca, options) => {
@@ -52,8 +50,7 @@ const actionItemsComplete: Rule = (rca) =>
     const name = `Action item "${item.action.slice(0, 60)}"`;
     if (item.owner === null) problems.push(error(item.line, `${name} has no owner`, 'action-owner'));
     if (item.due === null && !item.done) {
-      const why =
-        item.dueText === undefined ? 'has no due date' : `has an unreadable due date "${item.dueText}"`;
+      const why = item.dueText === undefined ? 'has no due date' : `has an unreadable due date "${item.dueText}"`;
       problems.push(error(item.line, `${name} ${why}; write it as YYYY-MM-DD`, 'action-due'));
     }
     return problems;

@@ -3,8 +3,7 @@ import { decodeCellText, plainCellText } from './cell-text.ts';
 import { parseDueCell } from './parse-due-cell.ts';
 import type { ParsedActionItem, Problem } from './rca-document.ts';
 
-const DONE_STATUS =
-  /^(?:done|closed|fixed|complete[d]?|resolved|finished|merged|shipped|yes|y|✅|✔️?|☑️?|\[x\])\b/iu;
+const DONE_STATUS = /^(?:done|closed|fixed|complete[d]?|resolved|finished|merged|shipped|yes|y|✅|✔️?|☑️?|\[x\])\b/iu;
 const EMPTY = /^(?:|-+|—|tbd|tba|n\/?a|none|\?+)$/i;
 const STRUCK = /^~~([\s\S]*)~~$/;
 
@@ -66,12 +65,7 @@ function readOptional(raw: string | undefined): string | null {
  * A task-list line: `- [ ] Add alert for X (@owner, due 2025-05-01, P1)`.
  * `text` is the item's raw markdown after the checkbox.
  */
-export function readTaskItem(
-  text: string,
-  checked: boolean,
-  line: number,
-  problems: Problem[],
-): ParsedActionItem {
+export function readTaskItem(text: string, checked: boolean, line: number, problems: Problem[]): ParsedActionItem {
   let body = text.trim();
   let owner: string | null = null;
   let due: string | null = null;

@@ -51,8 +51,7 @@ export function renderRca(draft: RcaDraft, template: string): string {
     title: renderInline(draft.title),
     summary: textOrPrompt(draft.summary, PROMPTS.summary),
     timelineTable: renderTimelineTable(draft.timeline),
-    timelineDiagram:
-      draft.diagram && draft.timeline.length > 0 ? `\n${renderTimelineDiagram(draft.timeline)}` : '',
+    timelineDiagram: draft.diagram && draft.timeline.length > 0 ? `\n${renderTimelineDiagram(draft.timeline)}` : '',
     rootCause: textOrPrompt(draft.rootCause, PROMPTS.rootCause),
     impact: textOrPrompt(draft.impact, PROMPTS.impact),
     affectedServices:

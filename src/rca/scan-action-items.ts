@@ -74,8 +74,7 @@ export function scanActionItems(source: string): ScannedRca {
       let end = i + 1;
       while (end < lines.length && isContinuation(lines[end]!)) end += 1;
       const task = taskItemText(lines.slice(i, end));
-      if (task && task.text !== '')
-        result.actionItems.push(readTaskItem(task.text, task.checked, i + 1, problems));
+      if (task && task.text !== '') result.actionItems.push(readTaskItem(task.text, task.checked, i + 1, problems));
       i = end - 1;
     }
     previousBlank = line.trim() === '';

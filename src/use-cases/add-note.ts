@@ -3,13 +3,7 @@ import { isoToSortKey } from '#domain/timeline-entry.ts';
 import type { Deps } from './deps.ts';
 
 /** `/incident note …`: a timeline line at the time of the command, once per request key. */
-export async function addNote(
-  deps: Deps,
-  incident: Incident,
-  text: string,
-  by: string,
-  key: string,
-): Promise<void> {
+export async function addNote(deps: Deps, incident: Incident, text: string, by: string, key: string): Promise<void> {
   const at = deps.clock.now().toISOString();
   await deps.store.addTimelineEntry({
     incidentId: incident.id,

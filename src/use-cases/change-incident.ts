@@ -10,13 +10,7 @@ export type IncidentChange =
   | { kind: 'role'; role: string; userId: string }
   | { kind: 'services'; services: string[] };
 
-type Apply = (
-  deps: Deps,
-  incident: Incident,
-  change: never,
-  by: string,
-  key: string,
-) => Promise<Outcome<string>>;
+type Apply = (deps: Deps, incident: Incident, change: never, by: string, key: string) => Promise<Outcome<string>>;
 
 /** One handler per kind of change: store it, record it on the timeline, say what happened. */
 const APPLY: {

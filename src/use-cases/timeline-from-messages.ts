@@ -1,4 +1,3 @@
-import type { Incident } from '#domain/incident.ts';
 import { messageKey, normalizeTs, tsToIso } from '#domain/timeline-entry.ts';
 import type { Deps } from './deps.ts';
 
@@ -12,16 +11,11 @@ export interface MessageRef {
  * writes the entry (keyed by channel and ts, at the message's own time) before anything slow;
  * `completeMessage` then fetches the text, author and permalink.
  */
-export async function pinMessage(
-  deps: Deps,
-  incident: Incident,
-  ref: MessageRef,
-  reactorId: string,
-): Promise<boolean> {
+export async function pinMessage(deps: Deps, incidentId: string, ref: MessageRef, reactorId: string): Promise<boolean> {
   const key = messageKey(ref.channelId, ref.ts);
   await deps.store.addReactor(key, reactorId);
   return deps.store.addTimelineEntry({
-    incidentId: incident.id,
+    incidentId,
     key,
     kind: 'message',
     at: tsToIso(ref.ts),
@@ -42,16 +36,17 @@ export async function completeMessage(
   const key = messageKey(ref.channelId, ref.ts);
   const entry = await deps.store.getTimelineEntry(key);
   if (!entry) return 'absent';
-  const message = known ?? (await deps.chat.fetchMessage(ref.channelId, ref.ts));
+  // The text and the permalink are independent: ask Slack for both at once.
+  const [message, permalink] = await Promise.all([
+    known ?? deps.chat.fetchMessage(ref.channelId, ref.ts),
+    entry.permalink ? Promise.resolve(entry.permalink) : deps.chat.permalink(ref.channelId, ref.ts),
+  ]);
   if (!message) {
     await deps.store.removeTimelineEntry(key);
     await deps.store.clearReactors(key);
     return 'gone';
   }
-  const [permalink, authorName] = await Promise.all([
-    entry.permalink ? Promise.resolve(entry.permalink) : deps.chat.permalink(ref.channelId, ref.ts),
-    message.userId ? deps.chat.userName(message.userId) : Promise.resolve(null),
-  ]);
+  const authorName = message.userId ? await deps.chat.userName(message.userId) : null;
   await deps.store.updateTimelineEntry(key, {
     text: message.text,
     authorId: message.userId,

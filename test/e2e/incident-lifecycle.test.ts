@@ -81,9 +81,7 @@ for (const variant of VARIANTS) {
         ['Rolling back v42 to v41', cho.id, tsIso(second)],
         ['Rollback done, errors dropping', ana.id, tsIso(reply)],
       ]);
-      expect(messages[0]!.permalink).toBe(
-        `https://emulated.slack.com/archives/${channel}/p${first.replace('.', '')}`,
-      );
+      expect(messages[0]!.permalink).toBe(`https://emulated.slack.com/archives/${channel}/p${first.replace('.', '')}`);
       expect(messages[2]!.permalink).toContain(`thread_ts=${second}`);
       expect(entries.map((e) => e.kind)).toEqual([
         'declared',

@@ -50,9 +50,7 @@ describe('the bot against Slack contracts', () => {
     const ts = await h.people.ana.post(channel, 'Cache flushed');
 
     await h.people.ana.react(channel, ts, 'pushpin');
-    await eventually(async () =>
-      expect(h.slack.calls.some((c) => c.method === 'reactions.add' && c.ok)).toBe(true),
-    );
+    await eventually(async () => expect(h.slack.calls.some((c) => c.method === 'reactions.add' && c.ok)).toBe(true));
     await h.people.ben.react(channel, ts, 'pushpin');
 
     await eventually(() => expect(h.slack.calls.some((c) => c.error === 'already_reacted')).toBe(true));
@@ -77,9 +75,7 @@ describe('the bot against Slack contracts', () => {
   it('keeps a long title within 80 characters', async () => {
     h = await startHarness();
 
-    const incident = await declared(
-      `declare ${'Very long incident title about the checkout service '.repeat(4)}`,
-    );
+    const incident = await declared(`declare ${'Very long incident title about the checkout service '.repeat(4)}`);
 
     expect(incident.channelName!.length).toBeLessThanOrEqual(80);
     expect(incident.channelName).toMatch(/^[a-z0-9_-]+$/);

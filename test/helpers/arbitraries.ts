@@ -80,11 +80,7 @@ const isoDate = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 const time = fc
-  .tuple(
-    fc.integer({ min: 0, max: 23 }),
-    fc.integer({ min: 0, max: 59 }),
-    fc.option(isoDate, { nil: undefined }),
-  )
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.option(isoDate, { nil: undefined }))
   .map(([h, m, d]) => `${d ? `${d} ` : ''}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 const permalink = fc
   .tuple(fc.stringMatching(/^C[A-Z0-9]{8}$/), fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }))

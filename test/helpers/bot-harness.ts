@@ -40,9 +40,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: slack.botToken,
-    ...(mode === 'socket'
-      ? { SLACK_APP_TOKEN: slack.appToken }
-      : { SLACK_SIGNING_SECRET: slack.signingSecret }),
+    ...(mode === 'socket' ? { SLACK_APP_TOKEN: slack.appToken } : { SLACK_SIGNING_SECRET: slack.signingSecret }),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}),
   };

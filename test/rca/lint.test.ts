@@ -37,11 +37,7 @@ author: DevOps
 `;
 
 const rules = (source: string, notes = ['runbook-api']) =>
-  lintFiles([{ path: 'a.md', source }], OPTIONS, new Set(notes))[0]!.problems.map((p) => [
-    p.line,
-    p.severity,
-    p.rule,
-  ]);
+  lintFiles([{ path: 'a.md', source }], OPTIONS, new Set(notes))[0]!.problems.map((p) => [p.line, p.severity, p.rule]);
 
 describe('lintFiles', () => {
   it('passes a complete RCA, including a timeline that crosses midnight', () => {
@@ -76,9 +72,7 @@ describe('lintFiles', () => {
   });
 
   it('reports timeline rows out of order', () => {
-    expect(rules(GOOD.replace('| 00:10 | Fixed |', '| 23:10 | Fixed |'))).toEqual([
-      [19, 'error', 'timeline-order'],
-    ]);
+    expect(rules(GOOD.replace('| 00:10 | Fixed |', '| 23:10 | Fixed |'))).toEqual([[19, 'error', 'timeline-order']]);
   });
 
   it('warns about wiki links to notes that do not exist', () => {

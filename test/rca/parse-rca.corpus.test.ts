@@ -21,18 +21,15 @@ describe('the shared corpus', () => {
     expect(vaultFiles.length).toBe(57);
   });
 
-  it.each(corpusFiles.map((f) => [f.slice(CORPUS.length + 1), f]))(
-    'parses %s without throwing',
-    (_name, file) => {
-      const source = readFileSync(file, 'utf8');
+  it.each(corpusFiles.map((f) => [f.slice(CORPUS.length + 1), f]))('parses %s without throwing', (_name, file) => {
+    const source = readFileSync(file, 'utf8');
 
-      const parsed = parseRca(source);
-      const scanned = scanActionItems(source);
+    const parsed = parseRca(source);
+    const scanned = scanActionItems(source);
 
-      expect(Array.isArray(parsed.sections)).toBe(true);
-      expect(scanned.actionItems).toEqual(parsed.actionItems);
-    },
-  );
+    expect(Array.isArray(parsed.sections)).toBe(true);
+    expect(scanned.actionItems).toEqual(parsed.actionItems);
+  });
 });
 
 /** Reads the vault's Action Items rows straight from the file, the simplest way that works for this format. */
@@ -48,19 +45,16 @@ function expectedVaultItems(source: string) {
 }
 
 describe('the vault RCAs', () => {
-  it.each(vaultFiles.map((f) => [f.split('/').pop(), f]))(
-    '%s: every action item row comes out right',
-    (_n, file) => {
-      const source = readFileSync(file, 'utf8');
-      const expected = expectedVaultItems(source);
+  it.each(vaultFiles.map((f) => [f.split('/').pop(), f]))('%s: every action item row comes out right', (_n, file) => {
+    const source = readFileSync(file, 'utf8');
+    const expected = expectedVaultItems(source);
 
-      const parsed = parseRca(source);
+    const parsed = parseRca(source);
 
-      expect(expected.length).toBeGreaterThan(0);
-      expect(parsed.actionItems).toEqual(expected.map((row) => ({ ...row, done: false })));
-      expect(parsed.timeline.length).toBeGreaterThan(0);
-      expect(parsed.frontMatter['date']).toBe(/^date: (\S+)$/m.exec(source)![1]);
-      expect(parsed.problems).toEqual([]);
-    },
-  );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(parsed.actionItems).toEqual(expected.map((row) => ({ ...row, done: false })));
+    expect(parsed.timeline.length).toBeGreaterThan(0);
+    expect(parsed.frontMatter['date']).toBe(/^date: (\S+)$/m.exec(source)![1]);
+    expect(parsed.problems).toEqual([]);
+  });
 });

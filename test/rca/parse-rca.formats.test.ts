@@ -128,9 +128,7 @@ describe('parseRca on what other teams write', () => {
 
   it('does not take headings inside fenced code for sections', () => {
     const source = doc(
-      ['## Details', '', '```yaml', '# Pod status', 'ready: false', '```', '', '## Action Items   ', ''].join(
-        '\n',
-      ),
+      ['## Details', '', '```yaml', '# Pod status', 'ready: false', '```', '', '## Action Items   ', ''].join('\n'),
     );
 
     const headings = parseRca(source).sections.map((s) => s.heading);
@@ -139,9 +137,7 @@ describe('parseRca on what other teams write', () => {
   });
 
   it('reads a file with no front matter and takes the first heading for its title', () => {
-    const parsed = parseRca(
-      '# Outage of the API\n\n## Action Items\n\n- [ ] Add a canary (@ops, due 2025-01-02)\n',
-    );
+    const parsed = parseRca('# Outage of the API\n\n## Action Items\n\n- [ ] Add a canary (@ops, due 2025-01-02)\n');
 
     expect(parsed.frontMatter).toEqual({});
     expect(parsed.title).toBe('Outage of the API');
@@ -149,9 +145,7 @@ describe('parseRca on what other teams write', () => {
   });
 
   it('reports broken front matter as an error and still reads the body', () => {
-    const parsed = parseRca(
-      '---\ntitle: [unclosed\n---\n\n## Action Items\n\n- [ ] Do it (@a, due 2025-01-02)\n',
-    );
+    const parsed = parseRca('---\ntitle: [unclosed\n---\n\n## Action Items\n\n- [ ] Do it (@a, due 2025-01-02)\n');
 
     expect(parsed.problems[0]).toMatchObject({ severity: 'error', rule: 'front-matter' });
     expect(parsed.actionItems).toHaveLength(1);
@@ -168,9 +162,7 @@ describe('parseRca on what other teams write', () => {
 
   it('finds wiki links and markdown links with their lines', () => {
     const parsed = parseRca(
-      doc(
-        '## Related Incidents\n\n- [[2025-04-07-cache|Cache bug]]\n- [Dashboard](https://grafana.example/d/1)\n',
-      ),
+      doc('## Related Incidents\n\n- [[2025-04-07-cache|Cache bug]]\n- [Dashboard](https://grafana.example/d/1)\n'),
     );
 
     expect(parsed.links).toEqual([

@@ -18,8 +18,7 @@ const RESOLVED: RcaDraft = {
   preparedOn: '2025-04-10',
   summary:
     'On 2025-04-07, the analytics-pipeline service experienced a cache invalidation bug. The incident lasted approximately 56 minutes.',
-  rootCause:
-    'A stale cache key survived the deploy.\n\n1. Regression in the key builder\n2. No test for the edge case',
+  rootCause: 'A stale cache key survived the deploy.\n\n1. Regression in the key builder\n2. No test for the edge case',
   impact: '- 82% of requests affected',
   customerImpact: '- 53 support tickets created',
   resolution: 'Deployed a hotfix.',

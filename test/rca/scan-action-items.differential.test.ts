@@ -87,9 +87,7 @@ const heading = fc
     ),
   )
   .map(([depth, text]) => `${'#'.repeat(depth)} ${text}`);
-const fenced = fc
-  .tuple(table, fc.constantFrom('```', '~~~', '````'))
-  .map(([t, f]) => `${f}\n# Pod status\n${t}\n${f}`);
+const fenced = fc.tuple(table, fc.constantFrom('```', '~~~', '````')).map(([t, f]) => `${f}\n# Pod status\n${t}\n${f}`);
 const paragraph = cellText.map((t) => t || 'Some text.');
 const setext = fc.constantFrom('Action Items\n============', 'Follow-ups\n----------', 'Summary\n---');
 const block = fc.oneof(
@@ -105,10 +103,7 @@ const block = fc.oneof(
 
 const document = fc
   .tuple(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 12 }))
-  .map(
-    ([front, blocks]) =>
-      `${front ? '---\ntitle: "Gen"\ndate: 2025-04-07\n---\n\n' : ''}${blocks.join('\n\n')}\n`,
-  );
+  .map(([front, blocks]) => `${front ? '---\ntitle: "Gen"\ndate: 2025-04-07\n---\n\n' : ''}${blocks.join('\n\n')}\n`);
 
 describe('scanActionItems against parseRca', () => {
   it('gives the same action items and due-date warnings on thousands of generated files', () => {

@@ -35,11 +35,7 @@ export function loadApiReference(apiRefDir: string): { method(name: string): Met
       const spec: MethodSpec = {
         name,
         required: (doc.args?.required ?? []).filter((arg) => arg !== 'token'),
-        errors: new Set([
-          ...Object.keys(doc.errors ?? {}),
-          ...Object.keys(common.errors),
-          ...PLATFORM_ERRORS,
-        ]),
+        errors: new Set([...Object.keys(doc.errors ?? {}), ...Object.keys(common.errors), ...PLATFORM_ERRORS]),
         botScopes: doc.scope?.bot ?? [],
         tier: doc.rate_limits ?? 't3',
       };

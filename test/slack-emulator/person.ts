@@ -244,12 +244,7 @@ export class Person {
     });
   }
 
-  private reactionEvent(
-    type: string,
-    channel: Channel,
-    message: Message,
-    name: string,
-  ): Record<string, unknown> {
+  private reactionEvent(type: string, channel: Channel, message: Message, name: string): Record<string, unknown> {
     return {
       type,
       user: this.user.id,
@@ -277,10 +272,7 @@ export class Person {
   }
 }
 
-function findAction(
-  blocks: unknown[],
-  actionId: string,
-): { action: Record<string, unknown>; blockId: string } | null {
+function findAction(blocks: unknown[], actionId: string): { action: Record<string, unknown>; blockId: string } | null {
   for (const block of blocks as {
     block_id?: string;
     elements?: Record<string, unknown>[];

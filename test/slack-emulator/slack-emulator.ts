@@ -49,6 +49,8 @@ const TIER_PER_MINUTE: Record<string, number> = { t1: 1, t2: 20, t3: 50, t4: 100
 export class SlackEmulator {
   readonly workspace = new Workspace();
   readonly calls: ApiCall[] = [];
+  /** Told of every Web API call as it is answered (benchmarks time the bot's confirmations by it). */
+  readonly callListeners: ((call: ApiCall) => void)[] = [];
   readonly deliveries: Delivery[] = [];
   readonly botToken: string;
   readonly appToken: string;
@@ -191,11 +193,7 @@ export class SlackEmulator {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pendingAcks.delete(delivery.envelopeId);
-        reject(
-          new Error(
-            `no ack for envelope ${delivery.envelopeId} within ${this.options.ackTimeoutMs ?? 3000} ms`,
-          ),
-        );
+        reject(new Error(`no ack for envelope ${delivery.envelopeId} within ${this.options.ackTimeoutMs ?? 3000} ms`));
       }, this.options.ackTimeoutMs ?? 3000);
       this.pendingAcks.set(delivery.envelopeId, {
         delivery,
@@ -248,8 +246,7 @@ export class SlackEmulator {
       override.signature ??
       `v0=${createHmac('sha256', this.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     const headers: Record<string, string> = {
-      'content-type':
-        delivery.type === 'events_api' ? 'application/json' : 'application/x-www-form-urlencoded',
+      'content-type': delivery.type === 'events_api' ? 'application/json' : 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': signature,
     };
@@ -276,21 +273,20 @@ export class SlackEmulator {
     }
     const method = url.pathname.slice('/api/'.length);
     const args = parseArgs(req.headers['content-type'] ?? '', raw, url.searchParams);
-    const token =
-      (req.headers['authorization'] ?? '').replace(/^Bearer\s+/i, '') || String(args['token'] ?? '');
+    const token = (req.headers['authorization'] ?? '').replace(/^Bearer\s+/i, '') || String(args['token'] ?? '');
     delete args['token'];
     const { status, body, headers } = this.call(method, args, token);
-    this.calls.push({
+    const record: ApiCall = {
       method,
       args,
       ok: body['ok'] === true,
       status,
       at: Date.now(),
       ...(body['error'] ? { error: String(body['error']) } : {}),
-    });
-    res
-      .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
-      .end(JSON.stringify(body));
+    };
+    this.calls.push(record);
+    for (const listener of this.callListeners) listener(record);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
   }
 
   private call(
@@ -325,8 +321,7 @@ export class SlackEmulator {
     }
     if (token === '') return fail('not_authed');
     const isApp = method === 'apps.connections.open';
-    if (isApp ? token !== this.appToken : token !== this.botToken)
-      return fail(isApp ? 'invalid_auth' : 'invalid_auth');
+    if (isApp ? token !== this.appToken : token !== this.botToken) return fail(isApp ? 'invalid_auth' : 'invalid_auth');
     if (isApp) {
       return {
         status: 200,
@@ -364,9 +359,7 @@ export class SlackEmulator {
     } catch (error) {
       if (!(error instanceof SlackApiError)) throw error;
       if (!spec.errors.has(error.code)) {
-        throw new Error(
-          `emulator bug: ${method} returned "${error.code}", which Slack does not document for it`,
-        );
+        throw new Error(`emulator bug: ${method} returned "${error.code}", which Slack does not document for it`);
       }
       return fail(error.code, error.extra);
     }

@@ -311,9 +311,7 @@ export const METHODS: Record<string, Handler> = {
 
   'users.lookupByEmail': (args, ctx) => {
     const email = str(args['email']).toLowerCase();
-    const user = [...ctx.workspace.users.values()].find(
-      (u) => u.email.toLowerCase() === email && email !== '',
-    );
+    const user = [...ctx.workspace.users.values()].find((u) => u.email.toLowerCase() === email && email !== '');
     if (!user) throw new SlackApiError('users_not_found');
     return METHODS['users.info']!({ user: user.id }, ctx);
   },

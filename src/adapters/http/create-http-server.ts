@@ -1,10 +1,4 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 
@@ -26,9 +20,7 @@ const REPLAY_WINDOW_MS = 5 * 60 * 1000;
  * Bolt checks signatures and refuses timestamps older than five minutes; this server also refuses a
  * replay of a request it has already taken (same signature), which Bolt alone would process again.
  */
-export async function createHttpServer(
-  options: HttpServerOptions,
-): Promise<{ server: Server; port: number }> {
+export async function createHttpServer(options: HttpServerOptions): Promise<{ server: Server; port: number }> {
   const seen = new Map<string, number>();
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -46,15 +38,11 @@ export async function createHttpServer(
     }
     if (req.method === 'GET' && path === '/readyz') {
       const result = await options.readiness();
-      res
-        .writeHead(result.ready ? 200 : 503, { 'content-type': 'application/json' })
-        .end(JSON.stringify(result));
+      res.writeHead(result.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }
     if (req.method === 'GET' && path === '/metrics') {
-      res
-        .writeHead(200, { 'content-type': options.registry.contentType })
-        .end(await options.registry.metrics());
+      res.writeHead(200, { 'content-type': options.registry.contentType }).end(await options.registry.metrics());
       return;
     }
     if (options.slack && req.method === 'POST' && path === '/slack/events') {

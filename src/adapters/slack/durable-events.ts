@@ -9,6 +9,8 @@ export interface DurableEventsOptions {
   log: Logger;
   onAck?: (type: string, ackMs: number) => void;
   onDuplicate?: (type: string) => void;
+  /** Events the bot acts on; the rest are acked and dropped unwritten. */
+  isRelevant?: (event: Record<string, unknown>) => boolean;
 }
 
 export interface DurableEvents {
@@ -45,6 +47,10 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
     const started = performance.now();
     const body = event.body as Body;
     const type = typeof body['type'] === 'string' ? (body['type'] as string) : 'unknown';
+    if (type === 'event_callback' && options.isRelevant && !options.isRelevant(body.event ?? {})) {
+      await event.ack();
+      return;
+    }
     const id = typeof body['event_id'] === 'string' ? body['event_id'] : triggerKey(body);
     if (id !== null) {
       const isNew = await options.store.recordEvent(
@@ -62,9 +68,7 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
     if (type === 'event_callback') {
       await event.ack();
       options.onAck?.(type, performance.now() - started);
-      process(body, event).catch((error) =>
-        options.log.error({ err: error, eventId: id }, 'event handling failed'),
-      );
+      process(body, event).catch((error) => options.log.error({ err: error, eventId: id }, 'event handling failed'));
       return;
     }
     // Commands, shortcuts and views answer through ack(); their listeners ack themselves.
@@ -88,10 +92,9 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
           continue;
         }
         options.log.info({ eventId }, 'replaying an event acknowledged before a restart');
-        await process(
-          JSON.parse(body) as Body,
-          { body: JSON.parse(body), ack: noAck } as ReceiverEvent,
-        ).catch((error) => options.log.error({ err: error, eventId }, 'replayed event failed'));
+        await process(JSON.parse(body) as Body, { body: JSON.parse(body), ack: noAck } as ReceiverEvent).catch(
+          (error) => options.log.error({ err: error, eventId }, 'replayed event failed'),
+        );
       }
       return pending.length;
     },
@@ -114,7 +117,6 @@ function orderKey(body: Body): string {
   const item = event['item'] as { channel?: string; ts?: string } | undefined;
   if (item?.channel && item.ts) return `${item.channel}:${item.ts}`;
   const message = event['message'] as { ts?: string } | undefined;
-  const ts =
-    message?.ts ?? (event['deleted_ts'] as string | undefined) ?? (event['ts'] as string | undefined);
+  const ts = message?.ts ?? (event['deleted_ts'] as string | undefined) ?? (event['ts'] as string | undefined);
   return `${String(event['channel'] ?? '')}:${ts ?? String(body['event_id'] ?? '')}`;
 }

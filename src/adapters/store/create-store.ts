@@ -13,24 +13,21 @@ export function createSqliteStore(file: string): KyselyIncidentStore {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new KyselyIncidentStore(
-    'sqlite',
-    new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
-  );
+  return new KyselyIncidentStore('sqlite', new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
 }
 
 /** PostgreSQL, for several replicas. `schema` keeps tests (or tenants) apart in one database. */
 export function createPostgresStore(url: string, schema?: string): KyselyIncidentStore {
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
-    throw new Error(`Invalid schema name "${schema}"`);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name "${schema}"`);
+  const poolOptions = { connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
+  const pool = new pg.Pool({ ...poolOptions, max: 10 });
+  const inbox = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ ...poolOptions, max: 3 }) }),
   });
   return new KyselyIncidentStore(
     'postgres',
     new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     schema,
+    inbox,
   );
 }

@@ -15,7 +15,15 @@ export class KyselyIncidentStore implements IncidentStore {
     readonly db: Kysely<Database>,
     /** The PostgreSQL schema the tables live in, when not the default one. */
     readonly schema?: string,
+    /**
+     * The event inbox gets its own connections, so writing an event before its ack never waits behind
+     * the listeners' queries.
+     */
+    private readonly inbox: Kysely<Database> = db,
   ) {}
+
+  /** Channel → incident id never changes once set, so found ones are kept (misses are not). */
+  private readonly channelIncidents = new Map<string, string>();
 
   async migrate(): Promise<void> {
     const { error } = await new Migrator({
@@ -31,7 +39,20 @@ export class KyselyIncidentStore implements IncidentStore {
   }
 
   async close(): Promise<void> {
+    if (this.inbox !== this.db) await this.inbox.destroy();
     await this.db.destroy();
+  }
+
+  async incidentIdForChannel(channelId: string): Promise<string | null> {
+    const cached = this.channelIncidents.get(channelId);
+    if (cached !== undefined) return cached;
+    const row = await this.db
+      .selectFrom('incidents')
+      .select('id')
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
+    if (row) this.channelIncidents.set(channelId, row.id);
+    return row?.id ?? null;
   }
 
   async createIncident(incident: Incident): Promise<void> {
@@ -87,11 +108,7 @@ export class KyselyIncidentStore implements IncidentStore {
     if (patch.permalink !== undefined) set.permalink = patch.permalink;
     if (patch.pending !== undefined) set.pending = patch.pending ? 1 : 0;
     if (Object.keys(set).length === 0) return false;
-    const result = await this.db
-      .updateTable('timeline_entries')
-      .set(set)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const result = await this.db.updateTable('timeline_entries').set(set).where('key', '=', key).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -101,11 +118,7 @@ export class KyselyIncidentStore implements IncidentStore {
   }
 
   async getTimelineEntry(key: string): Promise<TimelineEntry | null> {
-    const row = await this.db
-      .selectFrom('timeline_entries')
-      .selectAll()
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('timeline_entries').selectAll().where('key', '=', key).executeTakeFirst();
     return row ? fromEntryRow(row) : null;
   }
 
@@ -129,11 +142,7 @@ export class KyselyIncidentStore implements IncidentStore {
   }
 
   async removeReactor(messageKey: string, userId: string): Promise<number> {
-    await this.db
-      .deleteFrom('reactors')
-      .where('message_key', '=', messageKey)
-      .where('user_id', '=', userId)
-      .execute();
+    await this.db.deleteFrom('reactors').where('message_key', '=', messageKey).where('user_id', '=', userId).execute();
     const row = await this.db
       .selectFrom('reactors')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
@@ -147,7 +156,7 @@ export class KyselyIncidentStore implements IncidentStore {
   }
 
   async recordEvent(eventId: string, body: string, receivedAt: string): Promise<boolean> {
-    const result = await this.db
+    const result = await this.inbox
       .insertInto('events')
       .values({ event_id: eventId, body, received_at: receivedAt, done: 0 })
       .onConflict((oc) => oc.column('event_id').doNothing())
@@ -156,11 +165,11 @@ export class KyselyIncidentStore implements IncidentStore {
   }
 
   async completeEvent(eventId: string): Promise<void> {
-    await this.db.updateTable('events').set({ done: 1, body: '' }).where('event_id', '=', eventId).execute();
+    await this.inbox.updateTable('events').set({ done: 1, body: '' }).where('event_id', '=', eventId).execute();
   }
 
   async pendingEvents(): Promise<{ eventId: string; body: string }[]> {
-    const rows = await this.db
+    const rows = await this.inbox
       .selectFrom('events')
       .select(['event_id', 'body'])
       .where('done', '=', 0)

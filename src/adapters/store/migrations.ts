@@ -71,11 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('action_items_by_incident')
-        .on('action_items')
-        .columns(['incident_id'])
-        .execute();
+      await db.schema.createIndex('action_items_by_incident').on('action_items').columns(['incident_id']).execute();
     },
   },
 };

@@ -17,14 +17,12 @@ export function addToTimelineShortcut(ctx: ListenerContext) {
       const incident = await ctx.deps.store.findIncidentByChannel(shortcut.channel.id);
       if (!incident) {
         await respond(
-          ephemeral(
-            'This message is not in an incident channel; only messages in incident channels go on a timeline.',
-          ),
+          ephemeral('This message is not in an incident channel; only messages in incident channels go on a timeline.'),
         );
         return;
       }
       const ref = { channelId: shortcut.channel.id, ts: shortcut.message_ts };
-      await pinMessage(ctx.deps, incident, ref, shortcut.user.id);
+      await pinMessage(ctx.deps, incident.id, ref, shortcut.user.id);
       await completeMessage(ctx.deps, ref, {
         text: shortcut.message.text ?? '',
         userId: shortcut.message.user ?? null,

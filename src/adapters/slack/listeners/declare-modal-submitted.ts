@@ -15,9 +15,7 @@ export function declareModalSubmitted(ctx: ListenerContext) {
     await ack();
     const userId = body.user.id;
     try {
-      const severity = form.severity
-        ? matchSeverity(form.severity, ctx.deps.config.incident.severities)
-        : null;
+      const severity = form.severity ? matchSeverity(form.severity, ctx.deps.config.incident.severities) : null;
       const outcome = await declareIncident(ctx.deps, {
         title: form.title,
         severity,

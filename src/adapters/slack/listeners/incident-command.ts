@@ -87,9 +87,7 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
       requestKey: call.key,
     });
     await call.respond(
-      ephemeral(
-        outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message,
-      ),
+      ephemeral(outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message),
     );
   },
   severity: thenRespond(async (call, { severity }, incident) => {
@@ -108,26 +106,14 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   status: thenRespond(async (call, { status }, incident) => {
     await say(
       call,
-      await changeIncident(
-        call.ctx.deps,
-        incident,
-        { kind: 'status', status },
-        call.userId,
-        `status:${call.key}`,
-      ),
+      await changeIncident(call.ctx.deps, incident, { kind: 'status', status }, call.userId, `status:${call.key}`),
       'Done.',
     );
   }),
   role: thenRespond(async (call, { role, userId }, incident) => {
     await say(
       call,
-      await changeIncident(
-        call.ctx.deps,
-        incident,
-        { kind: 'role', role, userId },
-        call.userId,
-        `role:${call.key}`,
-      ),
+      await changeIncident(call.ctx.deps, incident, { kind: 'role', role, userId }, call.userId, `role:${call.key}`),
       'Done.',
     );
   }),
@@ -159,9 +145,7 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   list: async (call) => {
     const statuses = call.ctx.deps.config.incident.statuses;
     const open = await call.ctx.deps.store.listIncidents({ excludeStatus: statuses[statuses.length - 1]! });
-    const lines = open.map(
-      (i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`,
-    );
+    const lines = open.map((i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`);
     await call.args.ack(
       ephemeral(open.length === 0 ? 'No open incidents. 🎉' : `*Open incidents*\n${lines.join('\n')}`),
     );
@@ -196,10 +180,7 @@ export function incidentCommand(ctx: ListenerContext) {
     }
     const call: Call = { ctx, args, respond: args.respond, userId: command.user_id, key: command.trigger_id };
     try {
-      await (HANDLERS[parsed.command.kind] as Handler<typeof parsed.command.kind>)(
-        call,
-        parsed.command as never,
-      );
+      await (HANDLERS[parsed.command.kind] as Handler<typeof parsed.command.kind>)(call, parsed.command as never);
     } catch (error) {
       const text = somethingWentWrong(ctx, error, `\`/incident ${parsed.command.kind}\``);
       await args.ack(ephemeral(text)).catch(() => args.respond(ephemeral(text)).catch(() => undefined));

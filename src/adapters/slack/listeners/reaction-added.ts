@@ -6,10 +6,10 @@ import type { ListenerContext } from './listener-context.ts';
 export function reactionAdded(ctx: ListenerContext) {
   return async ({ event }: SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs): Promise<void> => {
     if (event.reaction !== ctx.deps.config.timeline.emoji || event.item.type !== 'message') return;
-    const incident = await ctx.deps.store.findIncidentByChannel(event.item.channel);
-    if (!incident) return;
+    const incidentId = await ctx.deps.store.incidentIdForChannel(event.item.channel);
+    if (!incidentId) return;
     const ref = { channelId: event.item.channel, ts: event.item.ts };
-    await pinMessage(ctx.deps, incident, ref, event.user);
+    await pinMessage(ctx.deps, incidentId, ref, event.user);
     await completeMessage(ctx.deps, ref);
   };
 }
