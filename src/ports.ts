@@ -92,3 +92,31 @@ export interface Chat {
 export interface IdGenerator {
   next(prefix: string): string;
 }
+
+export interface RcaFileInfo {
+  path: string;
+  blob: string;
+}
+
+export type CommitOutcome =
+  | { committed: true; sha: string; pushed: boolean; branch: string; pushError?: string }
+  | { committed: false; reason: string };
+
+/** The team's RCA repository, through the bot's own working clone. One writer at a time. */
+export interface RcaRepository {
+  /** Clones or opens the repository (and creates it when none is configured). */
+  prepare(): Promise<void>;
+  /** Brings the clone up to date with the remote; false when the remote cannot be reached. */
+  pull(): Promise<boolean>;
+  readFile(path: string): Promise<string | null>;
+  /** Every markdown file under the given directories, with its git blob id. */
+  listFiles(dirs: string[]): Promise<RcaFileInfo[]>;
+  /** The commit the clone is at. */
+  head(): Promise<string | null>;
+  /** Paths changed between two commits (for incremental scans). */
+  changedPaths(from: string, to: string): Promise<string[] | null>;
+  /** Writes, commits and pushes one file; a commit that cannot be pushed stays in the clone. */
+  commitFile(path: string, content: string, message: string, branch?: string): Promise<CommitOutcome>;
+  /** Pushes commits an unreachable remote left behind; says how many branches are still pending. */
+  pushPending(): Promise<number>;
+}
