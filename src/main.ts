@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { BotConfig } from '#config/bot-config.ts';
+import { PROJECT_ROOT } from '#config/load-config.ts';
 import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
@@ -11,6 +14,8 @@ import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
 import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
+import { draftAndAnnounceRca } from '#adapters/slack/post-rca-result.ts';
+import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
@@ -118,6 +123,34 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     log,
   };
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
+
+  const repo = new SimpleGitRcaRepository({
+    repo: config.rca.repo,
+    dataDir: resolve(config.dataDir),
+    branch: config.rca.branch,
+    authorName: config.rca.authorName,
+    authorEmail: config.rca.authorEmail,
+    env,
+  });
+  await repo.prepare();
+  deps.rca = {
+    repo,
+    template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
+    exclusive: (task) => store.withLock('rca-repository', task),
+  };
+  deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
+  const retryPushes = async () => {
+    const pending = await store
+      .withLock('rca-repository', () => repo.pushPending())
+      .catch((error) => {
+        log.warn({ err: error }, 'pushing pending RCA commits failed');
+        return -1;
+      });
+    if (pending >= 0) metrics.pushesPending.set(pending);
+  };
+  await retryPushes();
+  const pushTimer = setInterval(retryPushes, Number(env['RCA_PUSH_RETRY_MS'] ?? 60_000));
+  pushTimer.unref();
   const durable = makeDurable(app, {
     store,
     clock,
@@ -171,6 +204,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       if (stopped) return;
       stopped = true;
       durable.close();
+      clearInterval(pushTimer);
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
       await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
       http.server.closeAllConnections();
@@ -211,4 +245,11 @@ async function checkTokens(
     );
   }
   return botUserId;
+}
+
+/** The template path from config: absolute, relative to the working directory, or the bundled one. */
+function resolveTemplate(path: string): string {
+  if (isAbsolute(path)) return path;
+  const local = resolve(path);
+  return existsSync(local) ? local : join(PROJECT_ROOT, path);
 }

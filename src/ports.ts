@@ -39,6 +39,11 @@ export interface IncidentStore {
   completeEvent(eventId: string): Promise<void>;
   pendingEvents(): Promise<{ eventId: string; body: string }[]>;
 
+  /** Runs `task` as the only holder of a named lock, across replicas when the store is shared. */
+  withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
+  /** Like `withLock`, but gives up (null) at once when someone else holds it. */
+  tryWithLock<T>(name: string, task: () => Promise<T>): Promise<T | null>;
+
   addActionItem(item: ActionItemRecord): Promise<void>;
   listActionItems(incidentId: string): Promise<ActionItemRecord[]>;
 }
@@ -109,6 +114,8 @@ export interface RcaRepository {
   /** Brings the clone up to date with the remote; false when the remote cannot be reached. */
   pull(): Promise<boolean>;
   readFile(path: string): Promise<string | null>;
+  /** The file as the bot itself last committed it (what it wrote, before people edited it), or null. */
+  readOwnLastVersion(path: string): Promise<string | null>;
   /** Every markdown file under the given directories, with its git blob id. */
   listFiles(dirs: string[]): Promise<RcaFileInfo[]>;
   /** The commit the clone is at. */

@@ -77,7 +77,7 @@ describe('manifest.yml', () => {
       );
       await ana.unreact(channel, ts, 'pushpin');
       await ana.slash('/incident', `lead ${ben.mention}`, channel);
-      await ana.slash('/incident', 'resolve', channel);
+      await ana.slash('/incident', 'resolve Rolled back', channel);
       await eventually(() => expect(h.slack.calls.some((c) => c.method === 'chat.update')).toBe(true));
     });
     afterAll(async () => {

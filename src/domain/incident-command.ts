@@ -10,7 +10,7 @@ export type IncidentCommand =
   | { kind: 'action'; text: string; owner: string | null; due: string | null; priority: string | null }
   | { kind: 'timeline' }
   | { kind: 'list' }
-  | { kind: 'resolve' }
+  | { kind: 'resolve'; resolution: string | null }
   | { kind: 'rca' };
 
 export type ParseResult = { ok: true; command: IncidentCommand } | { ok: false; message: string };
@@ -26,5 +26,5 @@ export const HELP_TEXT = [
   '• `declare [severity] <title>`: declare an incident (no title opens a form)',
   '• `severity <sev>` · `status <status>` · `lead @person` · `role <role> @person`',
   '• `services <a, b>` · `note <text>` · `action <text> owner:@person due:<date> [P1]`',
-  '• `timeline` (only you see it) · `list` (open incidents) · `resolve` · `rca` (draft the RCA now) · `help`',
+  '• `timeline` (only you see it) · `list` (open incidents) · `resolve [what fixed it]` · `rca` (draft the RCA now) · `help`',
 ].join('\n');

@@ -65,9 +65,10 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
         : fail('Write the note after the word, like `/incident note Rolled back v42`.');
     case 'action':
       return parseAction(rest);
+    case 'resolve':
+      return ok({ kind: 'resolve', resolution: rest === '' ? null : rest });
     case 'timeline':
     case 'list':
-    case 'resolve':
     case 'rca':
       return ok({ kind: verb });
     default:

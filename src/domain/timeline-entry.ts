@@ -27,6 +27,8 @@ export interface TimelineEntry {
   permalink: string | null;
   /** True while the message text and permalink are still being fetched. */
   pending: boolean;
+  /** For recorded changes: what changed, e.g. `{"from":"investigating","to":"identified"}`. */
+  detail?: { from?: string; to: string; role?: string } | undefined;
 }
 
 export function messageKey(channel: string, ts: string): string {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
-import type { Chat, Clock, IdGenerator, IncidentStore } from '#src/ports.ts';
+import type { Chat, Clock, IdGenerator, IncidentStore, RcaRepository } from '#src/ports.ts';
 
 /** What every use case is given: ports, never adapters. */
 export interface Deps {
@@ -12,8 +12,17 @@ export interface Deps {
   log: Logger;
   /** Called after an incident changes so the pinned summary and App Home follow; set by the composition root. */
   onIncidentChanged?: (incidentId: string) => Promise<void>;
-  /** Called when an incident is resolved or an RCA is asked for (the RCA draft issue plugs in here). */
+  /** Called when an incident is resolved or an RCA is asked for; set by the composition root. */
   onRcaRequested?: (incidentId: string, requestedBy: string) => Promise<void>;
+  /** The RCA repository and the template drafts are rendered from. */
+  rca?: RcaDeps;
+}
+
+export interface RcaDeps {
+  repo: RcaRepository;
+  template: string;
+  /** Runs `task` as the only writer to the repository, across replicas too. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
 
 export type Outcome<T = void> = { ok: true; value: T; message?: string } | { ok: false; message: string };

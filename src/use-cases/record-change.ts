@@ -23,6 +23,11 @@ export async function recordChange(
     text: describeChange[kind]({ ...detail, by: `<@${detail.byId}>` }),
     permalink: null,
     pending: false,
+    detail: {
+      ...(detail.from !== undefined ? { from: detail.from } : {}),
+      to: detail.to,
+      ...(detail.role ? { role: detail.role } : {}),
+    },
   };
   await deps.store.addTimelineEntry(entry);
 }

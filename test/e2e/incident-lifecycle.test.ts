@@ -65,7 +65,7 @@ for (const variant of VARIANTS) {
       await ana.slash('/incident', 'status identified', channel);
       await ana.slash('/incident', `lead ${ben.mention}`, channel);
       await ana.slash('/incident', 'note Paged the payments team', channel);
-      await ana.slash('/incident', 'resolve', channel);
+      await ana.slash('/incident', 'resolve Rolled back to v41', channel);
 
       const entries = await eventually(async () => {
         const list = await h.bot.store.listTimeline(incident.id);

@@ -29,6 +29,8 @@ export interface HarnessOptions {
   config?: Record<string, unknown>;
   clock?: Clock;
   dataDir?: string;
+  /** RCA_REPO for the bot (a bare remote in tests); unset: a local repository under the data directory. */
+  rcaRepo?: string;
 }
 
 /** The real Bolt app, over Socket Mode or signed HTTP, against the local Slack emulator. */
@@ -52,6 +54,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       dataDir,
       logLevel: 'debug',
       ...(options.config ?? {}),
+      ...(options.rcaRepo ? { rca: { ...((options.config?.['rca'] as object) ?? {}), repo: options.rcaRepo } } : {}),
     },
   );
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));

@@ -92,6 +92,17 @@ export class SimpleGitRcaRepository implements RcaRepository {
     }
   }
 
+  async readOwnLastVersion(path: string): Promise<string | null> {
+    try {
+      const sha = (
+        await this.git.raw(['log', '-1', '--format=%H', `--author=<${this.options.authorEmail}>`, '--', path])
+      ).trim();
+      return sha ? await this.git.show([`${sha}:${path}`]) : null;
+    } catch {
+      return null;
+    }
+  }
+
   async listFiles(dirs: string[]): Promise<RcaFileInfo[]> {
     const out = await this.git.raw(['ls-files', '-s', '-z', '--', ...dirs]);
     return out

@@ -1,4 +1,4 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import type { ActionItemRecord, Incident } from '#domain/incident.ts';
 import type { TimelineEntry, TimelineKind } from '#domain/timeline-entry.ts';
 import type { IncidentStore } from '#src/ports.ts';
@@ -41,6 +41,48 @@ export class KyselyIncidentStore implements IncidentStore {
   async close(): Promise<void> {
     if (this.inbox !== this.db) await this.inbox.destroy();
     await this.db.destroy();
+  }
+
+  private readonly localLocks = new Map<string, Promise<unknown>>();
+
+  /**
+   * Runs `task` while holding a named lock: a PostgreSQL advisory lock shared by every replica, or (on
+   * SQLite, one process) a lock in this process.
+   */
+  async withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.localLocks.get(name) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      if (this.kind !== 'postgres') return task();
+      return this.db.connection().execute(async (conn) => {
+        await sql`select pg_advisory_lock(hashtext(${name}))`.execute(conn);
+        try {
+          return await task();
+        } finally {
+          await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(conn);
+        }
+      });
+    });
+    const settled = run.catch(() => undefined);
+    this.localLocks.set(name, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.localLocks.get(name) === settled) this.localLocks.delete(name);
+    }
+  }
+
+  /** Takes a named lock only if it is free right now; null when another replica holds it. */
+  async tryWithLock<T>(name: string, task: () => Promise<T>): Promise<T | null> {
+    if (this.kind !== 'postgres') return this.withLock(name, task);
+    return this.db.connection().execute(async (conn) => {
+      const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext(${name})) as ok`.execute(conn);
+      if (!rows[0]?.ok) return null;
+      try {
+        return await task();
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(conn);
+      }
+    });
   }
 
   async incidentIdForChannel(channelId: string): Promise<string | null> {
@@ -311,6 +353,7 @@ function toEntryRow(entry: TimelineEntry): TimelineEntriesTable {
     text: entry.text,
     permalink: entry.permalink,
     pending: entry.pending ? 1 : 0,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
   };
 }
 
@@ -326,5 +369,6 @@ function fromEntryRow(row: TimelineEntriesTable): TimelineEntry {
     text: row.text,
     permalink: row.permalink,
     pending: row.pending === 1,
+    ...(row.detail ? { detail: JSON.parse(row.detail) as TimelineEntry['detail'] } : {}),
   };
 }

@@ -74,6 +74,11 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('action_items_by_incident').on('action_items').columns(['incident_id']).execute();
     },
   },
+  '0003_timeline_detail': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('timeline_entries').addColumn('detail', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -29,6 +29,7 @@ export interface TimelineEntriesTable {
   text: string;
   permalink: string | null;
   pending: number;
+  detail: string | null;
 }
 
 export interface ReactorsTable {

@@ -8,6 +8,7 @@ import { declareIncident } from '#use-cases/declare-incident.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
 import { addActionItem } from '#use-cases/add-action-item.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
+import { buildResolveModal } from '../blocks/resolve-modal.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { ephemeral, escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
@@ -150,9 +151,16 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
       ephemeral(open.length === 0 ? 'No open incidents. 🎉' : `*Open incidents*\n${lines.join('\n')}`),
     );
   },
-  resolve: thenRespond(async (call, _command, incident) => {
-    const outcome = await resolveIncident(call.ctx.deps, incident, call.userId, `resolved:${incident.id}`);
-    await call.respond(ephemeral(outcome.ok ? 'Resolved. I am drafting the RCA.' : outcome.message));
+  resolve: inIncidentChannel(async (call, { resolution }, incident) => {
+    const { deps } = call.ctx;
+    if (resolution === null) {
+      await deps.chat.openView(call.args.command.trigger_id, buildResolveModal(incident));
+      await call.args.ack();
+      return;
+    }
+    await call.args.ack();
+    const outcome = await resolveIncident(deps, incident, call.userId, `resolved:${incident.id}`, { resolution });
+    await call.respond(ephemeral(outcome.ok ? 'Resolved. The RCA draft follows in the channel.' : outcome.message));
   }),
   rca: thenRespond(async (call, _command, incident) => {
     if (!call.ctx.deps.onRcaRequested) {

@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
 import { DECLARE_MODAL_ID } from '../blocks/declare-modal.ts';
+import { RESOLVE_MODAL_ID } from '../blocks/resolve-modal.ts';
+import { resolveModalSubmitted } from './resolve-modal-submitted.ts';
 import { ADD_TO_TIMELINE, addToTimelineShortcut } from './add-to-timeline-shortcut.ts';
 import { declareModalSubmitted } from './declare-modal-submitted.ts';
 import { incidentCommand } from './incident-command.ts';
@@ -16,7 +18,7 @@ export const LISTENERS = {
   commands: { '/incident': incidentCommand },
   events: { reaction_added: reactionAdded, reaction_removed: reactionRemoved, message: messageChanged },
   shortcuts: { [ADD_TO_TIMELINE]: addToTimelineShortcut },
-  views: { [DECLARE_MODAL_ID]: declareModalSubmitted },
+  views: { [DECLARE_MODAL_ID]: declareModalSubmitted, [RESOLVE_MODAL_ID]: resolveModalSubmitted },
   actions: {} as Record<string, (ctx: ListenerContext) => (...args: never[]) => Promise<void>>,
 } as const;
 

@@ -1,0 +1,136 @@
+import { buildRcaDraft } from '#domain/build-rca-draft.ts';
+import { calendarDay } from '#domain/calendar-day.ts';
+import type { Incident } from '#domain/incident.ts';
+import { leadOf } from '#domain/incident.ts';
+import { slugify } from '#domain/slugify.ts';
+import { readFrontMatter } from '#rca/front-matter.ts';
+import { renderRca } from '#rca/render-rca.ts';
+import { updateRca } from '#rca/update-rca.ts';
+import type { Deps, Outcome, RcaDeps } from './deps.ts';
+import { fail, ok } from './deps.ts';
+
+export interface DraftResult {
+  path: string;
+  url: string | null;
+  pullRequestUrl: string | null;
+  pushed: boolean;
+  pushError?: string;
+  note?: string;
+}
+
+/**
+ * Renders the incident's RCA draft and commits it to the RCA repository: a new file the first time,
+ * and afterwards a refresh that keeps what people edited. Never writes over another incident's file.
+ */
+export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<DraftResult>> {
+  const rca = deps.rca;
+  if (!rca) return fail('The RCA repository is not set up on this bot.');
+  const incident = await deps.store.getIncident(incidentId);
+  if (!incident) return fail('I could not find that incident.');
+  return rca.exclusive(async () => {
+    await rca.repo.pull();
+    const draft = await assembleDraft(deps, rca, incident);
+    const path = incident.rcaPath ?? (await choosePath(rca, incident, deps.config.rca.dirs[0]!));
+    const existing = incident.rcaPath ? await rca.repo.readFile(path) : null;
+    let content = renderRca(draft, rca.template);
+    let note: string | undefined;
+    if (existing !== null) {
+      const updated = updateRca(existing, draft, rca.template, await rca.repo.readOwnLastVersion(path));
+      if (!updated.ok) return fail(`I did not refresh ${path}: ${updated.reason}`);
+      content = updated.text;
+      if (updated.kept.length > 0) note = 'Rows people edited were kept as they are.';
+    }
+    const branch =
+      deps.config.rca.strategy === 'branch'
+        ? `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`
+        : deps.config.rca.branch;
+    const verb = existing === null ? 'Add' : 'Update';
+    const outcome = await rca.repo.commitFile(
+      path,
+      content,
+      `${verb} RCA draft: ${incident.title} (${incident.severity}, ${incident.id})`,
+      branch,
+    );
+    if (!outcome.committed && outcome.reason !== 'unchanged')
+      return fail(`I could not commit ${path}: ${outcome.reason}`);
+    await deps.store.updateIncident(incident.id, { rcaPath: path });
+    const config = deps.config.rca;
+    const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
+    const pullRequestUrl =
+      config.strategy === 'branch' && config.pullRequestUrl ? config.pullRequestUrl.replace('{branch}', branch) : null;
+    const result: DraftResult = { path, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };
+    if (outcome.committed && !outcome.pushed && outcome.pushError) result.pushError = outcome.pushError;
+    if (note) result.note = note;
+    return ok(result);
+  });
+}
+
+async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
+  const [entries, actionItems] = await Promise.all([
+    deps.store.listTimeline(incident.id),
+    deps.store.listActionItems(incident.id),
+  ]);
+  const ids = new Set<string>();
+  const collect = (text: string) => {
+    for (const m of text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)) ids.add(m[1]!);
+  };
+  for (const e of entries) {
+    collect(e.text);
+    if (e.authorId) ids.add(e.authorId);
+  }
+  for (const a of actionItems) collect(a.owner);
+  const names: Record<string, string> = {};
+  for (const id of ids) names[id] = (await deps.chat.userName(id)) ?? id;
+  const lead = leadOf(incident, deps.config.incident.roles);
+  return buildRcaDraft({
+    incident,
+    entries,
+    actionItems,
+    related: await findRelated(rca, incident, deps.config.rca.dirs),
+    statuses: deps.config.incident.statuses,
+    extraTags: deps.config.rca.tags,
+    author: lead ? (names[lead] ?? (await deps.chat.userName(lead)) ?? deps.config.rca.author) : deps.config.rca.author,
+    preparedOn: calendarDay(deps.clock.now(), deps.config.rca.timeZone),
+    diagram: deps.config.rca.diagram,
+    names,
+  });
+}
+
+/** `<dir>/<YYYY-MM-DD>-<slug>.md`, with a suffix when another incident's file has the name. */
+async function choosePath(rca: RcaDeps, incident: Incident, dir: string): Promise<string> {
+  const base = `${dir.replace(/\/+$/, '')}/${incident.declaredAt.slice(0, 10)}-${slugify(incident.title) || 'incident'}`;
+  for (let attempt = 1; ; attempt += 1) {
+    const path = attempt === 1 ? `${base}.md` : `${base}-${attempt}.md`;
+    if ((await rca.repo.readFile(path)) === null) return path;
+  }
+}
+
+/** Other RCAs sharing a service, newest first, at most five, as wiki links to files that exist. */
+async function findRelated(
+  rca: RcaDeps,
+  incident: Incident,
+  dirs: string[],
+): Promise<{ target: string; label: string }[]> {
+  if (incident.services.length === 0) return [];
+  const wanted = new Set(incident.services.map((s) => s.toLowerCase()));
+  const found: { target: string; label: string; date: string }[] = [];
+  for (const file of await rca.repo.listFiles(dirs)) {
+    if (file.path === incident.rcaPath) continue;
+    const source = await rca.repo.readFile(file.path);
+    if (source === null) continue;
+    const { data } = readFrontMatter(source);
+    const services = Array.isArray(data['services']) ? data['services'].map((s) => String(s).toLowerCase()) : [];
+    if (!services.some((s) => wanted.has(s))) continue;
+    const name = file.path.split('/').pop()!.replace(/\.md$/i, '');
+    const title = typeof data['title'] === 'string' ? data['title'] : name;
+    found.push({
+      target: name,
+      label: title,
+      date: typeof data['date'] === 'string' ? data['date'] : name.slice(0, 10),
+    });
+  }
+  return found
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.target.localeCompare(b.target)))
+    .slice(0, 5)
+    .map(({ target, label }) => ({ target, label }));
+}
