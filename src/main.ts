@@ -147,6 +147,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         return -1;
       });
     if (pending >= 0) metrics.pushesPending.set(pending);
+    await repo.maintain();
   };
   await retryPushes();
   const pushTimer = setInterval(retryPushes, Number(env['RCA_PUSH_RETRY_MS'] ?? 60_000));
