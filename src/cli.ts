@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { COMMANDS, type Command } from './commands/index.ts';
 
 const USAGE = `Usage: scribe <command> [options]

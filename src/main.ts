@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import type { BotConfig } from '#config/bot-config.ts';
-import { PROJECT_ROOT } from '#config/load-config.ts';
+import cron from 'node-cron';
+import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
@@ -13,14 +13,20 @@ import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.ts';
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
-import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
 import { draftAndAnnounceRca } from '#adapters/slack/post-rca-result.ts';
-import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
+import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
+import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
+import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
+import type { BotConfig } from '#config/bot-config.ts';
+import { PROJECT_ROOT } from '#config/load-config.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
+import { RcaIndex } from '#use-cases/rca-index.ts';
+import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
+import { sendDigest } from '#use-cases/send-digest.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -39,6 +45,10 @@ export interface RunningBot {
   metrics: Metrics;
   log: Logger;
   port: number;
+  /** Runs the reminder job now (the schedule does it otherwise). */
+  runReminders(): Promise<RunSummary>;
+  runDigest(): Promise<number>;
+  index: RcaIndex;
   stop(): Promise<void>;
 }
 
@@ -163,7 +173,24 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
   });
-  registerListeners(app, { deps });
+  const index = new RcaIndex(repo, store, config.rca.dirs);
+  const resolver = new SlackOwnerResolver(deps.chat, config);
+  const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
+  const runReminders = () => remindActionItems(deps, index, resolver, notifier);
+  const runDigest = () => sendDigest(deps, index, notifier.digest);
+  registerListeners(app, { deps, index });
+  const jobs = [
+    cron.schedule(config.reminders.schedule, () => guard(log, 'reminders', runReminders), {
+      timezone: config.reminders.timeZone,
+      noOverlap: true,
+      name: 'reminders',
+    }),
+    cron.schedule(config.reminders.digestSchedule, () => guard(log, 'digest', runDigest), {
+      timezone: config.reminders.timeZone,
+      noOverlap: true,
+      name: 'digest',
+    }),
+  ];
 
   let slackConnected = config.slack.mode === 'http';
   const http = await createHttpServer({
@@ -201,11 +228,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     metrics,
     log,
     port: http.port,
+    index,
+    runReminders,
+    runDigest,
     async stop() {
       if (stopped) return;
       stopped = true;
       durable.close();
       clearInterval(pushTimer);
+      for (const job of jobs) await job.stop();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
       await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
       http.server.closeAllConnections();
@@ -253,4 +284,13 @@ function resolveTemplate(path: string): string {
   if (isAbsolute(path)) return path;
   const local = resolve(path);
   return existsSync(local) ? local : join(PROJECT_ROOT, path);
+}
+
+/** A scheduled job's failure is logged, never thrown into the scheduler. */
+async function guard(log: Logger, job: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    log.error({ err: error, job }, `the ${job} job failed`);
+  }
 }

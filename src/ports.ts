@@ -44,6 +44,19 @@ export interface IncidentStore {
   /** Like `withLock`, but gives up (null) at once when someone else holds it. */
   tryWithLock<T>(name: string, task: () => Promise<T>): Promise<T | null>;
 
+  /** What each RCA file yielded at a blob, so unchanged files are never read twice. */
+  loadScanCache(): Promise<{ path: string; blob: string; data: string }[]>;
+  saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void>;
+  deleteScanPaths(paths: string[]): Promise<void>;
+
+  /** Claims a reminder stage for an item: true for exactly one caller, across restarts and replicas. */
+  claimReminder(itemKey: string, stage: string, at: string): Promise<boolean>;
+  releaseReminder(itemKey: string, stage: string): Promise<void>;
+  setSnooze(itemKey: string, untilDay: string): Promise<void>;
+  listSnoozes(): Promise<Map<string, string>>;
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+
   addActionItem(item: ActionItemRecord): Promise<void>;
   listActionItems(incidentId: string): Promise<ActionItemRecord[]>;
 }
@@ -90,6 +103,10 @@ export interface Chat {
   userName(userId: string): Promise<string | null>;
   usergroupMembers(groupId: string): Promise<string[]>;
   userIdByEmail(email: string): Promise<string | null>;
+  /** A person by their @handle (name or display name), or null. */
+  userIdByHandle(handle: string): Promise<string | null>;
+  /** A person's email, when the bot may see it. */
+  userEmail(userId: string): Promise<string | null>;
   openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
   publishHome(userId: string, view: Record<string, unknown>): Promise<void>;
 }
@@ -126,4 +143,12 @@ export interface RcaRepository {
   commitFile(path: string, content: string, message: string, branch?: string): Promise<CommitOutcome>;
   /** Pushes commits an unreachable remote left behind; says how many branches are still pending. */
   pushPending(): Promise<number>;
+}
+
+/** Where a reminder goes: a person (by direct message) or a channel. */
+export type OwnerTarget = { kind: 'user'; id: string } | { kind: 'channel'; id: string };
+
+/** Turns an Owner cell into Slack recipients; null when no one in the workspace can be found for it. */
+export interface OwnerResolver {
+  resolve(owner: string): Promise<OwnerTarget[] | null>;
 }

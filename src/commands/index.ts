@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { rcaLint } from './rca-lint.ts';
 import { rcaParse } from './rca-parse.ts';
+import { remind } from './remind.ts';
 import { start } from './start.ts';
 
 export type { Command } from './command.ts';
@@ -9,4 +10,5 @@ export const COMMANDS: Record<string, Command> = {
   start,
   'rca parse': rcaParse,
   'rca lint': rcaLint,
+  remind,
 };

@@ -1,5 +1,5 @@
-import type { RcaDraft } from '#rca/rca-draft.ts';
 import type { ActionItem, TimelineRow } from '#rca/rca-document.ts';
+import type { RcaDraft } from '#rca/rca-draft.ts';
 import type { ActionItemRecord, Incident } from './incident.ts';
 import { computeMetrics, describeMetrics } from './incident-metrics.ts';
 import type { TimelineEntry } from './timeline-entry.ts';

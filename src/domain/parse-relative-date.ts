@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWeeks, format, nextDay, parseISO, type Day } from 'date-fns';
+import { addDays, addMonths, addWeeks, type Day, format, nextDay, parseISO } from 'date-fns';
 import { parseDueCell } from '#rca/parse-due-cell.ts';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -1,4 +1,4 @@
-import { lintRca, type LintOptions } from './lint-rca.ts';
+import { type LintOptions, lintRca } from './lint-rca.ts';
 import { parseRca } from './parse-rca.ts';
 import type { Problem } from './rca-document.ts';
 

@@ -1,5 +1,5 @@
-import { isCalendarDate } from './parse-due-cell.ts';
 import { REQUIRED_FIELDS } from './front-matter.ts';
+import { isCalendarDate } from './parse-due-cell.ts';
 import type { ParsedRca, Problem } from './rca-document.ts';
 
 export interface LintOptions {

@@ -6,11 +6,11 @@ import { unified } from 'unified';
 import { findActionItemColumns, findTimelineColumns } from './action-item-columns.ts';
 import { decodeCellText } from './cell-text.ts';
 import { checkFrontMatter, readFrontMatter } from './front-matter.ts';
-import { readActionRow, readTaskItem } from './read-action-item.ts';
-import { createSectionTracker } from './section-tracker.ts';
 import type { ParsedRca, ParsedTimelineRow, Problem, RcaLink, Section } from './rca-document.ts';
-import { splitTableRow } from './split-table-row.ts';
+import { readActionRow, readTaskItem } from './read-action-item.ts';
 import { readTimelineCell, readTimelineListItem } from './read-timeline-row.ts';
+import { createSectionTracker } from './section-tracker.ts';
+import { splitTableRow } from './split-table-row.ts';
 import { taskItemText } from './task-item-text.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();

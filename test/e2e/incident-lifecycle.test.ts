@@ -130,7 +130,7 @@ for (const variant of VARIANTS) {
       const channel = h.slack.workspace.channels.get(incident.channelId!)!;
       expect(channel.name).toMatch(/^inc-\d{4}-\d{2}-\d{2}-search-is-down$/);
       expect(channel.members.has(h.people.ana.id)).toBe(true);
-      expect(channel.pins.size).toBe(1);
+      await eventually(() => expect(channel.pins.size).toBe(1));
     });
   });
 }

@@ -309,6 +309,26 @@ export const METHODS: Record<string, Handler> = {
     };
   },
 
+  'users.list': (args, ctx) => {
+    const all = [...ctx.workspace.users.values()];
+    const start = Number(args['cursor'] || 0);
+    const limit = Math.min(Number(args['limit'] || 100), 200);
+    const page = all.slice(start, start + limit);
+    const next = start + limit < all.length ? String(start + limit) : '';
+    return {
+      members: page.map((u) => ({
+        id: u.id,
+        team_id: ctx.workspace.teamId,
+        name: u.name,
+        deleted: false,
+        real_name: u.realName,
+        is_bot: u.isBot,
+        profile: { real_name: u.realName, display_name: u.name, ...(u.email ? { email: u.email } : {}) },
+      })),
+      response_metadata: { next_cursor: next },
+    };
+  },
+
   'users.lookupByEmail': (args, ctx) => {
     const email = str(args['email']).toLowerCase();
     const user = [...ctx.workspace.users.values()].find((u) => u.email.toLowerCase() === email && email !== '');

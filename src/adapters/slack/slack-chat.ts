@@ -151,6 +151,37 @@ export class SlackChat implements Chat {
     }
   }
 
+  private handles: Map<string, string> | null = null;
+
+  async userIdByHandle(handle: string): Promise<string | null> {
+    if (this.handles === null) {
+      const handles = new Map<string, string>();
+      for await (const page of this.client.paginate('users.list', { limit: 200 })) {
+        for (const user of (
+          page as { members?: { id?: string; name?: string; deleted?: boolean; profile?: { display_name?: string } }[] }
+        ).members ?? []) {
+          if (!user.id || user.deleted) continue;
+          if (user.name) handles.set(user.name.toLowerCase(), user.id);
+          if (user.profile?.display_name) handles.set(user.profile.display_name.toLowerCase(), user.id);
+        }
+      }
+      this.handles = handles;
+      setTimeout(() => {
+        this.handles = null;
+      }, 10 * 60_000).unref();
+    }
+    return this.handles.get(handle.toLowerCase()) ?? null;
+  }
+
+  async userEmail(userId: string): Promise<string | null> {
+    try {
+      const { user } = await this.client.users.info({ user: userId });
+      return user?.profile?.email ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
     await this.client.views.open({ trigger_id: triggerId, view: view as never });
   }

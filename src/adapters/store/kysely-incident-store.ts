@@ -221,6 +221,71 @@ export class KyselyIncidentStore implements IncidentStore {
     return rows.map((r) => ({ eventId: r.event_id, body: r.body }));
   }
 
+  async loadScanCache(): Promise<{ path: string; blob: string; data: string }[]> {
+    return this.db.selectFrom('rca_scan_cache').select(['path', 'blob', 'data']).execute();
+  }
+
+  async saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += 200) {
+      await this.db
+        .insertInto('rca_scan_cache')
+        .values(entries.slice(i, i + 200))
+        .onConflict((oc) =>
+          oc.column('path').doUpdateSet((eb) => ({ blob: eb.ref('excluded.blob'), data: eb.ref('excluded.data') })),
+        )
+        .execute();
+    }
+  }
+
+  async deleteScanPaths(paths: string[]): Promise<void> {
+    for (let i = 0; i < paths.length; i += 500) {
+      await this.db
+        .deleteFrom('rca_scan_cache')
+        .where('path', 'in', paths.slice(i, i + 500))
+        .execute();
+    }
+  }
+
+  async claimReminder(itemKey: string, stage: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('reminder_ledger')
+      .values({ item_key: itemKey, stage, sent_at: at })
+      .onConflict((oc) => oc.columns(['item_key', 'stage']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async releaseReminder(itemKey: string, stage: string): Promise<void> {
+    await this.db.deleteFrom('reminder_ledger').where('item_key', '=', itemKey).where('stage', '=', stage).execute();
+  }
+
+  async setSnooze(itemKey: string, untilDay: string): Promise<void> {
+    await this.db
+      .insertInto('snoozes')
+      .values({ item_key: itemKey, until_day: untilDay })
+      .onConflict((oc) => oc.column('item_key').doUpdateSet({ until_day: untilDay }))
+      .execute();
+  }
+
+  async listSnoozes(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('snoozes').selectAll().execute();
+    return new Map(rows.map((r) => [r.item_key, r.until_day]));
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return (
+      (await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null
+    );
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+
   async addActionItem(item: ActionItemRecord): Promise<void> {
     await this.db
       .insertInto('action_items')

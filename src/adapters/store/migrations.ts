@@ -79,6 +79,33 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('timeline_entries').addColumn('detail', 'text').execute();
     },
   },
+  '0004_reminders': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('rca_scan_cache')
+        .addColumn('path', 'text', (c) => c.primaryKey())
+        .addColumn('blob', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('reminder_ledger')
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('stage', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reminder_ledger_pk', ['item_key', 'stage'])
+        .execute();
+      await db.schema
+        .createTable('snoozes')
+        .addColumn('item_key', 'text', (c) => c.primaryKey())
+        .addColumn('until_day', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

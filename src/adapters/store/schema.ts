@@ -55,10 +55,36 @@ export interface ActionItemsTable {
   created_at: string;
 }
 
+export interface RcaScanCacheTable {
+  path: string;
+  blob: string;
+  data: string;
+}
+
+export interface ReminderLedgerTable {
+  item_key: string;
+  stage: string;
+  sent_at: string;
+}
+
+export interface SnoozesTable {
+  item_key: string;
+  until_day: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   timeline_entries: TimelineEntriesTable;
   reactors: ReactorsTable;
   events: EventsTable;
   action_items: ActionItemsTable;
+  rca_scan_cache: RcaScanCacheTable;
+  reminder_ledger: ReminderLedgerTable;
+  snoozes: SnoozesTable;
+  settings: SettingsTable;
 }

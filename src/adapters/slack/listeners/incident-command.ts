@@ -2,15 +2,15 @@ import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@
 import type { Incident } from '#domain/incident.ts';
 import { HELP_TEXT, type IncidentCommand } from '#domain/incident-command.ts';
 import { parseIncidentCommand } from '#domain/parse-incident-command.ts';
+import { addActionItem } from '#use-cases/add-action-item.ts';
 import { addNote } from '#use-cases/add-note.ts';
 import { changeIncident } from '#use-cases/change-incident.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
-import { addActionItem } from '#use-cases/add-action-item.ts';
-import { buildDeclareModal } from '../blocks/declare-modal.ts';
-import { buildResolveModal } from '../blocks/resolve-modal.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
+import { buildDeclareModal } from '../blocks/declare-modal.ts';
 import { ephemeral, escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { buildResolveModal } from '../blocks/resolve-modal.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

@@ -1,8 +1,11 @@
 import type { Deps } from '#use-cases/deps.ts';
+import type { RcaIndex } from '#use-cases/rca-index.ts';
 
 /** What every listener is given. */
 export interface ListenerContext {
   deps: Deps;
+  /** The RCA repository's action items, for the App Home tab. */
+  index?: RcaIndex;
 }
 
 /** What the person sees when something unexpected failed: never a stack trace, always what to do next. */

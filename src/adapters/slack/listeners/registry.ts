@@ -1,14 +1,17 @@
 import type { App } from '@slack/bolt';
 import { DECLARE_MODAL_ID } from '../blocks/declare-modal.ts';
 import { RESOLVE_MODAL_ID } from '../blocks/resolve-modal.ts';
-import { resolveModalSubmitted } from './resolve-modal-submitted.ts';
+import { REMINDER_ACTIONS } from '../reminders/reminder-blocks.ts';
 import { ADD_TO_TIMELINE, addToTimelineShortcut } from './add-to-timeline-shortcut.ts';
+import { appHomeOpened } from './app-home-opened.ts';
 import { declareModalSubmitted } from './declare-modal-submitted.ts';
 import { incidentCommand } from './incident-command.ts';
 import type { ListenerContext } from './listener-context.ts';
 import { messageChanged } from './message-changed.ts';
 import { reactionAdded } from './reaction-added.ts';
 import { reactionRemoved } from './reaction-removed.ts';
+import { reminderDone, reminderSnoozeDay, reminderSnoozeWeek } from './reminder-buttons.ts';
+import { resolveModalSubmitted } from './resolve-modal-submitted.ts';
 
 /**
  * Everything the bot listens to, in one table: `registerListeners` wires it into Bolt, and the manifest
@@ -16,10 +19,19 @@ import { reactionRemoved } from './reaction-removed.ts';
  */
 export const LISTENERS = {
   commands: { '/incident': incidentCommand },
-  events: { reaction_added: reactionAdded, reaction_removed: reactionRemoved, message: messageChanged },
+  events: {
+    reaction_added: reactionAdded,
+    reaction_removed: reactionRemoved,
+    message: messageChanged,
+    app_home_opened: appHomeOpened,
+  },
   shortcuts: { [ADD_TO_TIMELINE]: addToTimelineShortcut },
   views: { [DECLARE_MODAL_ID]: declareModalSubmitted, [RESOLVE_MODAL_ID]: resolveModalSubmitted },
-  actions: {} as Record<string, (ctx: ListenerContext) => (...args: never[]) => Promise<void>>,
+  actions: {
+    [REMINDER_ACTIONS.done]: reminderDone,
+    [REMINDER_ACTIONS.snoozeDay]: reminderSnoozeDay,
+    [REMINDER_ACTIONS.snoozeWeek]: reminderSnoozeWeek,
+  },
 } as const;
 
 export function registerListeners(app: App, ctx: ListenerContext, extra: Partial<ExtraListeners> = {}): void {

@@ -1,0 +1,74 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { calendarDay } from '#domain/calendar-day.ts';
+import { parseOwnerRef } from '#domain/owner-ref.ts';
+import { describeDue } from '#domain/reminder-policy.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import type { ListenerContext } from './listener-context.ts';
+
+/** The App Home tab: the person's own open action items, and the open incidents. */
+export function appHomeOpened(ctx: ListenerContext) {
+  return async ({ event }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.tab !== 'home') return;
+    const { deps } = ctx;
+    const userId = event.user;
+    const [name, email] = await Promise.all([deps.chat.userName(userId), deps.chat.userEmail(userId)]);
+    const today = calendarDay(deps.clock.now(), deps.config.reminders.timeZone);
+    const files = ctx.index ? (await ctx.index.refresh()).files : [];
+    const mine = files.flatMap((file) =>
+      file.items
+        .filter(
+          (item) =>
+            !item.done &&
+            item.owner !== null &&
+            isMine(item.owner, { userId, name, email }, deps.config.reminders.owners),
+        )
+        .map((item) => ({ ...item, file: file.path, title: file.title ?? file.path })),
+    );
+    const statuses = deps.config.incident.statuses;
+    const open = await deps.store.listIncidents({ excludeStatus: statuses[statuses.length - 1]! });
+    const itemLines = mine
+      .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))
+      .slice(0, 40)
+      .map(
+        (i) =>
+          `• *${escapeMrkdwn(i.action).slice(0, 200)}* · ${escapeMrkdwn(i.title).slice(0, 120)} · ${i.due ? describeDue(i.due, today) : 'no due date'}`,
+      );
+    const incidentLines = open
+      .slice(0, 40)
+      .map((i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`);
+    await deps.chat.publishHome(userId, {
+      type: 'home',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Your open action items' } },
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: (itemLines.join('\n') || 'Nothing open for you. 🎉').slice(0, 3000) },
+        },
+        { type: 'divider' },
+        { type: 'header', text: { type: 'plain_text', text: 'Open incidents' } },
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: (incidentLines.join('\n') || 'No open incidents.').slice(0, 3000) },
+        },
+      ],
+    });
+  };
+}
+
+function isMine(
+  owner: string,
+  me: { userId: string; name: string | null; email: string | null },
+  map: Record<string, string>,
+): boolean {
+  const ref = parseOwnerRef(owner, map);
+  switch (ref.kind) {
+    case 'user':
+      return ref.id === me.userId;
+    case 'email':
+      return me.email !== null && ref.email === me.email.toLowerCase();
+    case 'handle':
+      return me.name !== null && ref.handle === me.name.toLowerCase();
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,50 @@
+import type { BotConfig } from '#config/bot-config.ts';
+import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
+import { describeDue } from '#domain/reminder-policy.ts';
+import type { Chat, OwnerTarget } from '#src/ports.ts';
+import type { ReminderNotifier } from '#use-cases/remind-action-items.ts';
+import type { DigestGroups } from '#use-cases/send-digest.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { buildNeedsAttention, buildReminderMessage, fileLink } from './reminder-blocks.ts';
+
+export class SlackReminderNotifier implements ReminderNotifier {
+  constructor(
+    private readonly chat: Chat,
+    private readonly config: BotConfig,
+    private readonly onSent: (count: number) => void = () => undefined,
+  ) {}
+
+  private link = (path: string) => fileLink(path, this.config.rca.webUrl, this.config.rca.branch);
+
+  async remind(target: OwnerTarget, owner: string, items: PlannedItem[], today: string): Promise<void> {
+    await this.chat.post(target.id, buildReminderMessage(owner, items, today, this.link));
+    this.onSent(items.length);
+  }
+
+  async needsAttention(channel: string, items: AttentionItem[]): Promise<void> {
+    await this.chat.post(channel, buildNeedsAttention(items, this.link));
+  }
+
+  digest = async (channel: string, team: string, groups: DigestGroups, today: string): Promise<void> => {
+    const section = (title: string, items: DigestGroups['open']) =>
+      `*${title}* (${items.length})\n${
+        items
+          .slice(0, 15)
+          .map(
+            (i) =>
+              `• ${escapeMrkdwn(i.action).slice(0, 150)} · ${this.link(i.file)}${i.due ? ` · ${describeDue(i.due, today)}` : ''}`,
+          )
+          .join('\n') || '_none_'
+      }`;
+    const text = [
+      `📋 *Weekly action items for ${escapeMrkdwn(team)}*`,
+      section('Overdue', groups.overdue),
+      section('Due within a week', groups.soon),
+      section('Open', groups.open),
+    ];
+    await this.chat.post(channel, {
+      text: text[0]!,
+      blocks: text.map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t.slice(0, 3000) } })),
+    });
+  };
+}

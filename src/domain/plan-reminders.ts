@@ -1,0 +1,107 @@
+import type { ParsedActionItem } from '#rca/rca-document.ts';
+import { type StagePolicy, stageToSend } from './reminder-policy.ts';
+
+export interface IndexedFile {
+  path: string;
+  blob: string;
+  title: string | null;
+  items: ParsedActionItem[];
+}
+
+export interface PlannedItem {
+  key: string;
+  file: string;
+  title: string;
+  line: number;
+  action: string;
+  owner: string;
+  due: string;
+  stage: string;
+  skipped: string[];
+}
+
+export interface AttentionItem {
+  key: string;
+  file: string;
+  title: string;
+  line: number;
+  action: string;
+  owner: string | null;
+  reason: string;
+  stage: string;
+}
+
+export interface ReminderPlan {
+  /** Per owner as written in the RCA, in file order. */
+  reminders: Map<string, PlannedItem[]>;
+  needsAttention: AttentionItem[];
+}
+
+/** An action item's identity: its file and its text, so editing one row never re-identifies the others. */
+export function itemKey(path: string, action: string): string {
+  return `${path}#${action.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+}
+
+/**
+ * What a run on `today` sends, given the last completed run: open items with a stage in the window,
+ * grouped by owner; items with no owner or an unreadable due date go to "needs attention". Snoozed
+ * items wait until their snooze ends, then get one reminder.
+ */
+export function planReminders(input: {
+  files: IndexedFile[];
+  today: string;
+  lastRun: string;
+  policy: StagePolicy;
+  snoozes: Map<string, string>;
+}): ReminderPlan {
+  const plan: ReminderPlan = { reminders: new Map(), needsAttention: [] };
+  for (const file of input.files) {
+    const title = file.title ?? file.path.split('/').pop()!.replace(/\.md$/i, '');
+    for (const item of file.items) {
+      if (item.done) continue;
+      const key = itemKey(file.path, item.action);
+      const base = { key, file: file.path, title, line: item.line, action: item.action };
+      if (item.due === null) {
+        if (item.dueText !== undefined) {
+          plan.needsAttention.push({
+            ...base,
+            owner: item.owner,
+            reason: `due date "${item.dueText}" could not be read; write it as YYYY-MM-DD`,
+            stage: `attention-due:${item.dueText}`,
+          });
+        }
+        continue;
+      }
+      const stage = stageFor(item.due, key, input);
+      if (!stage) continue;
+      if (item.owner === null) {
+        plan.needsAttention.push({
+          ...base,
+          owner: null,
+          reason: 'no owner is named',
+          stage: `attention-owner:${stage.name}@${item.due}`,
+        });
+        continue;
+      }
+      const list = plan.reminders.get(item.owner) ?? [];
+      list.push({ ...base, owner: item.owner, due: item.due, stage: stage.name, skipped: stage.skipped });
+      plan.reminders.set(item.owner, list);
+    }
+  }
+  return plan;
+}
+
+function stageFor(
+  due: string,
+  key: string,
+  input: { today: string; lastRun: string; policy: StagePolicy; snoozes: Map<string, string> },
+): { name: string; skipped: string[] } | null {
+  const snoozedUntil = input.snoozes.get(key);
+  if (snoozedUntil !== undefined && snoozedUntil > input.today) return null;
+  const { send, skipped } = stageToSend(due, input.lastRun, input.today, input.policy);
+  if (snoozedUntil !== undefined && snoozedUntil > input.lastRun && snoozedUntil <= input.today) {
+    // The snooze ended in this window: one reminder now, even if the stage it hid has passed.
+    return { name: send?.name ?? `snoozed-until-${snoozedUntil}`, skipped: skipped.map((s) => s.name) };
+  }
+  return send ? { name: send.name, skipped: skipped.map((s) => s.name) } : null;
+}

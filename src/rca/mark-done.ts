@@ -1,0 +1,65 @@
+import { findActionItemColumns } from './action-item-columns.ts';
+import { parseRca } from './parse-rca.ts';
+import { isDelimiterRow, splitTableRow } from './split-table-row.ts';
+
+export type MarkDoneResult = { ok: true; text: string; line: number } | { ok: false; reason: string };
+
+/**
+ * Marks one action item done, changing that row and nothing else: its Status cell says Done when the
+ * table has one, else the action is struck through (`~~…~~`); a task-list item gets its box ticked.
+ */
+export function markActionItemDone(source: string, matches: (action: string) => boolean): MarkDoneResult {
+  const crlf = source.includes('\r\n');
+  const lines = source.split(/\r?\n/);
+  const item = parseRca(source).actionItems.find((i) => matches(i.action));
+  if (!item)
+    return { ok: false, reason: 'That action item is no longer in the file (someone may have changed or removed it).' };
+  if (item.done) return { ok: false, reason: 'That action item is already marked done.' };
+  const index = item.line - 1;
+  const line = lines[index]!;
+  const task = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+\[) (\]\s+)/.exec(line);
+  let updated: string | null = null;
+  if (task) updated = `${task[1]}x${line.slice(task[1]!.length + 1)}`;
+  else updated = markTableRow(lines, index);
+  if (updated === null) return { ok: false, reason: 'I could not find where to mark that row done.' };
+  lines[index] = updated;
+  return { ok: true, text: lines.join(crlf ? '\r\n' : '\n'), line: item.line };
+}
+
+function markTableRow(lines: string[], index: number): string | null {
+  let delimiter = index - 1;
+  while (delimiter > 0 && !isDelimiterRow(lines[delimiter]!)) delimiter -= 1;
+  const columns = delimiter > 0 ? findActionItemColumns(splitTableRow(lines[delimiter - 1]!)) : null;
+  if (!columns) return null;
+  const cells = cellSpans(lines[index]!);
+  const target = columns.status ?? columns.action;
+  const span = cells[target];
+  if (!span) return null;
+  const line = lines[index]!;
+  const raw = line.slice(span.start, span.end);
+  const content = raw.trim();
+  const lead = raw.slice(0, raw.length - raw.trimStart().length);
+  const trail = raw.slice(raw.trimEnd().length);
+  const replacement = columns.status !== null ? 'Done' : `~~${content}~~`;
+  return `${line.slice(0, span.start)}${lead || ' '}${replacement}${trail || ' '}${line.slice(span.end)}`;
+}
+
+/** Where each cell's text sits in a row (between unescaped pipes), so one cell changes in place. */
+function cellSpans(line: string): { start: number; end: number }[] {
+  const pipes: number[] = [];
+  for (let i = 0; i < line.length; i += 1) {
+    if (line[i] === '\\') i += 1;
+    else if (line[i] === '|') pipes.push(i);
+  }
+  const trimmedStart = line.length - line.trimStart().length;
+  const leading = pipes[0] === trimmedStart;
+  const trailing = pipes.at(-1) === line.trimEnd().length - 1;
+  const bounds = [
+    leading ? pipes[0]! : -1,
+    ...pipes.slice(leading ? 1 : 0, trailing ? -1 : undefined),
+    trailing ? pipes.at(-1)! : line.length,
+  ];
+  const spans: { start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < bounds.length; i += 1) spans.push({ start: bounds[i]! + 1, end: bounds[i + 1]! });
+  return spans;
+}

@@ -1,0 +1,40 @@
+import { calendarDay } from '#domain/calendar-day.ts';
+import { itemKey } from '#domain/plan-reminders.ts';
+import { addDaysTo } from '#domain/reminder-policy.ts';
+import { markActionItemDone } from '#rca/mark-done.ts';
+import type { Deps, Outcome } from './deps.ts';
+import { fail, ok } from './deps.ts';
+
+export interface ItemRef {
+  file: string;
+  key: string;
+}
+
+/** "Done" on a reminder: marks the row done in its RCA through a commit that changes that row only. */
+export async function completeActionItem(deps: Deps, ref: ItemRef, by: string): Promise<Outcome<string>> {
+  const rca = deps.rca;
+  if (!rca) return fail('The RCA repository is not set up on this bot.');
+  return rca.exclusive(async () => {
+    await rca.repo.pull();
+    const source = await rca.repo.readFile(ref.file);
+    if (source === null) return fail(`${ref.file} is no longer in the repository.`);
+    const marked = markActionItemDone(source, (action) => itemKey(ref.file, action) === ref.key);
+    if (!marked.ok) return fail(marked.reason);
+    const name = (await deps.chat.userName(by)) ?? by;
+    const outcome = await rca.repo.commitFile(
+      ref.file,
+      marked.text,
+      `Mark action item done in ${ref.file}:${marked.line} (by ${name})`,
+    );
+    if (!outcome.committed) return fail(`I could not commit the change: ${outcome.reason}`);
+    const where = outcome.pushed ? '' : ' (committed locally; I will push it when the repository answers)';
+    return ok(`Marked done in ${ref.file} line ${marked.line}${where}. No more reminders for it.`);
+  });
+}
+
+/** "Snooze": no reminder for this item until the given number of days have passed. */
+export async function snoozeReminder(deps: Deps, ref: ItemRef, days: number): Promise<string> {
+  const until = addDaysTo(calendarDay(deps.clock.now(), deps.config.reminders.timeZone), days);
+  await deps.store.setSnooze(ref.key, until);
+  return until;
+}

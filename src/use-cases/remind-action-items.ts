@@ -1,0 +1,106 @@
+import { calendarDay } from '#domain/calendar-day.ts';
+import { type AttentionItem, type PlannedItem, planReminders } from '#domain/plan-reminders.ts';
+import { dayBefore } from '#domain/reminder-policy.ts';
+import type { OwnerResolver, OwnerTarget } from '#src/ports.ts';
+import type { Deps } from './deps.ts';
+import type { RcaIndex } from './rca-index.ts';
+
+/** How reminders reach people; the Slack adapter builds the messages and buttons. */
+export interface ReminderNotifier {
+  remind(target: OwnerTarget, owner: string, items: PlannedItem[], today: string): Promise<void>;
+  needsAttention(channel: string, items: AttentionItem[]): Promise<void>;
+}
+
+export interface RunSummary {
+  ran: boolean;
+  today: string;
+  sent: number;
+  needsAttention: number;
+  parsed: number;
+}
+
+const LAST_RUN = 'reminders.lastRun';
+
+/**
+ * The scheduled job: pull, rescan what changed, and send each (item, stage) once, one message per
+ * owner. A store lock keeps it to one replica at a time, and the ledger makes each stage go out once
+ * across restarts and replicas. A first run looks back one day only.
+ */
+export async function remindActionItems(
+  deps: Deps,
+  index: RcaIndex,
+  resolver: OwnerResolver,
+  notifier: ReminderNotifier,
+): Promise<RunSummary> {
+  const today = calendarDay(deps.clock.now(), deps.config.reminders.timeZone);
+  const result = await deps.store.tryWithLock('reminders', async (): Promise<RunSummary> => {
+    if (deps.rca) await deps.rca.exclusive(() => deps.rca!.repo.pull());
+    const stored = await deps.store.getSetting(LAST_RUN);
+    const lastRun = stored !== null && stored < today ? stored : dayBefore(today);
+    const { files, parsed } = await index.refresh();
+    const plan = planReminders({
+      files,
+      today,
+      lastRun,
+      policy: deps.config.reminders,
+      snoozes: await deps.store.listSnoozes(),
+    });
+    const now = deps.clock.now().toISOString();
+    const attention: AttentionItem[] = [...plan.needsAttention];
+    let sent = 0;
+
+    for (const [owner, items] of plan.reminders) {
+      const targets = await resolver.resolve(owner);
+      if (targets === null || targets.length === 0) {
+        for (const item of items) {
+          attention.push({
+            ...item,
+            owner,
+            reason: `owner "${owner}" matches no one in Slack; map it under reminders.owners`,
+            stage: `attention-owner:${item.stage}@${item.due}`,
+          });
+        }
+        continue;
+      }
+      const claimed: PlannedItem[] = [];
+      for (const item of items) {
+        for (const skipped of item.skipped) await deps.store.claimReminder(item.key, `${skipped}@${item.due}`, now);
+        if (await deps.store.claimReminder(item.key, `${item.stage}@${item.due}`, now)) claimed.push(item);
+      }
+      if (claimed.length === 0) continue;
+      try {
+        for (const target of targets) await notifier.remind(target, owner, claimed, today);
+        sent += claimed.length;
+      } catch (error) {
+        deps.log.error({ err: error, owner }, 'sending reminders failed; they will be tried again next run');
+        for (const item of claimed) await deps.store.releaseReminder(item.key, `${item.stage}@${item.due}`);
+      }
+    }
+
+    const fresh: AttentionItem[] = [];
+    for (const item of attention) if (await deps.store.claimReminder(item.key, item.stage, now)) fresh.push(item);
+    const fallback = deps.config.reminders.fallbackChannel;
+    if (fresh.length > 0) {
+      if (fallback === '')
+        deps.log.warn(
+          { items: fresh.map((i) => `${i.file}:${i.line}`) },
+          'action items need attention and reminders.fallbackChannel is not set',
+        );
+      else {
+        try {
+          await notifier.needsAttention(fallback, fresh);
+        } catch (error) {
+          deps.log.error({ err: error }, 'could not post the needs-attention message');
+          for (const item of fresh) await deps.store.releaseReminder(item.key, item.stage);
+        }
+      }
+    }
+    await deps.store.setSetting(LAST_RUN, today);
+    deps.log.info(
+      { today, lastRun, sent, needsAttention: fresh.length, parsed, files: files.length },
+      'reminder run done',
+    );
+    return { ran: true, today, sent, needsAttention: fresh.length, parsed };
+  });
+  return result ?? { ran: false, today, sent: 0, needsAttention: 0, parsed: 0 };
+}
