@@ -88,10 +88,12 @@ describe('manifest.yml', () => {
       const reference = loadApiReference(join(PROJECT_ROOT, '../shared/slack/api-ref'));
       const granted: string[] = manifest.oauth_config.scopes.bot;
 
-      const uncovered = [...new Set([...h.slack.calls.map((c) => c.method), ...methodsTheCodeCalls()])].filter((method) => {
-        const needs = reference.method(method)?.botScopes ?? [];
-        return needs.length > 0 && !needs.some((s) => granted.includes(s));
-      });
+      const uncovered = [...new Set([...h.slack.calls.map((c) => c.method), ...methodsTheCodeCalls()])].filter(
+        (method) => {
+          const needs = reference.method(method)?.botScopes ?? [];
+          return needs.length > 0 && !needs.some((s) => granted.includes(s));
+        },
+      );
 
       expect(uncovered).toEqual([]);
       expect(h.slack.calls.filter((c) => c.error === 'missing_scope')).toEqual([]);

@@ -176,7 +176,11 @@ describe('the RCA draft, committed through git', () => {
 
     await h.people.ana.slash('/incident', 'action Drain the queue due:04/05/2030', incident.channelId!);
 
-    await eventually(() => expect(h.slack.responses.map((r) => String(r.body['text']))).toContainEqual(expect.stringContaining('could not read "04/05/2030"')));
+    await eventually(() =>
+      expect(h.slack.responses.map((r) => String(r.body['text']))).toContainEqual(
+        expect.stringContaining('could not read "04/05/2030"'),
+      ),
+    );
     expect(await h.bot.store.listActionItems(incident.id)).toEqual([]);
   });
 

@@ -31,6 +31,19 @@ export interface HarnessOptions {
   dataDir?: string;
   /** RCA_REPO for the bot (a bare remote in tests); unset: a local repository under the data directory. */
   rcaRepo?: string;
+  /** Config that depends on the workspace (channel ids): called once the emulator and people exist. */
+  configFor?: (slack: SlackEmulator, people: Harness['people']) => Record<string, unknown>;
+}
+
+/** A clock the test moves by hand. */
+export class FakeClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
 }
 
 /** The real Bolt app, over Socket Mode or signed HTTP, against the local Slack emulator. */
@@ -54,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       dataDir,
       logLevel: 'debug',
       ...(options.config ?? {}),
+      ...(options.configFor?.(slack, people) ?? {}),
       ...(options.rcaRepo ? { rca: { ...((options.config?.['rca'] as object) ?? {}), repo: options.rcaRepo } } : {}),
     },
   );

@@ -66,6 +66,7 @@ export class SlackEmulator {
   private tierWindows = new Map<string, number[]>();
   private connectionsAllowed = true;
   private eventCounter = 0;
+  private roundRobin = 0;
   port = 0;
 
   constructor(readonly options: EmulatorOptions = {}) {
@@ -124,6 +125,10 @@ export class SlackEmulator {
 
   allowConnections(): void {
     this.connectionsAllowed = true;
+  }
+
+  get connectionCount(): number {
+    return [...this.sockets].filter((ws) => ws.readyState === WebSocket.OPEN).length;
   }
 
   get connected(): boolean {
@@ -188,7 +193,10 @@ export class SlackEmulator {
   }
 
   private deliverSocket(delivery: Delivery): Promise<unknown> {
-    const ws = [...this.sockets].find((s) => s.readyState === WebSocket.OPEN);
+    // Slack spreads deliveries over an app's open connections; so does this, in turn.
+    const open = [...this.sockets].filter((s) => s.readyState === WebSocket.OPEN);
+    this.roundRobin += 1;
+    const ws = open[this.roundRobin % Math.max(open.length, 1)];
     if (!ws) return Promise.reject(new Error('no Socket Mode connection'));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

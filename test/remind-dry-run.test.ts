@@ -1,0 +1,71 @@
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS, VAULT_RCAS } from './helpers/template.ts';
+import { tempDir } from './helpers/git-repos.ts';
+import { runScribe } from './helpers/run-scribe.ts';
+
+/** The oracle: the vault's rows read straight from the files, and the default stages by date arithmetic. */
+function expectedFor(today: string) {
+  const offsets: [number, string][] = [
+    [-7, 'before-7d'],
+    [-1, 'before-1d'],
+    [0, 'due'],
+    [1, 'overdue-1'],
+    [8, 'overdue-2'],
+    [15, 'overdue-3'],
+    [22, 'overdue-4'],
+  ];
+  const day = (d: string, n: number) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const out: { owner: string; file: string; line: number; action: string; due: string; stage: string }[] = [];
+  for (const name of readdirSync(VAULT_RCAS).sort()) {
+    const lines = readFileSync(join(VAULT_RCAS, name), 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      const m = /^\| (P\d) \| (.+?) \| (.+?) \| (\d{4}-\d{2}-\d{2}) \|$/.exec(line);
+      if (!m) return;
+      const stage = offsets.find(([n]) => day(m[4]!, n) === today)?.[1];
+      if (stage) out.push({ owner: m[3]!, file: `RCAs/${name}`, line: i + 1, action: m[2]!, due: m[4]!, stage });
+    });
+  }
+  return out;
+}
+
+describe('scribe remind --dry-run over a copy of the vault', () => {
+  const copy = tempDir('scribe-vault-');
+  cpSync(join(CORPUS, 'obsidian-vault'), copy, { recursive: true });
+
+  it.each(['2025-04-07', '2025-04-14', '2025-05-01', '2025-06-20', '2026-01-01'])(
+    'lists exactly the items with a stage on %s, grouped by owner',
+    async (today) => {
+      const expected = expectedFor(today);
+
+      const result = await runScribe(['remind', '--dry-run', '--repo', copy, '--today', today, '--json']);
+
+      const json = JSON.parse(result.stdout) as {
+        reminders: {
+          owner: string;
+          items: { file: string; line: number; action: string; due: string; stage: string }[];
+        }[];
+        needsAttention: unknown[];
+      };
+      const flat = json.reminders.flatMap((r) => r.items.map((i) => ({ owner: r.owner, ...i })));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(flat.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)).toEqual(expected);
+      expect(new Set(json.reminders.map((r) => r.owner)).size).toBe(json.reminders.length);
+      expect(json.needsAttention).toEqual([]);
+    },
+  );
+
+  it('prints a readable plan without --json, and refuses a bad --today', async () => {
+    const text = await runScribe(['remind', '--dry-run', '--repo', copy, '--today', '2025-04-07']);
+    const bad = await runScribe(['remind', '--dry-run', '--repo', copy, '--today', '2025-02-30']);
+
+    expect(text.stdout).toContain('Platform Engineering');
+    expect(text.stdout).toContain(
+      'RCAs/2025-04-07-cache-invalidation-bug.md:93  Implement monitoring for cache invalidation bug  (due 2025-04-14, before-7d)',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--today must be a date');
+  });
+});
