@@ -32,15 +32,18 @@ export class RcaIndex {
 
   async refresh(): Promise<{ files: IndexedFile[]; parsed: number }> {
     if (this.cache && !this.loaded) {
-      for (const row of await this.cache.loadScanCache()) {
+      const rows = await this.cache.loadScanCache();
+      for (const [i, row] of rows.entries()) {
         const data = JSON.parse(row.data) as Pick<IndexedFile, 'title' | 'items'>;
         this.files.set(row.path, { path: row.path, blob: row.blob, ...data });
+        if (i % 500 === 499) await yieldToEventLoop();
       }
       this.loaded = true;
     }
     const listed = await this.source.listFiles(this.dirs);
     const next = new Map<string, IndexedFile>();
     const changed: IndexedFile[] = [];
+    const rows: { path: string; blob: string; data: string }[] = [];
     for (const file of listed) {
       const known = this.files.get(file.path);
       if (known && known.blob === file.blob) {
@@ -53,19 +56,19 @@ export class RcaIndex {
       const entry: IndexedFile = { path: file.path, blob: file.blob, title: scanned.title, items: scanned.actionItems };
       next.set(file.path, entry);
       changed.push(entry);
-      if (changed.length % 25 === 0) await yieldToEventLoop();
+      if (this.cache)
+        rows.push({
+          path: file.path,
+          blob: file.blob,
+          data: JSON.stringify({ title: entry.title, items: entry.items }),
+        });
+      if (changed.length % 10 === 0) await yieldToEventLoop();
     }
     const removed = [...this.files.keys()].filter((path) => !next.has(path));
     this.files = next;
     if (this.cache) {
       if (changed.length > 0) {
-        await this.cache.saveScanEntries(
-          changed.map((f) => ({
-            path: f.path,
-            blob: f.blob,
-            data: JSON.stringify({ title: f.title, items: f.items }),
-          })),
-        );
+        await this.cache.saveScanEntries(rows);
       }
       if (removed.length > 0) await this.cache.deleteScanPaths(removed);
     }

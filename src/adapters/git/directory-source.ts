@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { RcaFileInfo } from '#src/ports.ts';
 import type { ScanSource } from '#use-cases/rca-index.ts';
@@ -31,7 +32,11 @@ export class DirectorySource implements ScanSource {
   }
 
   async readFile(path: string): Promise<string | null> {
-    return readFile(join(this.root, path), 'utf8').catch(() => null);
+    try {
+      return readFileSync(join(this.root, path), 'utf8');
+    } catch {
+      return null;
+    }
   }
 
   private async walk(dir: string, out: RcaFileInfo[]): Promise<void> {

@@ -226,15 +226,20 @@ export class KyselyIncidentStore implements IncidentStore {
   }
 
   async saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += 200) {
-      await this.db
-        .insertInto('rca_scan_cache')
-        .values(entries.slice(i, i + 200))
-        .onConflict((oc) =>
-          oc.column('path').doUpdateSet((eb) => ({ blob: eb.ref('excluded.blob'), data: eb.ref('excluded.data') })),
-        )
-        .execute();
-    }
+    // One transaction for the lot: a cold scan writes thousands of rows.
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < entries.length; i += 50) {
+        // Let other events in between batches: on SQLite each batch runs synchronously.
+        if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        await trx
+          .insertInto('rca_scan_cache')
+          .values(entries.slice(i, i + 50))
+          .onConflict((oc) =>
+            oc.column('path').doUpdateSet((eb) => ({ blob: eb.ref('excluded.blob'), data: eb.ref('excluded.data') })),
+          )
+          .execute();
+      }
+    });
   }
 
   async deleteScanPaths(paths: string[]): Promise<void> {
