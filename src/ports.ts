@@ -102,6 +102,8 @@ export interface Chat {
   permalink(channelId: string, ts: string): Promise<string | null>;
   userName(userId: string): Promise<string | null>;
   usergroupMembers(groupId: string): Promise<string[]>;
+  /** Whether a person is a member of a channel. */
+  isMember(channelId: string, userId: string): Promise<boolean>;
   userIdByEmail(email: string): Promise<string | null>;
   /** A person by their @handle (name or display name), or null. */
   userIdByHandle(handle: string): Promise<string | null>;

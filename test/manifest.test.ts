@@ -76,8 +76,8 @@ describe('manifest.yml', () => {
         ),
       );
       await ana.unreact(channel, ts, 'pushpin');
-      await ana.slash('/incident', `lead ${ben.mention}`, channel);
-      await ana.slash('/incident', 'resolve Rolled back', channel);
+      await ana.ask('/incident', `lead ${ben.mention}`, channel);
+      await ana.ask('/incident', 'resolve Rolled back', channel);
       await eventually(() => expect(h.slack.calls.some((c) => c.method === 'chat.update')).toBe(true));
     });
     afterAll(async () => {

@@ -61,11 +61,11 @@ for (const variant of VARIANTS) {
       await ben.unreact(channel, first, 'pushpin');
       await cho.edit(channel, second, 'Rolling back v42 to v41');
       await cho.delete(channel, deleted);
-      await ana.slash('/incident', 'severity sev1', channel);
-      await ana.slash('/incident', 'status identified', channel);
-      await ana.slash('/incident', `lead ${ben.mention}`, channel);
-      await ana.slash('/incident', 'note Paged the payments team', channel);
-      await ana.slash('/incident', 'resolve Rolled back to v41', channel);
+      await ana.ask('/incident', 'severity sev1', channel);
+      await ana.ask('/incident', 'status identified', channel);
+      await ana.ask('/incident', `lead ${ben.mention}`, channel);
+      await ana.ask('/incident', 'note Paged the payments team', channel);
+      await ana.ask('/incident', 'resolve Rolled back to v41', channel);
 
       const entries = await eventually(async () => {
         const list = await h.bot.store.listTimeline(incident.id);

@@ -30,9 +30,9 @@ describe('the RCA draft, committed through git', () => {
     const second = await ana.post(incidentChannel, 'Rolling back\nto v41', first);
     await ana.react(incidentChannel, first, 'pushpin');
     await ana.react(incidentChannel, second, 'pushpin');
-    await ana.slash('/incident', 'status identified', incidentChannel);
-    await ana.slash('/incident', 'note Paged payments', incidentChannel);
-    await ana.slash('/incident', 'services checkout, payments', incidentChannel);
+    await ana.ask('/incident', 'status identified', incidentChannel);
+    await ana.ask('/incident', 'note Paged payments', incidentChannel);
+    await ana.ask('/incident', 'services checkout, payments', incidentChannel);
     const action = await ana.slash(
       '/incident',
       `action Add an alert on checkout errors owner:${ben.mention} due:2030-05-01 P1`,
@@ -43,7 +43,7 @@ describe('the RCA draft, committed through git', () => {
       'action Write the rollback runbook owner:"Platform Team" due:2030-05-08',
       incidentChannel,
     );
-    await ana.slash('/incident', 'status mitigated', incidentChannel);
+    await ana.ask('/incident', 'status mitigated', incidentChannel);
     return action;
   }
 
@@ -114,7 +114,7 @@ describe('the RCA draft, committed through git', () => {
     h = await startHarness({ rcaRepo: bare });
     const incident = await declare('DB failover');
     await play(incident.channelId!);
-    await h.people.ana.slash('/incident', 'rca', incident.channelId!);
+    await h.people.ana.ask('/incident', 'rca', incident.channelId!);
     const path = (
       await eventually(async () => {
         const i = await h.bot.store.getIncident(incident.id);
@@ -138,7 +138,7 @@ describe('the RCA draft, committed through git', () => {
       expect((await h.bot.store.listTimeline(incident.id)).some((e) => e.text.startsWith('Late finding'))).toBe(true),
     );
 
-    await h.people.ana.slash('/incident', 'rca', incident.channelId!);
+    await h.people.ana.ask('/incident', 'rca', incident.channelId!);
 
     const updated = await eventually(() => {
       const text = remoteFile(bare, path)!;
@@ -158,7 +158,7 @@ describe('the RCA draft, committed through git', () => {
     const incident = await declare('Search outage');
     renameSync(bare, `${bare}.offline`);
 
-    await h.people.ana.slash('/incident', 'resolve Restarted the cluster', incident.channelId!);
+    await h.people.ana.ask('/incident', 'resolve Restarted the cluster', incident.channelId!);
 
     await eventually(() => {
       const texts = h.slack.workspace.channels.get(incident.channelId!)!.messages.map((m) => m.text);
@@ -188,7 +188,7 @@ describe('the RCA draft, committed through git', () => {
     h = await startHarness();
     const incident = await declare('../../etc/passwd');
 
-    await h.people.ana.slash('/incident', 'resolve Fixed', incident.channelId!);
+    await h.people.ana.ask('/incident', 'resolve Fixed', incident.channelId!);
 
     const path = (
       await eventually(async () => {

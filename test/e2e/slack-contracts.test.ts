@@ -103,7 +103,7 @@ describe('the bot against Slack contracts', () => {
   it('shows the timeline to the person only', async () => {
     h = await startHarness();
     const incident = await declared();
-    await h.people.ana.slash('/incident', 'note Customers report slow pages', incident.channelId!);
+    await h.people.ana.ask('/incident', 'note Customers report slow pages', incident.channelId!);
 
     const answer = await h.people.ana.slash('/incident', 'timeline', incident.channelId!);
 
@@ -141,75 +141,5 @@ describe('the bot against Slack contracts', () => {
     await new Promise((r) => setTimeout(r, 100));
 
     expect((await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message')).toEqual([]);
-  });
-});
-
-describe('HTTP mode security', () => {
-  let h: Harness;
-  afterEach(async () => {
-    await h?.stop();
-  });
-
-  const delivery = (h: Harness) => ({
-    envelopeId: 'x',
-    type: 'slash_commands' as const,
-    retryAttempt: 0,
-    payload: {
-      command: '/incident',
-      text: 'list',
-      user_id: h.people.ana.id,
-      channel_id: 'C1',
-      team_id: h.slack.workspace.teamId,
-      trigger_id: h.slack.workspace.newTrigger(h.people.ana.id),
-      response_url: 'http://127.0.0.1:1/none',
-    },
-  });
-
-  it('answers a correctly signed request', async () => {
-    h = await startHarness({ mode: 'http' });
-
-    const response = await h.slack.sendSigned(delivery(h));
-
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('No open incidents');
-  });
-
-  it('refuses an unsigned request and a badly signed one', async () => {
-    h = await startHarness({ mode: 'http' });
-    const url = h.slack.options.httpTarget!;
-
-    const unsigned = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'command=%2Fincident&text=list',
-    });
-    const badly = await h.slack.sendSigned(delivery(h), {
-      signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000',
-    });
-
-    expect(unsigned.status).toBe(401);
-    expect(badly.status).toBe(401);
-  });
-
-  it('refuses a request signed more than five minutes ago', async () => {
-    h = await startHarness({ mode: 'http' });
-
-    const stale = await h.slack.sendSigned(delivery(h), {
-      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
-    });
-
-    expect(stale.status).toBe(401);
-  });
-
-  it('refuses a replay of a request it already took', async () => {
-    h = await startHarness({ mode: 'http' });
-    const d = delivery(h);
-    const timestamp = Math.floor(Date.now() / 1000);
-
-    const first = await h.slack.sendSigned(d, { timestamp });
-    const replay = await h.slack.sendSigned(d, { timestamp });
-
-    expect(first.status).toBe(200);
-    expect(replay.status).toBe(401);
   });
 });

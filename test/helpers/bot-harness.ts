@@ -31,6 +31,10 @@ export interface HarnessOptions {
   dataDir?: string;
   /** RCA_REPO for the bot (a bare remote in tests); unset: a local repository under the data directory. */
   rcaRepo?: string;
+  /** Extra environment for the bot (RCA_PUSH_RETRY_MS, …). */
+  env?: Record<string, string>;
+  /** Use this emulator instead of starting one (several bots against one Slack). */
+  slack?: SlackEmulator;
   /** Config that depends on the workspace (channel ids): called once the emulator and people exist. */
   configFor?: (slack: SlackEmulator, people: Harness['people']) => Record<string, unknown>;
 }
@@ -50,7 +54,7 @@ export class FakeClock implements Clock {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const mode = options.mode ?? 'socket';
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'scribe-bot-'));
-  const slack = await startSlackEmulator({ scopes: manifestScopes() });
+  const slack = options.slack ?? (await startSlackEmulator({ scopes: manifestScopes() }));
   const people = { ana: addPerson(slack, 'ana'), ben: addPerson(slack, 'ben'), cho: addPerson(slack, 'cho') };
   const logs: string[] = [];
   const env: Record<string, string> = {
@@ -58,6 +62,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(mode === 'socket' ? { SLACK_APP_TOKEN: slack.appToken } : { SLACK_SIGNING_SECRET: slack.signingSecret }),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}),
+    ...(options.env ?? {}),
   };
   const loaded = loadConfig(
     {},

@@ -7,6 +7,8 @@ import type { Channel, Message, User } from './workspace.ts';
  * post, reply, react, edit, delete, run a slash command, press a button, submit a modal.
  */
 export class Person {
+  private lastResponsePath = '';
+
   constructor(
     private readonly slack: SlackEmulator,
     readonly user: User,
@@ -146,8 +148,26 @@ export class Person {
       response_url: `http://127.0.0.1:${this.slack.port}/response/${crypto.randomUUID()}`,
       trigger_id: this.slack.workspace.newTrigger(this.user.id),
     };
+    this.lastResponsePath = new URL(payload.response_url).pathname;
     const ack = (await this.slack.deliver('slash_commands', payload)) as Record<string, unknown> | undefined;
     return (ack ?? {}) as { text?: string };
+  }
+
+  /**
+   * Runs `/command text` and gives back what the person reads: the ack's text, or else the first answer
+   * the bot sent to the command's response_url.
+   */
+  async ask(command: string, text: string, channelId: string, timeoutMs = 10_000): Promise<string> {
+    const ack = await this.slash(command, text, channelId);
+    if (typeof ack.text === 'string' && ack.text !== '') return ack.text;
+    const path = this.lastResponsePath;
+    const start = Date.now();
+    for (;;) {
+      const answer = this.slack.responses.find((r) => r.url === path && typeof r.body['text'] === 'string');
+      if (answer) return String(answer.body['text']);
+      if (Date.now() - start > timeoutMs) throw new Error(`no answer to ${command} ${text}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /** Runs a message shortcut (`callback_id`) on a message. */
@@ -202,9 +222,12 @@ export class Person {
 
   /** Submits the modal the bot opened for this person, with `values[blockId][actionId]` as typed. */
   async submitView(values: Record<string, Record<string, unknown>>): Promise<unknown> {
-    const view = [...this.slack.workspace.views.values()]
-      .reverse()
-      .find((v) => v.type === 'modal' && v.userId === this.user.id);
+    const findView = () =>
+      [...this.slack.workspace.views.values()].reverse().find((v) => v.type === 'modal' && v.userId === this.user.id);
+    const start = Date.now();
+    // The bot opens a form just after it acks the command; a person sees it a moment later.
+    while (!findView() && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 10));
+    const view = findView();
     if (!view) throw new Error(`no modal open for ${this.user.id}`);
     this.slack.workspace.views.delete(view.id);
     return this.slack.deliver('interactive', {

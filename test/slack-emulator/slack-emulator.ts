@@ -178,7 +178,8 @@ export class SlackEmulator {
 
   /** Delivers the same event body again (a Slack retry), optionally with a retry number. */
   redeliver(delivery: Delivery, retryAttempt = delivery.retryAttempt + 1): Promise<unknown> {
-    return this.deliver(delivery.type, delivery.payload, retryAttempt, delivery.envelopeId);
+    // A retry is a new envelope carrying the same payload (and so the same event_id).
+    return this.deliver(delivery.type, delivery.payload, retryAttempt);
   }
 
   async deliver(

@@ -133,6 +133,16 @@ export const METHODS: Record<string, Handler> = {
     return { channel: renderChannel(channel) };
   },
 
+  'conversations.members': (args, ctx) => {
+    const channel = channelOf(ctx, args['channel']);
+    const all = [...channel.members];
+    const start = Number(args['cursor'] || 0);
+    const limit = Math.min(Number(args['limit'] || 100), 1000);
+    if (!Number.isFinite(limit) || limit < 1) throw new SlackApiError('invalid_limit');
+    const next = start + limit < all.length ? String(start + limit) : '';
+    return { members: all.slice(start, start + limit), response_metadata: { next_cursor: next } };
+  },
+
   'conversations.setTopic': (args, ctx) => {
     const channel = channelOf(ctx, args['channel'], true);
     if (str(args['topic']).length > 250) throw new SlackApiError('too_long');

@@ -138,6 +138,13 @@ export class SlackChat implements Chat {
     }
   }
 
+  async isMember(channelId: string, userId: string): Promise<boolean> {
+    for await (const page of this.client.paginate('conversations.members', { channel: channelId, limit: 500 })) {
+      if (((page as { members?: string[] }).members ?? []).includes(userId)) return true;
+    }
+    return false;
+  }
+
   async usergroupMembers(groupId: string): Promise<string[]> {
     return (await this.client.usergroups.users.list({ usergroup: groupId })).users ?? [];
   }

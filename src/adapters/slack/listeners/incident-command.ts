@@ -1,11 +1,12 @@
-import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Incident } from '#domain/incident.ts';
 import { HELP_TEXT, type IncidentCommand } from '#domain/incident-command.ts';
 import { parseIncidentCommand } from '#domain/parse-incident-command.ts';
 import { addActionItem } from '#use-cases/add-action-item.ts';
 import { addNote } from '#use-cases/add-note.ts';
-import { changeIncident } from '#use-cases/change-incident.ts';
+import { changeIncident, type IncidentChange } from '#use-cases/change-incident.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
+import type { Outcome } from '#use-cases/deps.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
@@ -14,184 +15,198 @@ import { buildResolveModal } from '../blocks/resolve-modal.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-interface Call {
-  ctx: ListenerContext;
-  args: Args;
-  respond: RespondFn;
-  userId: string;
-  key: string;
-}
-type Handler<K extends IncidentCommand['kind']> = (
-  call: Call,
-  command: Extract<IncidentCommand, { kind: K }>,
-) => Promise<void>;
 
-/** Commands that act on the incident of the channel they are run in. */
+/** One run of `/incident`: answers through the ack while it can, through response_url after. */
+class Call {
+  private acked = false;
+  readonly userId: string;
+  readonly key: string;
+
+  constructor(
+    readonly ctx: ListenerContext,
+    readonly args: Args,
+  ) {
+    this.userId = args.command.user_id;
+    this.key = args.command.trigger_id;
+  }
+
+  get deps() {
+    return this.ctx.deps;
+  }
+
+  /** Acks now, with nothing to show: anything slow (a Slack call, git) comes after this. */
+  async ackNow(): Promise<void> {
+    if (this.acked) return;
+    this.acked = true;
+    await this.args.ack();
+  }
+
+  async reply(text: string): Promise<void> {
+    if (this.acked) {
+      await this.args.respond(ephemeral(text));
+      return;
+    }
+    this.acked = true;
+    await this.args.ack(ephemeral(text));
+  }
+
+  async replyOutcome(outcome: Outcome<string> | Outcome<unknown>, fallback: string): Promise<void> {
+    await this.reply(
+      outcome.ok
+        ? (outcome.message ?? (typeof outcome.value === 'string' ? outcome.value : fallback))
+        : outcome.message,
+    );
+  }
+}
+
+type Command<K extends IncidentCommand['kind']> = Extract<IncidentCommand, { kind: K }>;
+type Handler<K extends IncidentCommand['kind']> = (call: Call, command: Command<K>) => Promise<void>;
 type InChannel<K extends IncidentCommand['kind']> = (
   call: Call,
-  command: Extract<IncidentCommand, { kind: K }>,
+  command: Command<K>,
   incident: Incident,
 ) => Promise<void>;
 
-function inIncidentChannel<K extends IncidentCommand['kind']>(handler: InChannel<K>): Handler<K> {
+/** Commands that act on the incident of the channel they run in, by people in that channel. */
+function inIncidentChannel<K extends IncidentCommand['kind']>(
+  handler: InChannel<K>,
+  options: { readOnly?: boolean } = {},
+): Handler<K> {
   return async (call, command) => {
-    const incident = await call.ctx.deps.store.findIncidentByChannel(call.args.command.channel_id);
+    const incident = await call.deps.store.findIncidentByChannel(call.args.command.channel_id);
     if (!incident) {
-      await call.args.ack(
-        ephemeral(
-          `This is not an incident channel. Run \`/incident ${command.kind}\` in the incident's channel; \`/incident list\` shows the open ones.`,
-        ),
+      await call.reply(
+        `This is not an incident channel. Run \`/incident ${command.kind}\` in the incident's channel; \`/incident list\` shows the open ones.`,
       );
       return;
+    }
+    if (!options.readOnly) {
+      await call.ackNow();
+      const refusal = await checkAllowed(call, command.kind, incident);
+      if (refusal) {
+        await call.reply(refusal);
+        return;
+      }
     }
     await handler(call, command, incident);
   };
 }
 
-/** Acks at once (Slack wants an answer within 3 s), then does the work and answers the person. */
-function thenRespond<K extends IncidentCommand['kind']>(work: InChannel<K>): Handler<K> {
-  return inIncidentChannel<K>(async (call, command, incident) => {
-    await call.args.ack();
-    await work(call, command, incident);
-  });
+/**
+ * Only people in the incident's channel may change it; `incident.restrictTo` narrows declare and
+ * resolve to a user group.
+ */
+async function checkAllowed(
+  call: Call,
+  kind: IncidentCommand['kind'],
+  incident: Incident | null,
+): Promise<string | null> {
+  const { deps } = call;
+  if (incident?.channelId && !(await deps.chat.isMember(incident.channelId, call.userId))) {
+    return `Only people in <#${incident.channelId}> can change this incident. Join the channel first.`;
+  }
+  const group = deps.config.incident.restrictTo;
+  if (
+    group !== '' &&
+    (kind === 'declare' || kind === 'resolve') &&
+    !(await deps.chat.usergroupMembers(group)).includes(call.userId)
+  ) {
+    return `Only members of <!subteam^${group}> can ${kind} incidents here. Ask one of them, or your Slack admin to add you.`;
+  }
+  return null;
 }
 
-const say = async (
-  call: Call,
-  outcome: { ok: boolean; message?: string } & Partial<{ value: unknown }>,
-  fallback: string,
+const change = <K extends 'severity' | 'status' | 'role' | 'services'>(
+  toChange: (command: Command<K>) => IncidentChange,
 ) =>
-  call.respond({
-    response_type: 'ephemeral',
-    text: outcome.message ?? (typeof outcome.value === 'string' ? outcome.value : fallback),
+  inIncidentChannel<K>(async (call, command, incident) => {
+    const wanted = toChange(command);
+    const outcome = await changeIncident(call.deps, incident, wanted, call.userId, `${wanted.kind}:${call.key}`);
+    await call.replyOutcome(outcome, 'Done.');
   });
 
 const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
-  help: async ({ args }) => {
-    await args.ack(ephemeral(HELP_TEXT));
-  },
+  help: (call) => call.reply(HELP_TEXT),
   declare: async (call, { severity, title }) => {
-    const { deps } = call.ctx;
+    const { deps } = call;
+    await call.ackNow();
+    const refusal = await checkAllowed(call, 'declare', null);
+    if (refusal) {
+      await call.reply(refusal);
+      return;
+    }
     if (title === null) {
       await deps.chat.openView(
         call.args.command.trigger_id,
         buildDeclareModal(deps.config, call.args.command.channel_id),
       );
-      await call.args.ack();
       return;
     }
-    await call.args.ack(ephemeral(`Declaring *${escapeMrkdwn(title)}*…`));
-    const outcome = await declareIncident(deps, {
-      title,
-      severity,
-      declaredBy: call.userId,
-      requestKey: call.key,
-    });
-    await call.respond(
-      ephemeral(outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message),
-    );
+    const outcome = await declareIncident(deps, { title, severity, declaredBy: call.userId, requestKey: call.key });
+    await call.reply(outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message);
   },
-  severity: thenRespond(async (call, { severity }, incident) => {
-    await say(
-      call,
-      await changeIncident(
-        call.ctx.deps,
-        incident,
-        { kind: 'severity', severity },
-        call.userId,
-        `severity:${call.key}`,
-      ),
-      'Done.',
-    );
-  }),
-  status: thenRespond(async (call, { status }, incident) => {
-    await say(
-      call,
-      await changeIncident(call.ctx.deps, incident, { kind: 'status', status }, call.userId, `status:${call.key}`),
-      'Done.',
-    );
-  }),
-  role: thenRespond(async (call, { role, userId }, incident) => {
-    await say(
-      call,
-      await changeIncident(call.ctx.deps, incident, { kind: 'role', role, userId }, call.userId, `role:${call.key}`),
-      'Done.',
-    );
-  }),
-  services: thenRespond(async (call, { services }, incident) => {
-    await say(
-      call,
-      await changeIncident(
-        call.ctx.deps,
-        incident,
-        { kind: 'services', services },
-        call.userId,
-        `services:${call.key}`,
-      ),
-      'Done.',
-    );
-  }),
+  severity: change(({ severity }) => ({ kind: 'severity', severity })),
+  status: change(({ status }) => ({ kind: 'status', status })),
+  role: change(({ role, userId }) => ({ kind: 'role', role, userId })),
+  services: change(({ services }) => ({ kind: 'services', services })),
   note: inIncidentChannel(async (call, { text }, incident) => {
-    await addNote(call.ctx.deps, incident, text, call.userId, call.key);
-    await call.args.ack(ephemeral('Added to the timeline.'));
+    await addNote(call.deps, incident, text, call.userId, call.key);
+    await call.reply('Added to the timeline.');
   }),
-  action: thenRespond(async (call, command, incident) => {
-    const outcome = await addActionItem(call.ctx.deps, incident, command, call.userId, call.key);
-    await say(call, outcome, 'Action item added.');
-  }),
-  timeline: inIncidentChannel(async (call, _command, incident) => {
-    const entries = await call.ctx.deps.store.listTimeline(incident.id);
-    await call.args.ack(ephemeral(buildTimelineText(incident.title, entries)));
-  }),
-  list: async (call) => {
-    const statuses = call.ctx.deps.config.incident.statuses;
-    const open = await call.ctx.deps.store.listIncidents({ excludeStatus: statuses[statuses.length - 1]! });
-    const lines = open.map((i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`);
-    await call.args.ack(
-      ephemeral(open.length === 0 ? 'No open incidents. 🎉' : `*Open incidents*\n${lines.join('\n')}`),
+  action: inIncidentChannel(async (call, command, incident) => {
+    await call.replyOutcome(
+      await addActionItem(call.deps, incident, command, call.userId, call.key),
+      'Action item added.',
     );
+  }),
+  timeline: inIncidentChannel(
+    async (call, _command, incident) => {
+      await call.reply(buildTimelineText(incident.title, await call.deps.store.listTimeline(incident.id)));
+    },
+    { readOnly: true },
+  ),
+  list: async (call) => {
+    const statuses = call.deps.config.incident.statuses;
+    const open = await call.deps.store.listIncidents({ excludeStatus: statuses[statuses.length - 1]! });
+    const lines = open.map((i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`);
+    await call.reply(open.length === 0 ? 'No open incidents. 🎉' : `*Open incidents*\n${lines.join('\n')}`);
   },
   resolve: inIncidentChannel(async (call, { resolution }, incident) => {
-    const { deps } = call.ctx;
     if (resolution === null) {
-      await deps.chat.openView(call.args.command.trigger_id, buildResolveModal(incident));
-      await call.args.ack();
+      await call.deps.chat.openView(call.args.command.trigger_id, buildResolveModal(incident));
       return;
     }
-    await call.args.ack();
-    const outcome = await resolveIncident(deps, incident, call.userId, `resolved:${incident.id}`, { resolution });
-    await call.respond(ephemeral(outcome.ok ? 'Resolved. The RCA draft follows in the channel.' : outcome.message));
+    const outcome = await resolveIncident(call.deps, incident, call.userId, `resolved:${incident.id}`, { resolution });
+    await call.reply(outcome.ok ? 'Resolved. The RCA draft follows in the channel.' : outcome.message);
   }),
-  rca: thenRespond(async (call, _command, incident) => {
-    if (!call.ctx.deps.onRcaRequested) {
-      await call.respond(ephemeral('RCA drafts are not set up on this bot.'));
+  rca: inIncidentChannel(async (call, _command, incident) => {
+    if (!call.deps.onRcaRequested) {
+      await call.reply('RCA drafts are not set up on this bot.');
       return;
     }
-    await call.ctx.deps.onRcaRequested(incident.id, call.userId);
-    await call.respond(ephemeral('RCA draft requested.'));
+    await call.deps.onRcaRequested(incident.id, call.userId);
+    await call.reply('RCA draft requested; the link follows in the channel.');
   }),
 };
 
 /** `/incident …`: parses the text, then one handler per subcommand. */
 export function incidentCommand(ctx: ListenerContext) {
   return async (args: Args): Promise<void> => {
-    const { command } = args;
     const config = ctx.deps.config.incident;
-    const parsed = parseIncidentCommand(command.text, {
+    const parsed = parseIncidentCommand(args.command.text, {
       severities: config.severities,
       statuses: config.statuses,
       roles: config.roles,
     });
+    const call = new Call(ctx, args);
     if (!parsed.ok) {
-      await args.ack(ephemeral(parsed.message));
+      await call.reply(parsed.message);
       return;
     }
-    const call: Call = { ctx, args, respond: args.respond, userId: command.user_id, key: command.trigger_id };
     try {
       await (HANDLERS[parsed.command.kind] as Handler<typeof parsed.command.kind>)(call, parsed.command as never);
     } catch (error) {
-      const text = somethingWentWrong(ctx, error, `\`/incident ${parsed.command.kind}\``);
-      await args.ack(ephemeral(text)).catch(() => args.respond(ephemeral(text)).catch(() => undefined));
+      await call.reply(somethingWentWrong(ctx, error, `\`/incident ${parsed.command.kind}\``)).catch(() => undefined);
     }
   };
 }
