@@ -14,7 +14,9 @@ export interface DeclareRequest {
   requestKey: string;
 }
 
-const MAX_NAME_ATTEMPTS = 20;
+/** `-2` … `-9` first; after that a suffix from the incident's id, which no other incident shares. */
+const COUNTED_ATTEMPTS = 9;
+const MAX_NAME_ATTEMPTS = 14;
 
 /**
  * Declares an incident: stores it, creates its channel (a suffix on `name_taken`), sets topic and
@@ -52,7 +54,12 @@ export async function declareIncident(deps: Deps, request: DeclareRequest): Prom
   });
   let channel: { id: string; name: string } | null = null;
   for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS && !channel; attempt += 1) {
-    const name = attempt === 1 ? base : withSuffix(base, attempt);
+    const name =
+      attempt === 1
+        ? base
+        : attempt <= COUNTED_ATTEMPTS
+          ? withSuffix(base, attempt)
+          : withSuffix(base, Number.parseInt(incident.id.replace(/[^0-9a-f]/g, '').slice(-6) || '0', 16) + attempt);
     const result = await deps.chat.createChannel(name);
     if (result.ok) channel = result;
     else if (result.error !== 'name_taken') break;

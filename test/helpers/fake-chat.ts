@@ -1,0 +1,61 @@
+import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage } from '#src/ports.ts';
+
+/** An in-memory Chat for use-case tests: it keeps Slack's channel-name rules and records posts. */
+export class FakeChat implements Chat {
+  readonly channels = new Map<
+    string,
+    { name: string; members: Set<string>; messages: { ts: string; message: ChatMessage; threadTs?: string }[] }
+  >();
+  readonly messages = new Map<string, FetchedMessage>();
+  private n = 0;
+
+  async createChannel(name: string): Promise<CreateChannelResult> {
+    if (!/^[a-z0-9_-]{1,80}$/.test(name) || !/[a-z0-9]/.test(name)) throw new Error(`invalid_name: ${name}`);
+    if ([...this.channels.values()].some((c) => c.name === name)) return { ok: false, error: 'name_taken' };
+    const id = `C${String((this.n += 1)).padStart(8, '0')}`;
+    this.channels.set(id, { name, members: new Set(['UBOT']), messages: [] });
+    return { ok: true, id, name };
+  }
+  async setTopicAndPurpose(): Promise<void> {}
+  async invite(channelId: string, userIds: string[]): Promise<void> {
+    for (const u of userIds) this.channels.get(channelId)?.members.add(u);
+  }
+  async post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }> {
+    const ts = `${1_800_000_000 + (this.n += 1)}.000100`;
+    if (!this.channels.has(channelId))
+      this.channels.set(channelId, { name: channelId, members: new Set(), messages: [] });
+    this.channels.get(channelId)!.messages.push({ ts, message, ...(threadTs ? { threadTs } : {}) });
+    return { ts };
+  }
+  async update(): Promise<void> {}
+  async postEphemeral(): Promise<void> {}
+  async pin(): Promise<void> {}
+  async react(): Promise<void> {}
+  async unreact(): Promise<void> {}
+  async fetchMessage(channelId: string, ts: string): Promise<FetchedMessage | null> {
+    return this.messages.get(`${channelId}:${ts}`) ?? null;
+  }
+  async permalink(channelId: string, ts: string): Promise<string | null> {
+    return `https://example.slack.com/archives/${channelId}/p${ts.replace('.', '')}`;
+  }
+  async userName(userId: string): Promise<string | null> {
+    return userId.toLowerCase();
+  }
+  async usergroupMembers(): Promise<string[]> {
+    return [];
+  }
+  async isMember(channelId: string, userId: string): Promise<boolean> {
+    return this.channels.get(channelId)?.members.has(userId) ?? false;
+  }
+  async userIdByEmail(): Promise<string | null> {
+    return null;
+  }
+  async userIdByHandle(): Promise<string | null> {
+    return null;
+  }
+  async userEmail(): Promise<string | null> {
+    return null;
+  }
+  async openView(): Promise<void> {}
+  async publishHome(): Promise<void> {}
+}
