@@ -111,6 +111,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ? createPostgresStore(env['DATABASE_URL'], env['DATABASE_SCHEMA'])
     : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'));
   await store.migrate();
+  const addEntry = store.addTimelineEntry.bind(store);
+  store.addTimelineEntry = async (entry) => {
+    const added = await addEntry(entry);
+    if (added) metrics.timelineEntries.inc();
+    return added;
+  };
 
   const logger = boltLogger(log);
   const receiver =
@@ -143,6 +149,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     env,
   });
   await repo.prepare();
+  const commitFile = repo.commitFile.bind(repo);
+  repo.commitFile = async (...args) => {
+    const outcome = await commitFile(...args);
+    if (outcome.committed) metrics.commits.inc();
+    if (outcome.committed && !outcome.pushed) metrics.pushesPending.inc();
+    return outcome;
+  };
   deps.rca = {
     repo,
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),

@@ -32,7 +32,11 @@ export const start: Command = {
         const force = setTimeout(() => resolve(1), 10_000);
         force.unref();
         bot.stop().then(
-          () => resolve(0),
+          () => {
+            // Leave promptly even if a client library keeps a socket or timer open for a while.
+            setTimeout(() => process.exit(0), 300).unref();
+            resolve(0);
+          },
           () => resolve(1),
         );
       };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { BotConfig } from './bot-config.ts';
+import { BotConfig, crossFieldProblems } from './bot-config.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,11 +21,12 @@ export function loadConfig(env: Env = process.env, overrides: Record<string, unk
   const merged = deepMerge(deepMerge(deepMerge(defaults, team), fromEnv(env)), overrides);
   if (errors.length > 0) return { ok: false, errors };
   const result = BotConfig.safeParse(merged);
-  if (result.success) return { ok: true, config: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
-  };
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`)),
+    ...crossFieldProblems(merged),
+  ];
+  if (result.success && problems.length === 0) return { ok: true, config: result.data };
+  return { ok: false, errors: problems };
 }
 
 function fromEnv(env: Env): Record<string, unknown> {

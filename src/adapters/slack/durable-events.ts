@@ -46,7 +46,12 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
     if (closed) return;
     const started = performance.now();
     const body = event.body as Body;
-    const type = typeof body['type'] === 'string' ? (body['type'] as string) : 'unknown';
+    const type =
+      typeof body['type'] === 'string'
+        ? (body['type'] as string)
+        : typeof body['command'] === 'string'
+          ? 'slash_command'
+          : 'unknown';
     if (type === 'event_callback' && options.isRelevant && !options.isRelevant(body.event ?? {})) {
       await event.ack();
       return;
