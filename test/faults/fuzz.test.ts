@@ -41,11 +41,15 @@ describe('fuzzed input through the /incident handler', () => {
     await store.migrate();
     const chat = new FakeChat();
     let n = 0;
+    const next = () => {
+      n += 1;
+      return n;
+    };
     const deps: Deps = {
       store,
       chat,
       clock: { now: () => new Date('2030-04-07T10:00:00Z') },
-      ids: { next: (p) => `${p}-${(n += 1)}` },
+      ids: { next: (p) => `${p}-${next()}` },
       config,
       log: pino({ level: 'silent' }),
     };
@@ -53,7 +57,7 @@ describe('fuzzed input through the /incident handler', () => {
     const run = async (text: string, channel: string, user = 'UANA') => {
       const answers: string[] = [];
       const args = {
-        command: { text, channel_id: channel, user_id: user, trigger_id: `t${(n += 1)}` },
+        command: { text, channel_id: channel, user_id: user, trigger_id: `t${next()}` },
         ack: async (r?: { text?: string }) => {
           if (r?.text) answers.push(r.text);
         },

@@ -60,7 +60,7 @@ describe('redelivery', () => {
     await Promise.all(
       shuffle(
         events.flatMap((d) =>
-          Array.from({ length: 10 }, (_, n) => d).map((d, n) => () => h.slack.redeliver(d, 1 + (n % 3))),
+          Array.from({ length: 10 }, (_, n) => () => h.slack.redeliver(d, 1 + (n % 3))),
         ),
       ).map((send) => send()),
     );

@@ -9,10 +9,15 @@ export class FakeChat implements Chat {
   readonly messages = new Map<string, FetchedMessage>();
   private n = 0;
 
+  private next(): number {
+    this.n += 1;
+    return this.n;
+  }
+
   async createChannel(name: string): Promise<CreateChannelResult> {
     if (!/^[a-z0-9_-]{1,80}$/.test(name) || !/[a-z0-9]/.test(name)) throw new Error(`invalid_name: ${name}`);
     if ([...this.channels.values()].some((c) => c.name === name)) return { ok: false, error: 'name_taken' };
-    const id = `C${String((this.n += 1)).padStart(8, '0')}`;
+    const id = `C${String(this.next()).padStart(8, '0')}`;
     this.channels.set(id, { name, members: new Set(['UBOT']), messages: [] });
     return { ok: true, id, name };
   }
@@ -21,7 +26,7 @@ export class FakeChat implements Chat {
     for (const u of userIds) this.channels.get(channelId)?.members.add(u);
   }
   async post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }> {
-    const ts = `${1_800_000_000 + (this.n += 1)}.000100`;
+    const ts = `${1_800_000_000 + this.next()}.000100`;
     if (!this.channels.has(channelId))
       this.channels.set(channelId, { name: channelId, members: new Set(), messages: [] });
     this.channels.get(channelId)!.messages.push({ ts, message, ...(threadTs ? { threadTs } : {}) });
