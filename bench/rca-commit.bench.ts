@@ -2,31 +2,19 @@
  * Render + commit + push of one RCA into a repository that already holds 10,000, and two writers
  * (separate clones, as two replicas have) racing to push at once until both land.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
-import { PROJECT_ROOT } from '#config/load-config.ts';
 import { renderRca } from '#rca/render-rca.ts';
+import { git } from '../test/helpers/git-repos.ts';
+import { RCA_TEMPLATE } from '../test/helpers/template.ts';
 import { generatedDraft, writeGeneratedRcas } from './lib/generate-rcas.ts';
 import { percentile } from './lib/stats.ts';
 
 const COUNT = Number(process.env['BENCH_RCAS'] ?? 10_000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 20);
-const template = readFileSync(join(PROJECT_ROOT, 'templates/rca.md'), 'utf8');
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    stdio: 'pipe',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'b',
-      GIT_AUTHOR_EMAIL: 'b@b',
-      GIT_COMMITTER_NAME: 'b',
-      GIT_COMMITTER_EMAIL: 'b@b',
-    },
-  });
+const template = RCA_TEMPLATE;
 
 const root = mkdtempSync(join(tmpdir(), 'scribe-bench-git-'));
 const seed = join(root, 'seed');

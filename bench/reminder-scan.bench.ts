@@ -4,33 +4,21 @@
  * a sample measured in the same run for comparison, event-loop delay while a cold scan runs (what an
  * ack would wait), and the heap after repeated scans.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import { createSqliteStore } from '#adapters/store/create-store.ts';
-import { PROJECT_ROOT } from '#config/load-config.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
+import { git } from '../test/helpers/git-repos.ts';
+import { RCA_TEMPLATE } from '../test/helpers/template.ts';
 import { writeGeneratedRcas } from './lib/generate-rcas.ts';
 
 const COUNT = Number(process.env['BENCH_RCAS'] ?? 10_000);
 const SAMPLE = Number(process.env['BENCH_NAIVE_SAMPLE'] ?? 500);
-const template = readFileSync(join(PROJECT_ROOT, 'templates/rca.md'), 'utf8');
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    stdio: 'pipe',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'b',
-      GIT_AUTHOR_EMAIL: 'b@b',
-      GIT_COMMITTER_NAME: 'b',
-      GIT_COMMITTER_EMAIL: 'b@b',
-    },
-  });
+const template = RCA_TEMPLATE;
 
 const root = mkdtempSync(join(tmpdir(), 'scribe-bench-scan-'));
 const repoDir = join(root, 'rca-repo');

@@ -1,9 +1,9 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, VAULT_RCAS } from './helpers/template.ts';
 import { tempDir } from './helpers/git-repos.ts';
 import { runScribe } from './helpers/run-scribe.ts';
+import { CORPUS, VAULT_RCAS } from './helpers/template.ts';
 
 /** The oracle: the vault's rows read straight from the files, and the default stages by date arithmetic. */
 function expectedFor(today: string) {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '#config/load-config.ts';
-import { startHarness, type Harness } from './helpers/bot-harness.ts';
+import { type Harness, startHarness } from './helpers/bot-harness.ts';
 import { tempDir } from './helpers/git-repos.ts';
 import { runScribe } from './helpers/run-scribe.ts';
 import { spawnBot } from './helpers/spawn-bot.ts';

@@ -1,7 +1,7 @@
 import type { Command } from './command.ts';
+import { demo } from './demo.ts';
 import { rcaLint } from './rca-lint.ts';
 import { rcaParse } from './rca-parse.ts';
-import { demo } from './demo.ts';
 import { remind } from './remind.ts';
 import { start } from './start.ts';
 

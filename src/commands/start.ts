@@ -1,5 +1,5 @@
 import { loadConfig } from '#config/load-config.ts';
-import { SetupError, startBot } from '#src/main.ts';
+import { type RunningBot, SetupError, startBot } from '#src/main.ts';
 import type { Command } from './command.ts';
 import { loadEnvFile } from './load-env-file.ts';
 
@@ -8,6 +8,14 @@ export const start: Command = {
   usage: '',
   options: {},
   async run() {
+    // Listen for signals before anything starts, so a SIGTERM during start-up still shuts down cleanly.
+    let signalled: string | null = null;
+    let onSignal: (signal: string) => void = (signal) => {
+      signalled = signal;
+    };
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    process.once('SIGINT', () => onSignal('SIGINT'));
+
     loadEnvFile();
     const loaded = loadConfig();
     if (!loaded.ok) {
@@ -16,7 +24,7 @@ export const start: Command = {
       );
       return 1;
     }
-    let bot: Awaited<ReturnType<typeof startBot>>;
+    let bot: RunningBot;
     try {
       bot = await startBot({ config: loaded.config, env: process.env });
     } catch (error) {
@@ -27,9 +35,9 @@ export const start: Command = {
       throw error;
     }
     return new Promise<number>((resolve) => {
-      const shutdown = (signal: string) => {
+      onSignal = (signal) => {
         bot.log.info({ signal }, 'shutting down');
-        const force = setTimeout(() => resolve(1), 10_000);
+        const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
         bot.stop().then(
           () => {
@@ -40,8 +48,7 @@ export const start: Command = {
           () => resolve(1),
         );
       };
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
-      process.once('SIGINT', () => shutdown('SIGINT'));
+      if (signalled !== null) onSignal(signalled);
     });
   },
 };

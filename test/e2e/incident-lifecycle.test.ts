@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
+import { declareFromNewChannel, eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 
 const VARIANTS = [
@@ -23,15 +23,7 @@ for (const variant of VARIANTS) {
       return h;
     };
 
-    const declare = async (text: string) => {
-      const general = h.people.ana.createChannel(`general-${Math.random().toString(36).slice(2, 8)}`);
-      await h.people.ana.slash('/incident', text, general.id);
-      return eventually(async () => {
-        const [incident] = await h.bot.store.listIncidents({});
-        expect(incident?.summaryTs).toBeTruthy();
-        return incident!;
-      });
-    };
+    const declare = (text: string) => declareFromNewChannel(h, text);
 
     it('keeps the timeline from declare to resolve: message times, authors, permalinks, no duplicates', async () => {
       await start();

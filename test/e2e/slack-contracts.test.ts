@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
+import { declareFromNewChannel, eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
 
 describe('the bot against Slack contracts', () => {
   let h: Harness;
@@ -7,15 +7,7 @@ describe('the bot against Slack contracts', () => {
     await h?.stop();
   });
 
-  async function declared(title = 'declare Checkout latency') {
-    const general = h.people.ana.createChannel(`general-${Math.random().toString(36).slice(2, 8)}`);
-    await h.people.ana.slash('/incident', title, general.id);
-    return eventually(async () => {
-      const [incident] = await h.bot.store.listIncidents({});
-      expect(incident?.summaryTs).toBeTruthy();
-      return incident!;
-    });
-  }
+  const declared = (title = 'declare Checkout latency') => declareFromNewChannel(h, title);
 
   it('drops a redelivered event by its id, and never drops a first delivery', async () => {
     h = await startHarness();

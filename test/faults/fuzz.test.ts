@@ -12,9 +12,9 @@ import { lintRca } from '#rca/lint-rca.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { renderRca } from '#rca/render-rca.ts';
 import type { Deps } from '#use-cases/deps.ts';
+import { personText } from '../helpers/arbitraries.ts';
 import { eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
 import { FakeChat } from '../helpers/fake-chat.ts';
-import { personText } from '../helpers/arbitraries.ts';
 
 const template = readFileSync(join(PROJECT_ROOT, 'templates/rca.md'), 'utf8');
 const loaded = loadConfig({});

@@ -58,11 +58,9 @@ describe('redelivery', () => {
     const events = h.slack.deliveries.filter((d) => d.type === 'events_api');
 
     await Promise.all(
-      shuffle(
-        events.flatMap((d) =>
-          Array.from({ length: 10 }, (_, n) => () => h.slack.redeliver(d, 1 + (n % 3))),
-        ),
-      ).map((send) => send()),
+      shuffle(events.flatMap((d) => Array.from({ length: 10 }, (_, n) => () => h.slack.redeliver(d, 1 + (n % 3))))).map(
+        (send) => send(),
+      ),
     );
     for (let i = 0; i < 10; i += 1) await h.bot.runReminders();
     await h.bot.durable.queue.idle();

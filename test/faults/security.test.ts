@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
+import { declareFromNewChannel, type Harness, startHarness } from '../helpers/bot-harness.ts';
 
 describe('HTTP mode security', () => {
   let h: Harness;
@@ -77,15 +77,7 @@ describe('who may change an incident', () => {
     await h?.stop();
   });
 
-  async function declared() {
-    const general = h.people.ana.createChannel('general');
-    await h.people.ana.slash('/incident', 'declare sev2 Locked down', general.id);
-    return eventually(async () => {
-      const [incident] = await h.bot.store.listIncidents({});
-      expect(incident?.summaryTs).toBeTruthy();
-      return incident!;
-    });
-  }
+  const declared = () => declareFromNewChannel(h, 'declare sev2 Locked down');
 
   it('refuses a change from a person who is not in the incident channel', async () => {
     h = await startHarness();

@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import YAML from 'yaml';
 import type { BotConfig } from '#config/bot-config.ts';
 import { loadConfig, PROJECT_ROOT } from '#config/load-config.ts';
+import type { Incident } from '#domain/incident.ts';
 import { type RunningBot, startBot } from '#src/main.ts';
 import type { Clock } from '#src/ports.ts';
 import { addPerson, type Person } from '../slack-emulator/person.ts';
@@ -135,4 +137,19 @@ export function manifestScopes(): string[] {
     oauth_config: { scopes: { bot: string[] } };
   };
   return manifest.oauth_config.scopes.bot;
+}
+
+/**
+ * Ana declares an incident from a fresh channel (`/incident <text>`); resolves once its summary is
+ * pinned, with the incident as stored.
+ */
+export async function declareFromNewChannel(h: Harness, text: string): Promise<Incident> {
+  const before = new Set((await h.bot.store.listIncidents({})).map((i) => i.id));
+  const general = h.people.ana.createChannel(`general-${Math.random().toString(36).slice(2, 8)}`);
+  await h.people.ana.slash('/incident', text, general.id);
+  return eventually(async () => {
+    const incident = (await h.bot.store.listIncidents({})).find((i) => !before.has(i.id) && i.summaryTs !== null);
+    expect(incident).toBeTruthy();
+    return incident!;
+  });
 }
