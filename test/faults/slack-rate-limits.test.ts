@@ -40,15 +40,15 @@ describe('Slack answering 429 to a third of calls', () => {
         expect(texts[1]).toMatch(/RCA draft committed/);
       }
     }, 90_000);
-    const posted = h.slack.workspace.channels.get(announcements)!.messages.map((m) => m.text);
-    for (const incident of incidents) {
-      const announced = posted.findIndex(
-        (t) => t.includes(`<#${incident.channelId}>`) && t.includes('New P2 incident'),
-      );
-      const linked = posted.findIndex((t) => t.includes(`<#${incident.channelId}>`) && t.includes('RCA draft for'));
-      expect(announced).toBeGreaterThanOrEqual(0);
-      expect(linked).toBeGreaterThan(announced);
-    }
+    await eventually(() => {
+      const posted = h.slack.workspace.channels.get(announcements)!.messages.map((m) => m.text);
+      for (const incident of incidents) {
+        const announced = posted.findIndex((t) => t.includes(`<#${incident.channelId}>`) && t.includes('New P2 incident'));
+        const linked = posted.findIndex((t) => t.includes(`<#${incident.channelId}>`) && t.includes('RCA draft for'));
+        expect(announced).toBeGreaterThanOrEqual(0);
+        expect(linked).toBeGreaterThan(announced);
+      }
+    }, 60_000);
     expect(h.slack.calls.filter((c) => c.status === 429).length).toBeGreaterThan(10);
     console.log(`resolve → both messages posted under 429s: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
