@@ -2,7 +2,7 @@
  * Render + commit + push of one RCA into a repository that already holds 10,000, and two writers
  * (separate clones, as two replicas have) racing to push at once until both land.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
@@ -52,6 +52,25 @@ for (let i = 0; i < ROUNDS; i += 1) {
 console.log(
   `render + commit + push, one writer: median ${percentile(single, 50).toFixed(1)} ms, p90 ${percentile(single, 90).toFixed(1)} ms (target ≤ 120 ms median)`,
 );
+
+// The floor on this machine: the same three git commands run directly, no library, no rendering.
+const rawDir = join(root, 'raw');
+git(root, 'clone', '-q', bare, rawDir);
+const raw: number[] = [];
+for (let i = 0; i < ROUNDS; i += 1) {
+  git(rawDir, 'pull', '-q', '--rebase', 'origin', 'main');
+  const file = `RCAs/raw-${i}.md`;
+  const start = performance.now();
+  writeFileSync(join(rawDir, file), renderRca(generatedDraft(COUNT + 500 + i, Date.UTC(2026, 5, 1)), template));
+  git(rawDir, 'add', file);
+  git(rawDir, '-c', 'gc.auto=0', 'commit', '-q', '-m', `raw ${i}`);
+  git(rawDir, 'push', '-q', 'origin', 'main');
+  raw.push(performance.now() - start);
+}
+console.log(
+  `raw git add + commit + push on the same repository (the floor here): median ${percentile(raw, 50).toFixed(1)} ms`,
+);
+await one.pull();
 
 const two = repoAt('two');
 await two.prepare();

@@ -43,7 +43,9 @@ describe('Slack answering 429 to a third of calls', () => {
     await eventually(() => {
       const posted = h.slack.workspace.channels.get(announcements)!.messages.map((m) => m.text);
       for (const incident of incidents) {
-        const announced = posted.findIndex((t) => t.includes(`<#${incident.channelId}>`) && t.includes('New P2 incident'));
+        const announced = posted.findIndex(
+          (t) => t.includes(`<#${incident.channelId}>`) && t.includes('New P2 incident'),
+        );
         const linked = posted.findIndex((t) => t.includes(`<#${incident.channelId}>`) && t.includes('RCA draft for'));
         expect(announced).toBeGreaterThanOrEqual(0);
         expect(linked).toBeGreaterThan(announced);
