@@ -19,8 +19,15 @@ export function createSqliteStore(file: string): KyselyIncidentStore {
 /** PostgreSQL, for several replicas. `schema` keeps tests (or tenants) apart in one database. */
 export function createPostgresStore(url: string, schema?: string): KyselyIncidentStore {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name "${schema}"`);
-  const poolOptions = { connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
-  const pool = new pg.Pool({ ...poolOptions, max: 10 });
+  const searchPath = schema ? `-c search_path=${schema}` : '';
+  const poolOptions = { connectionString: url, ...(schema ? { options: searchPath } : {}) };
+  // Everything but the inbox commits without waiting for the WAL flush: what an acked event leads to
+  // is replayed from the inbox (which does wait) if a crash loses the last few hundred milliseconds.
+  const pool = new pg.Pool({
+    connectionString: url,
+    options: `${searchPath} -c synchronous_commit=off`.trim(),
+    max: 10,
+  });
   const inbox = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ ...poolOptions, max: 3 }) }),
   });

@@ -2,6 +2,7 @@ import { type Kysely, Migrator, sql } from 'kysely';
 import type { ActionItemRecord, Incident } from '#domain/incident.ts';
 import type { TimelineEntry, TimelineKind } from '#domain/timeline-entry.ts';
 import type { IncidentStore } from '#src/ports.ts';
+import { GroupWriter } from './group-writer.ts';
 import { migrationProvider } from './migrations.ts';
 import type { Database, IncidentsTable, TimelineEntriesTable } from './schema.ts';
 
@@ -197,17 +198,40 @@ export class KyselyIncidentStore implements IncidentStore {
     await this.db.deleteFrom('reactors').where('message_key', '=', messageKey).execute();
   }
 
+  /** Inbox writes are grouped: many events arriving together cost one statement, not one each. */
+  private readonly eventWriter = new GroupWriter<{ eventId: string; body: string; receivedAt: string }, boolean>(
+    async (items) => {
+      const unique = [...new Map(items.map((i) => [i.eventId, i])).values()];
+      const inserted = await this.inbox
+        .insertInto('events')
+        .values(unique.map((i) => ({ event_id: i.eventId, body: i.body, received_at: i.receivedAt, done: 0 })))
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .returning('event_id')
+        .execute();
+      const fresh = new Set(inserted.map((r) => r.event_id));
+      // Within one batch the first copy of an id is the new one; any later copy is a duplicate.
+      return items.map((item) => {
+        const isNew = fresh.delete(item.eventId);
+        return isNew;
+      });
+    },
+  );
+
+  private readonly completer = new GroupWriter<string, void>(async (ids) => {
+    await this.db
+      .updateTable('events')
+      .set({ done: 1, body: '' })
+      .where('event_id', 'in', [...new Set(ids)])
+      .execute();
+    return ids.map(() => undefined);
+  });
+
   async recordEvent(eventId: string, body: string, receivedAt: string): Promise<boolean> {
-    const result = await this.inbox
-      .insertInto('events')
-      .values({ event_id: eventId, body, received_at: receivedAt, done: 0 })
-      .onConflict((oc) => oc.column('event_id').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    return this.eventWriter.submit({ eventId, body, receivedAt });
   }
 
   async completeEvent(eventId: string): Promise<void> {
-    await this.inbox.updateTable('events').set({ done: 1, body: '' }).where('event_id', '=', eventId).execute();
+    await this.completer.submit(eventId);
   }
 
   async pendingEvents(): Promise<{ eventId: string; body: string }[]> {
