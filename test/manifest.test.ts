@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { LISTENERS } from '#adapters/slack/listeners/registry.ts';
 import { PROJECT_ROOT } from '#config/load-config.ts';
-import { eventually, type Harness, startHarness } from './helpers/bot-harness.ts';
+import { declareFromNewChannel, eventually, type Harness, startHarness } from './helpers/bot-harness.ts';
 import { loadApiReference } from './slack-emulator/api-reference.ts';
 
 const SCHEMAS = join(PROJECT_ROOT, '../shared/slack/manifest-schema');
@@ -60,13 +60,7 @@ describe('manifest.yml', () => {
     beforeAll(async () => {
       h = await startHarness();
       const { ana, ben } = h.people;
-      const general = ana.createChannel('general');
-      await ana.slash('/incident', 'declare sev2 Scope check', general.id);
-      const incident = await eventually(async () => {
-        const [i] = await h.bot.store.listIncidents({});
-        expect(i?.summaryTs).toBeTruthy();
-        return i!;
-      });
+      const incident = await declareFromNewChannel(h, 'declare sev2 Scope check');
       const channel = incident.channelId!;
       const ts = await ben.post(channel, 'Something broke');
       await ana.react(channel, ts, 'pushpin');

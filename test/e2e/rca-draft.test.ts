@@ -2,7 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRca } from '#rca/parse-rca.ts';
-import { eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
+import { eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
 import { bareRemote, git, remoteFile, remoteLog, tempDir } from '../helpers/git-repos.ts';
 import { runScribe } from '../helpers/run-scribe.ts';
 
@@ -115,13 +115,7 @@ describe('the RCA draft, committed through git', () => {
     const incident = await declare('DB failover');
     await play(incident.channelId!);
     await h.people.ana.ask('/incident', 'rca', incident.channelId!);
-    const path = (
-      await eventually(async () => {
-        const i = await h.bot.store.getIncident(incident.id);
-        expect(i?.rcaPath).toBeTruthy();
-        return i!;
-      })
-    ).rcaPath!;
+    const path = await rcaPathOf(h, incident.id);
     const human = join(tempDir(), 'human');
     git(tempDir(), 'clone', bare, human);
     const original = readFileSync(join(human, path), 'utf8');
@@ -190,13 +184,7 @@ describe('the RCA draft, committed through git', () => {
 
     await h.people.ana.ask('/incident', 'resolve Fixed', incident.channelId!);
 
-    const path = (
-      await eventually(async () => {
-        const i = await h.bot.store.getIncident(incident.id);
-        expect(i?.rcaPath).toBeTruthy();
-        return i!;
-      })
-    ).rcaPath!;
+    const path = await rcaPathOf(h, incident.id);
     expect(path).toMatch(/^RCAs\/\d{4}-\d{2}-\d{2}-etc-passwd\.md$/);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, FakeClock, type Harness, startHarness } from '../helpers/bot-harness.ts';
+import { declareFromNewChannel, eventually, FakeClock, type Harness, startHarness } from '../helpers/bot-harness.ts';
 
 const shuffle = <T>(items: T[]): T[] => {
   const out = [...items];
@@ -20,13 +20,7 @@ describe('redelivery', () => {
     const clock = new FakeClock(new Date());
     h = await startHarness({ clock });
     const { ana, ben } = h.people;
-    const general = ana.createChannel('general');
-    await ana.slash('/incident', 'declare sev2 Redelivered', general.id);
-    const incident = await eventually(async () => {
-      const [i] = await h.bot.store.listIncidents({});
-      expect(i?.summaryTs).toBeTruthy();
-      return i!;
-    });
+    const incident = await declareFromNewChannel(h, 'declare sev2 Redelivered');
     const channel = incident.channelId!;
     ben.join(channel);
     const messages: string[] = [];

@@ -153,3 +153,12 @@ export async function declareFromNewChannel(h: Harness, text: string): Promise<I
     return incident!;
   });
 }
+
+/** Waits for the incident's RCA draft to be committed; gives its path. */
+export async function rcaPathOf(h: Harness, incidentId: string, timeoutMs = 15_000): Promise<string> {
+  return eventually(async () => {
+    const incident = await h.bot.store.getIncident(incidentId);
+    expect(incident?.rcaPath).toBeTruthy();
+    return incident!.rcaPath!;
+  }, timeoutMs);
+}

@@ -202,12 +202,7 @@ export class Person {
     if (!found) throw new Error(`no button "${actionId}" in message ${ts}`);
     return this.slack.deliver('interactive', {
       type: 'block_actions',
-      user: {
-        id: this.user.id,
-        username: this.user.name,
-        name: this.user.name,
-        team_id: this.slack.workspace.teamId,
-      },
+      user: this.userPayload(),
       api_app_id: this.slack.workspace.appId,
       token: 'verification-token-unused',
       container: { type: 'message', message_ts: ts, channel_id: channel.id, is_ephemeral: false },
@@ -233,12 +228,7 @@ export class Person {
     return this.slack.deliver('interactive', {
       type: 'view_submission',
       team: { id: this.slack.workspace.teamId, domain: this.slack.workspace.teamDomain },
-      user: {
-        id: this.user.id,
-        username: this.user.name,
-        name: this.user.name,
-        team_id: this.slack.workspace.teamId,
-      },
+      user: this.userPayload(),
       api_app_id: this.slack.workspace.appId,
       token: 'verification-token-unused',
       trigger_id: this.slack.workspace.newTrigger(this.user.id),
@@ -265,6 +255,11 @@ export class Person {
       tab: 'home',
       event_ts: this.slack.workspace.nextTs(),
     });
+  }
+
+  /** The `user` object of an interaction payload. */
+  private userPayload(): Record<string, string> {
+    return { id: this.user.id, username: this.user.name, name: this.user.name, team_id: this.slack.workspace.teamId };
   }
 
   private reactionEvent(type: string, channel: Channel, message: Message, name: string): Record<string, unknown> {

@@ -84,6 +84,24 @@ function renderChannel(c: Channel): Record<string, unknown> {
 
 const VALID_NAME = /^[a-z0-9_-]+$/;
 
+/** What Slack sends the app when the bot's own reaction changes (the bot ignores its own). */
+function reactionEvent(
+  type: string,
+  ctx: CallContext,
+  channel: Channel,
+  message: Message,
+  name: string,
+): Record<string, unknown> {
+  return {
+    type,
+    user: ctx.actor,
+    reaction: name,
+    item: { type: 'message', channel: channel.id, ts: message.ts },
+    item_user: message.user ?? '',
+    event_ts: ctx.workspace.nextTs(),
+  };
+}
+
 /** The Web API methods the bot calls, each following Slack's documented arguments and errors. */
 export const METHODS: Record<string, Handler> = {
   'auth.test': (_args, ctx) => ({
@@ -266,14 +284,7 @@ export const METHODS: Record<string, Handler> = {
     if (users.has(ctx.actor)) throw new SlackApiError('already_reacted');
     users.add(ctx.actor);
     message.reactions.set(name, users);
-    ctx.emit({
-      type: 'reaction_added',
-      user: ctx.actor,
-      reaction: name,
-      item: { type: 'message', channel: channel.id, ts: message.ts },
-      item_user: message.user ?? '',
-      event_ts: ctx.workspace.nextTs(),
-    });
+    ctx.emit(reactionEvent('reaction_added', ctx, channel, message, name));
     return {};
   },
 
@@ -285,14 +296,7 @@ export const METHODS: Record<string, Handler> = {
     if (!users?.has(ctx.actor)) throw new SlackApiError('no_reaction');
     users.delete(ctx.actor);
     if (users.size === 0) message.reactions.delete(name);
-    ctx.emit({
-      type: 'reaction_removed',
-      user: ctx.actor,
-      reaction: name,
-      item: { type: 'message', channel: channel.id, ts: message.ts },
-      item_user: message.user ?? '',
-      event_ts: ctx.workspace.nextTs(),
-    });
+    ctx.emit(reactionEvent('reaction_removed', ctx, channel, message, name));
     return {};
   },
 
