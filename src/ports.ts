@@ -87,7 +87,8 @@ export interface ChatMessage {
 /** What the use cases ask of Slack. */
 export interface Chat {
   createChannel(name: string): Promise<CreateChannelResult>;
-  setTopicAndPurpose(channelId: string, topic: string, purpose: string): Promise<void>;
+  /** Sets the channel topic, and the purpose when one is given. */
+  setTopicAndPurpose(channelId: string, topic: string, purpose?: string): Promise<void>;
   /** Invites people; those already in the channel (or the bot itself) are skipped, not an error. */
   invite(channelId: string, userIds: string[]): Promise<void>;
   post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }>;

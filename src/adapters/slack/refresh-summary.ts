@@ -25,9 +25,9 @@ export async function refreshSummary(deps: Deps, incidentId: string): Promise<vo
     return;
   }
   await deps.chat.update(incident.channelId, incident.summaryTs, message);
+  // The purpose was set at declaration and does not change; the topic follows severity and status.
   await deps.chat.setTopicAndPurpose(
     incident.channelId,
     `${incident.severity} · ${incident.status} · ${incident.title}`,
-    `Incident: ${incident.title}. Declared by <@${incident.declaredBy}>. /incident help`,
   );
 }

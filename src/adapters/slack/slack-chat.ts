@@ -25,9 +25,10 @@ export class SlackChat implements Chat {
     }
   }
 
-  async setTopicAndPurpose(channelId: string, topic: string, purpose: string): Promise<void> {
+  async setTopicAndPurpose(channelId: string, topic: string, purpose?: string): Promise<void> {
     await this.client.conversations.setTopic({ channel: channelId, topic: topic.slice(0, 250) });
-    await this.client.conversations.setPurpose({ channel: channelId, purpose: purpose.slice(0, 250) });
+    if (purpose !== undefined)
+      await this.client.conversations.setPurpose({ channel: channelId, purpose: purpose.slice(0, 250) });
   }
 
   async invite(channelId: string, userIds: string[]): Promise<void> {
