@@ -4,7 +4,8 @@ import { parseDueCell } from './parse-due-cell.ts';
 import type { ParsedActionItem, Problem } from './rca-document.ts';
 
 const DONE_STATUS = /^(?:done|closed|fixed|complete[d]?|resolved|finished|merged|shipped|yes|y|✅|✔️?|☑️?|\[x\])\b/iu;
-const EMPTY = /^(?:|-+|—|tbd|tba|n\/?a|none|\?+)$/i;
+/** Cells that mean "not set" (`TBD`, `-`, empty); the renderer escapes text that would read as one. */
+export const EMPTY_CELL = /^(?:|-+|—|tbd|tba|n\/?a|none|\?+)$/i;
 const STRUCK = /^~~([\s\S]*)~~$/;
 
 export function isDoneStatus(status: string): boolean {
@@ -58,7 +59,7 @@ export function readActionRow(
 /** Empty-looking cells (`TBD`, `-`) are "not set"; the test is on the cell as written. */
 function readOptional(raw: string | undefined): string | null {
   const written = (raw ?? '').trim().replace(/^(\*\*|__)(.*)\1$/, '$2');
-  return EMPTY.test(written) ? null : decodeCellText(written);
+  return EMPTY_CELL.test(written) ? null : decodeCellText(written);
 }
 
 /**

@@ -1,5 +1,6 @@
 import YAML from 'yaml';
 import { encodeCellText } from './cell-text.ts';
+import { EMPTY_CELL } from './read-action-item.ts';
 
 /** Value-to-markdown helpers for `renderRca`: each escapes for exactly the place it writes to. */
 
@@ -26,13 +27,11 @@ export function renderInline(text: string): string {
   return encodeCellText(text.replace(/\s*\n\s*/g, ' '));
 }
 
-const EMPTY_WORDS = /^(?:|-+|—|tbd|tba|n\/?a|none|\?+)$/i;
-
 /** A table cell whose empty-looking values (`TBD`, `-`) must read back as text, not as "not set". */
 export function renderOptionalCell(text: string | null): string {
   if (text === null) return '';
   const encoded = encodeCellText(text);
-  if (!EMPTY_WORDS.test(encoded) || encoded === '') return encoded;
+  if (!EMPTY_CELL.test(encoded) || encoded === '') return encoded;
   const first = encoded.codePointAt(0)!;
   return `&#${first};${encoded.slice(String.fromCodePoint(first).length)}`;
 }
