@@ -136,6 +136,28 @@ describe('parseRca on what other teams write', () => {
     expect(headings).toEqual(['T', 'Details', 'Action Items']);
   });
 
+  it("skips a template's example rows kept in an HTML comment, in both readers", () => {
+    const source = doc(
+      [
+        '## Action Items',
+        '<!-- Example:',
+        '| Action | Owner | Due |',
+        '|---|---|---|',
+        '| Add an alert | @ana | 2025-04-14 |',
+        '- [ ] Write the runbook (@bob, due 2025-04-20)',
+        '-->',
+        '| Action | Owner | Due |',
+        '|---|---|---|',
+        '| Rotate the keys | @eve | 2025-05-02 |',
+      ].join('\n'),
+    );
+
+    const actions = (items: { action: string }[]) => items.map((item) => item.action);
+
+    expect(actions(parseRca(source).actionItems)).toEqual(['Rotate the keys']);
+    expect(actions(scanActionItems(source).actionItems)).toEqual(['Rotate the keys']);
+  });
+
   it('reads a file with no front matter and takes the first heading for its title', () => {
     const parsed = parseRca('# Outage of the API\n\n## Action Items\n\n- [ ] Add a canary (@ops, due 2025-01-02)\n');
 

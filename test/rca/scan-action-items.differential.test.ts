@@ -90,22 +90,67 @@ const heading = fc
 const fenced = fc.tuple(table, fc.constantFrom('```', '~~~', '````')).map(([t, f]) => `${f}\n# Pod status\n${t}\n${f}`);
 const paragraph = cellText.map((t) => t || 'Some text.');
 const setext = fc.constantFrom('Action Items\n============', 'Follow-ups\n----------', 'Summary\n---');
+const commented = fc
+  .tuple(fc.oneof(table, taskList), fc.constantFrom(['<!--', '-->'], ['<!-- Example rows:', '-->'], ['<div>', '']))
+  .map(([inner, [open, close]]) => `${open}\n${inner}${close ? `\n${close}` : ''}`);
+const details = taskList.map((t) => `<details>\n<summary>More</summary>\n\n${t}\n\n</details>`);
 const block = fc.oneof(
   heading,
   table,
   taskList,
   fenced,
+  commented,
+  details,
   paragraph,
   setext,
   fc.constant('---'),
   fc.constant('> quoted'),
 );
 
+// Blocks usually sit between blank lines; sometimes a team writes them tight, one under the other.
+const separated = fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n')), { minLength: 1, maxLength: 12 });
 const document = fc
-  .tuple(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 12 }))
-  .map(([front, blocks]) => `${front ? '---\ntitle: "Gen"\ndate: 2025-04-07\n---\n\n' : ''}${blocks.join('\n\n')}\n`);
+  .tuple(fc.boolean(), separated)
+  .map(
+    ([front, blocks]) =>
+      `${front ? '---\ntitle: "Gen"\ndate: 2025-04-07\n---\n\n' : ''}${blocks.map(([b, sep]) => b + sep).join('')}`,
+  );
 
 describe('scanActionItems against parseRca', () => {
+  it.each([
+    [
+      'a list item that is only a tag opens an HTML block holding the nested task',
+      '## Action Items\n\n- <br>\n  - [ ] x\n\nSome text.\n',
+    ],
+    ['the HTML block ends with its list item', '## Action Items\n\n1. <br>\n  - [ ] x\n'],
+    ['a commented-out task is not an action item', '## Action Items\n\n<!--\n- [ ] x\n-->\n- [ ] y\n'],
+    ['a block tag runs to the blank line', '## Action Items\n\n<div>\n- [ ] x\n\n- [ ] y\n'],
+    ['a lone tag cannot interrupt a paragraph', '## Action Items\n\ntext\n<br>\n- [ ] y\n'],
+    ['an HTML block inside a list item', '## Action Items\n\n- a\n\n  <br>\n  - [ ] x\n- [ ] z\n'],
+    [
+      'a closing block tag ends a task item',
+      '## Action Items\n\n<details>\n<summary>x</summary>\n\n- [ ] y\n</details>\n',
+    ],
+    ['a commented-out heading hides nothing', '<!--\n## Action Items\n-->\n\n- [ ] y\n'],
+    ['a table right under its heading', '## Action Items\n| Action | Owner |\n|---|---|\n| a | b |\n'],
+    ['a table under a line of text', '## Action Items\nIntro:\n| Action | Owner |\n|---|---|\n| a | b |\n'],
+    ['a list item ends a table', '## Action Items\n\n| Action |\n|---|\n| a |\n- [ ] x\n'],
+    ['a block tag ends a table', '## Action Items\n\n| Action |\n|---|\n| a |\n<div>\n| c |\n'],
+    ['indented code ends a table', '## Action Items\n\n| Action |\n|---|\n| a |\n    code\n| c |\n'],
+    ['a delimiter row needs a pipe', '## Action Items\n\n\\|\n---\n\n- [ ] x\n'],
+    ['indented code is not a task', '## Action Items\n\n    - [ ] code\n'],
+    ['a fence opened in a list item', '## Action Items\n\n- ```\n  - [ ] in code\n  ```\n- [ ] after\n'],
+    ['a multi-line setext heading', 'Some text.\nFollow-ups\n----------\n\n- [ ] x\n'],
+    ['a setext heading right after a rule', '---\nFollow-ups\n----------\n\n- [ ] x\n'],
+    ['a lazy line in a quote cannot be underlined', '> quoted\nFollow-ups\n----------\n\n- [ ] x\n'],
+    ['a lazy lone tag in a quote', '> quoted\n<br>\nFollow-ups\n----------\n\n- [ ] x\n'],
+    ['a lazy lone tag after a task', '## Action Items\n\n- [ ] x\n<br>\n'],
+    ['a heading in a list item opens no paragraph', '- #\nAction Items\n============\n\n- [ ] x\n'],
+    ['no table from a lazy line', '## Action Items\n\n- x\n<br> alert\n| Action |\n|---|\n| alert |\n'],
+  ])('%s', (_name, source) => {
+    expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
+  });
+
   it('gives the same action items and due-date warnings on thousands of generated files', () => {
     let withItems = 0;
     fc.assert(
