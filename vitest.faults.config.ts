@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/helpers/property-seed.ts'],
     fileParallelism: false,
     // Fault tests drive several processes on a shared two-core machine; one retry absorbs a scheduling
     // stall without hiding a real failure (a real one fails twice).
