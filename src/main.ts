@@ -25,6 +25,7 @@ import { PROJECT_ROOT } from '#config/load-config.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
+import { RelatedRcas } from '#use-cases/related-rcas.ts';
 import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
 
@@ -158,6 +159,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   deps.rca = {
     repo,
+    related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => store.withLock('rca-repository', task),
   };

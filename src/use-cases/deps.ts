@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
 import type { Chat, Clock, IdGenerator, IncidentStore, RcaRepository } from '#src/ports.ts';
+import type { RelatedRcas } from './related-rcas.ts';
 
 /** What every use case is given: ports, never adapters. */
 export interface Deps {
@@ -20,6 +21,8 @@ export interface Deps {
 
 export interface RcaDeps {
   repo: RcaRepository;
+  /** Title, date and services of every RCA, for a draft's Related Incidents. */
+  related: RelatedRcas;
   template: string;
   /** Runs `task` as the only writer to the repository, across replicas too. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;

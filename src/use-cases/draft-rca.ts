@@ -3,7 +3,6 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
 import { leadOf } from '#domain/incident.ts';
 import { slugify } from '#domain/slugify.ts';
-import { readFrontMatter } from '#rca/front-matter.ts';
 import { renderRca } from '#rca/render-rca.ts';
 import { updateRca } from '#rca/update-rca.ts';
 import type { Deps, Outcome, RcaDeps } from './deps.ts';
@@ -86,7 +85,10 @@ async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
     incident,
     entries,
     actionItems,
-    related: await findRelated(rca, incident, deps.config.rca.dirs),
+    related: (await rca.related.sharingServices(incident.services, incident.rcaPath)).map(({ name, title }) => ({
+      target: name,
+      label: title,
+    })),
     statuses: deps.config.incident.statuses,
     extraTags: deps.config.rca.tags,
     author: lead ? (names[lead] ?? (await deps.chat.userName(lead)) ?? deps.config.rca.author) : deps.config.rca.author,
@@ -103,34 +105,4 @@ async function choosePath(rca: RcaDeps, incident: Incident, dir: string): Promis
     const path = attempt === 1 ? `${base}.md` : `${base}-${attempt}.md`;
     if ((await rca.repo.readFile(path)) === null) return path;
   }
-}
-
-/** Other RCAs sharing a service, newest first, at most five, as wiki links to files that exist. */
-async function findRelated(
-  rca: RcaDeps,
-  incident: Incident,
-  dirs: string[],
-): Promise<{ target: string; label: string }[]> {
-  if (incident.services.length === 0) return [];
-  const wanted = new Set(incident.services.map((s) => s.toLowerCase()));
-  const found: { target: string; label: string; date: string }[] = [];
-  for (const file of await rca.repo.listFiles(dirs)) {
-    if (file.path === incident.rcaPath) continue;
-    const source = await rca.repo.readFile(file.path);
-    if (source === null) continue;
-    const { data } = readFrontMatter(source);
-    const services = Array.isArray(data['services']) ? data['services'].map((s) => String(s).toLowerCase()) : [];
-    if (!services.some((s) => wanted.has(s))) continue;
-    const name = file.path.split('/').pop()!.replace(/\.md$/i, '');
-    const title = typeof data['title'] === 'string' ? data['title'] : name;
-    found.push({
-      target: name,
-      label: title,
-      date: typeof data['date'] === 'string' ? data['date'] : name.slice(0, 10),
-    });
-  }
-  return found
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.target.localeCompare(b.target)))
-    .slice(0, 5)
-    .map(({ target, label }) => ({ target, label }));
 }

@@ -1,0 +1,62 @@
+import { readFrontMatter } from '#rca/front-matter.ts';
+import type { RcaRepository } from '#src/ports.ts';
+
+export interface RcaSummary {
+  /** The file name without `.md`, which an Obsidian wiki link names. */
+  name: string;
+  title: string;
+  date: string;
+  services: string[];
+}
+
+/**
+ * The title, date and services of every RCA, kept by git blob id so that a draft re-reads only the
+ * files that changed since the last one; files that are gone are dropped, so it never only grows.
+ */
+export class RelatedRcas {
+  private known = new Map<string, { blob: string; summary: RcaSummary }>();
+
+  constructor(
+    private readonly repo: Pick<RcaRepository, 'listFiles' | 'readFile'>,
+    private readonly dirs: string[],
+  ) {}
+
+  /** Other RCAs sharing a service with the incident, newest first, at most `limit`. */
+  async sharingServices(services: string[], exceptPath: string | null, limit = 5): Promise<RcaSummary[]> {
+    if (services.length === 0) return [];
+    const wanted = new Set(services.map((s) => s.toLowerCase()));
+    const found: RcaSummary[] = [];
+    for (const [path, summary] of await this.summaries()) {
+      if (path !== exceptPath && summary.services.some((s) => wanted.has(s))) found.push(summary);
+    }
+    return found
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.name.localeCompare(b.name)))
+      .slice(0, limit);
+  }
+
+  private async summaries(): Promise<Map<string, RcaSummary>> {
+    const next = new Map<string, { blob: string; summary: RcaSummary }>();
+    for (const file of await this.repo.listFiles(this.dirs)) {
+      const cached = this.known.get(file.path);
+      if (cached && cached.blob === file.blob) {
+        next.set(file.path, cached);
+        continue;
+      }
+      const source = await this.repo.readFile(file.path);
+      if (source !== null) next.set(file.path, { blob: file.blob, summary: summarize(file.path, source) });
+    }
+    this.known = next;
+    return new Map([...next].map(([path, { summary }]) => [path, summary]));
+  }
+}
+
+function summarize(path: string, source: string): RcaSummary {
+  const { data } = readFrontMatter(source);
+  const name = path.split('/').pop()!.replace(/\.md$/i, '');
+  return {
+    name,
+    title: typeof data['title'] === 'string' ? data['title'] : name,
+    date: typeof data['date'] === 'string' ? data['date'] : name.slice(0, 10),
+    services: Array.isArray(data['services']) ? data['services'].map((s) => String(s).toLowerCase()) : [],
+  };
+}
