@@ -1,4 +1,5 @@
 import { plainCellText } from './cell-text.ts';
+import type { Problem } from './rca-document.ts';
 
 /** Where each field sits in an action-items table, whatever the team called its columns. */
 export interface ActionItemColumns {
@@ -37,6 +38,20 @@ export function findActionItemColumns(headerCells: string[]): ActionItemColumns 
     due: found.due ?? null,
     priority: found.priority ?? null,
     status: found.status ?? null,
+  };
+}
+
+/**
+ * The warning for a table under an Action Items heading that names no action column: its rows would
+ * otherwise be skipped without a word, and never reminded.
+ */
+export function noActionColumnProblem(line: number, rows: number): Problem {
+  return {
+    line,
+    column: 1,
+    severity: 'warning',
+    message: `This Action Items table has no action column, so its ${rows} row${rows === 1 ? ' is' : 's are'} not read as action items; name the column "Action" (or Action Item, Task, Item, Description)`,
+    rule: 'action-columns',
   };
 }
 

@@ -17,10 +17,29 @@ const error = (line: number, message: string, rule: string): Problem => ({
   rule,
 });
 
-const requiredFields: Rule = (rca) =>
-  REQUIRED_FIELDS.filter((field) => rca.frontMatter[field] === undefined || rca.frontMatter[field] === null).map(
-    (field) => error(1, `Front matter has no "${field}"; add it (see templates/rca.md)`, 'required-field'),
+/**
+ * Missing fields, unless the front matter could not be read at all (then its own error says why); a
+ * file with none of them gets one error saying to add the block, not one per field.
+ */
+const requiredFields: Rule = (rca) => {
+  if (rca.problems.some((p) => p.rule === 'front-matter' && p.severity === 'error')) return [];
+  const missing = REQUIRED_FIELDS.filter(
+    (field) => rca.frontMatter[field] === undefined || rca.frontMatter[field] === null,
   );
+  if (missing.length === REQUIRED_FIELDS.length && Object.keys(rca.frontMatter).length === 0) {
+    const fields = REQUIRED_FIELDS.join(', ');
+    return [
+      error(
+        1,
+        `No front matter; start the file with a --- block holding ${fields} (see templates/rca.md)`,
+        'required-field',
+      ),
+    ];
+  }
+  return missing.map((field) =>
+    error(1, `Front matter has no "${field}"; add it (see templates/rca.md)`, 'required-field'),
+  );
+};
 
 const knownValues: Rule = (rca, options) => {
   const problems: Problem[] = [];

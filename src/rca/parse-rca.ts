@@ -3,7 +3,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { findActionItemColumns, findTimelineColumns } from './action-item-columns.ts';
+import { findActionItemColumns, findTimelineColumns, noActionColumnProblem } from './action-item-columns.ts';
 import { decodeCellText } from './cell-text.ts';
 import { checkFrontMatter, readFrontMatter } from './front-matter.ts';
 import type { ParsedRca, ParsedTimelineRow, Problem, RcaLink, Section } from './rca-document.ts';
@@ -61,7 +61,10 @@ export function parseRca(source: string): ParsedRca {
 function readActionTable(table: Table, lines: string[], result: ParsedRca, problems: Problem[]): void {
   const [header, ...rows] = table.children;
   const columns = header && findActionItemColumns(splitTableRow(lineOf(header, lines)));
-  if (!columns) return;
+  if (!columns) {
+    if (header && rows.length > 0) problems.push(noActionColumnProblem(header.position?.start.line ?? 1, rows.length));
+    return;
+  }
   for (const row of rows) {
     const line = row.position?.start.line ?? 1;
     const item = readActionRow(splitTableRow(lineOf(row, lines)), columns, line, problems);

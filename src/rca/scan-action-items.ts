@@ -1,4 +1,4 @@
-import { findActionItemColumns } from './action-item-columns.ts';
+import { findActionItemColumns, noActionColumnProblem } from './action-item-columns.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { htmlBlockStart } from './html-block.ts';
 import type { ParsedActionItem, Problem } from './rca-document.ts';
@@ -286,6 +286,7 @@ function readTable(lines: string[], start: number, items: ParsedActionItem[] | n
       if (item) items.push(item);
     }
   }
+  if (items && !columns && i > start + 2) problems.push(noActionColumnProblem(start + 1, i - start - 2));
   return i - 1;
 }
 

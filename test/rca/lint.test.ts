@@ -58,6 +58,23 @@ describe('lintFiles', () => {
     ]);
   });
 
+  it('says once that the front matter is missing, and nothing about its fields when it is not valid YAML', () => {
+    const body = GOOD.slice(GOOD.indexOf('\n---\n', 4) + 5);
+    const broken = GOOD.replace('title: "2025-04-07 - Cache bug"', 'title: [unclosed');
+
+    const missing = lintFiles([{ path: 'a.md', source: body }], OPTIONS, new Set(['runbook-api']))[0]!.problems;
+
+    expect(missing.map((p) => [p.line, p.rule, p.message])).toEqual([
+      [
+        1,
+        'required-field',
+        expect.stringMatching(/^No front matter; start the file with a --- block holding title, date/),
+      ],
+    ]);
+    expect(rules(broken).filter(([, , rule]) => rule === 'required-field')).toEqual([]);
+    expect(rules(broken)).toContainEqual([expect.any(Number), 'error', 'front-matter']);
+  });
+
   it('reports action items without owner or due date, and unreadable dates', () => {
     const source = GOOD.replace(
       '| P1 | Add alert | SRE | 2025-04-14 |',

@@ -158,6 +158,25 @@ describe('parseRca on what other teams write', () => {
     expect(actions(scanActionItems(source).actionItems)).toEqual(['Rotate the keys']);
   });
 
+  it('warns, in both readers, about an Action Items table with no action column instead of skipping it silently', () => {
+    const source = doc(
+      ['## Action Items', '', '| Fix | Who |', '|---|---|', '| Add alert | @ana |', '| Runbook | @bob |'].join('\n'),
+    );
+
+    const expected = [
+      {
+        line: 10,
+        column: 1,
+        severity: 'warning',
+        message: expect.stringContaining('its 2 rows are not read as action items; name the column "Action"'),
+        rule: 'action-columns',
+      },
+    ];
+
+    expect(parseRca(source).problems).toEqual(expected);
+    expect(scanActionItems(source).problems).toEqual(expected);
+  });
+
   it('reads a file with no front matter and takes the first heading for its title', () => {
     const parsed = parseRca('# Outage of the API\n\n## Action Items\n\n- [ ] Add a canary (@ops, due 2025-01-02)\n');
 
