@@ -57,7 +57,7 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
     const blank = line.trim() === '';
     const indent = blank ? 0 : indentWidth(line);
     if (html !== null) {
-      if (htmlContinues(html, line, indent)) {
+      if (htmlContinues(html, blank, indent)) {
         if (html.end?.test(line)) html = null;
         inText = false;
         continue;
@@ -103,7 +103,7 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
       continue;
     }
     const marker = LIST_ITEM.test(line) ? LIST_MARKER.exec(line) : null;
-    if (!marker && inText && lists.length > 0 && indent < lists.at(-1)! && isLoneTag(line)) {
+    if (!marker && inText && indent < parent && isLoneTag(line)) {
       // The same for a list item's paragraph: the lazy tag is a one-line HTML block inside the item.
       inText = false;
       paragraphStart = -1;
@@ -111,16 +111,16 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
     }
     let content: string;
     if (marker) {
-      while (lists.length > 0 && lists[lists.length - 1]! > indent) lists.pop();
+      closeListsBeyond(lists, indent);
       const spaces = marker[2]!.length;
       const column = indent + marker[1]!.trimStart().length + (spaces === 0 || spaces > 4 ? 1 : spaces);
       lists.push(column);
       content = line.slice(marker[0].length);
     } else {
       content = line.trimStart();
-      if (!inText || startsBlock(line)) while (lists.length > 0 && lists[lists.length - 1]! > indent) lists.pop();
+      if (!inText || startsBlock(line)) closeListsBeyond(lists, indent);
     }
-    const container = marker ? lists.at(-1)! : (lists.at(-1) ?? 0);
+    const container = lists.at(-1) ?? 0;
     if (!marker && content.startsWith('>')) {
       quote = true;
       inText = true;
@@ -165,7 +165,7 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
     }
     if (tracker.kind() === 'actions' && marker && isTaskLine(line)) {
       let end = i + 1;
-      while (end < lines.length && isContinuation(lines[end]!, lists.at(-1)!)) end += 1;
+      while (end < lines.length && isContinuation(lines[end]!, container)) end += 1;
       const task = taskItemText(lines.slice(i, end));
       if (task && task.text !== '') result.actionItems.push(readTaskItem(task.text, task.checked, i + 1, problems));
       i = end - 1;
@@ -188,10 +188,14 @@ interface OpenHtml {
 }
 
 /** Whether a line still belongs to an open HTML block: its list item has not ended, nor a blank line ended it. */
-function htmlContinues(html: OpenHtml, line: string, indent: number): boolean {
-  const blank = line.trim() === '';
+function htmlContinues(html: OpenHtml, blank: boolean, indent: number): boolean {
   if (html.end === null) return !blank && indent >= html.container;
   return blank || indent >= html.container;
+}
+
+/** Closes the list items a line indented this little cannot be inside. */
+function closeListsBeyond(lists: number[], indent: number): void {
+  while (lists.length > 0 && lists[lists.length - 1]! > indent) lists.pop();
 }
 
 function indentWidth(line: string): number {
