@@ -4,7 +4,7 @@
  * a sample measured in the same run for comparison, event-loop delay while a cold scan runs (what an
  * ack would wait), and the heap after repeated scans.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -89,3 +89,4 @@ console.log(
   `heap after each of 5 more scans: ${heap.join(', ')} MB (flat: the index holds one entry per file and drops files that are gone)`,
 );
 await store.close();
+rmSync(root, { recursive: true, force: true });

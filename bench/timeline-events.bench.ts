@@ -3,7 +3,7 @@
  * emulator here. Measured per event: delivery → ack, and delivery → the bot's confirmation reaction
  * (sent after the message is fetched and the entry stored complete), at a fixed 200 events/s.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -107,6 +107,7 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
     console.log(`  the bot logged ${problems.length} warnings/errors, e.g. ${problems[0]!.slice(0, 300)}`);
   await bot.stop();
   await slack.stop();
+  rmSync(env['SCRIBE_DATA_DIR']!, { recursive: true, force: true });
 }
 
 if (process.env['BENCH_ONLY'] !== 'postgres') await run('sqlite');

@@ -157,11 +157,12 @@ export class SimpleGitRcaRepository implements RcaRepository {
         const before = await readFile(file, 'utf8').catch(() => null);
         if (before === content) return { committed: false, reason: 'unchanged' } as CommitOutcome;
         await writeFile(file, content);
-        // --verbose makes `git add` print, so simple-git does not wait its extra 50 ms for output.
+        // simple-git waits an extra 50 ms for output from a command that prints none, so neither
+        // command here is quiet: --verbose makes `git add` print, and `git commit` prints its summary.
         await this.git.add(['--verbose', '--', path]);
         // Only this file is staged (every write goes through here, one at a time), so no pathspec:
         // a partial commit would re-read the whole index of a large repository.
-        await this.git.raw(['commit', '--quiet', '--no-verify', '-m', message]);
+        await this.git.raw(['commit', '--no-verify', '-m', message]);
         const sha = (await this.git.raw(['rev-parse', 'HEAD'])).trim();
         if (!this.remote) return { committed: true, sha, pushed: true, branch };
         const pushError = await this.push(branch);
@@ -174,9 +175,18 @@ export class SimpleGitRcaRepository implements RcaRepository {
     });
   }
 
-  /** Housekeeping that commits skip (`git gc --auto`), run when the schedule retries pushes. */
+  /**
+   * Housekeeping that commits skip (`git gc --auto`), run at start and when the schedule retries
+   * pushes. In the foreground, under the writers' lock, so a pack is never being written while a
+   * commit runs; it packs only when loose objects pile up (a clone from a local path hard-links
+   * every object loose, and loose objects make each commit and push slower).
+   */
   async maintain(): Promise<void> {
-    await this.mutex.run(() => this.git.raw(['-c', 'gc.auto=6700', 'gc', '--auto', '--quiet']).catch(() => undefined));
+    await this.mutex.run(() =>
+      this.git
+        .raw(['-c', 'gc.auto=6700', '-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'])
+        .catch(() => undefined),
+    );
   }
 
   async pushPending(): Promise<number> {
