@@ -1,10 +1,32 @@
 import { findActionItemColumns, noActionColumnProblem } from './action-item-columns.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { htmlBlockStart } from './html-block.ts';
+import {
+  ATX,
+  BLOCK_START,
+  closeListsBeyond,
+  enclosingColumn,
+  endsTable,
+  FENCE,
+  firstChar,
+  indentWidth,
+  isLoneTag,
+  isTableStart,
+  LIST_ITEM,
+  LIST_MARKER,
+  NOT_A_PARAGRAPH,
+  ORDERED_NOT_ONE,
+  quoteEnd,
+  quoteInner,
+  quoteLastBlock,
+  SETEXT,
+  startsBlock,
+  THEMATIC_BREAK,
+} from './markdown-lines.ts';
 import type { ParsedActionItem, Problem } from './rca-document.ts';
 import { readActionRow, readTaskItem } from './read-action-item.ts';
 import { createSectionTracker } from './section-tracker.ts';
-import { isDelimiterRow, splitTableRow } from './split-table-row.ts';
+import { splitTableRow } from './split-table-row.ts';
 import { isTaskLine, taskItemText } from './task-item-text.ts';
 
 export interface ScannedRca {
@@ -13,16 +35,6 @@ export interface ScannedRca {
   actionItems: ParsedActionItem[];
   problems: Problem[];
 }
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|`{3,}|~{3,}|(?:[-*_][ \t]*){3,}$)/;
-const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-/** What a list item's first line may hold without opening a paragraph: nothing, a heading or a rule. */
-const NOT_A_PARAGRAPH = /^(?:[ \t]*|#{1,6}(?:[ \t].*)?|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-const LIST_MARKER = /^([ \t]*(?:[-*+]|\d{1,9}[.)]))([ \t]*)/;
 
 /**
  * The reminder scan's fast path: finds the Action Items section line by line and splits its tables
@@ -51,11 +63,24 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
   let paragraphStart = -1;
   /** Whether the previous line was a block quote's paragraph, which a plain line continues lazily. */
   let quote = false;
+  /** Whether only blank lines stand between the line and indented code. */
+  let afterCode = false;
+  let noTableAt = -1;
+
+  const enterHeading = (heading: { depth: number; text: string }) => {
+    tracker.enter(heading.depth, heading.text);
+    if (result.title === null && heading.depth === 1) result.title = heading.text;
+    inText = false;
+    paragraphStart = -1;
+    lists.length = 0;
+  };
 
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
     const blank = line.trim() === '';
     const indent = blank ? 0 : indentWidth(line);
+    const followsCode = afterCode;
+    if (!blank) afterCode = false;
     if (html !== null) {
       if (htmlContinues(html, blank, indent)) {
         if (html.end?.test(line)) html = null;
@@ -93,16 +118,31 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
       }
       if (!startsBlock(line)) continue;
       quote = false;
+      inText = false; // the quote's paragraph is closed: the line is not interrupting it
     }
     const continuesParagraph = inText && paragraphStart !== -1;
     if (!continuesParagraph) paragraphStart = -1;
 
     const parent = lists.at(-1) ?? 0;
-    if (indent - parent >= 4) {
+    if (indent - enclosingColumn(lists, indent) >= 4) {
       // Indented code, or a paragraph's continuation (which a list marker this deep cannot interrupt).
+      if (!inText) {
+        afterCode = true;
+        closeListsBeyond(lists, indent);
+      } else if (continuesParagraph && SETEXT.test(lines[i + 1] ?? '')) {
+        // The paragraph it continues becomes a setext heading.
+        const heading = readHeading(lines, i, paragraphStart);
+        if (heading) {
+          enterHeading(heading);
+          i += 1;
+        }
+      }
       continue;
     }
-    const marker = LIST_ITEM.test(line) ? LIST_MARKER.exec(line) : null;
+    // An ordered list starting at another number than 1 cannot interrupt a paragraph (nor, in
+    // micromark, follow indented code): such a line goes on with the paragraph.
+    const demoted = (inText || followsCode) && indent >= parent && ORDERED_NOT_ONE.test(line);
+    const marker = LIST_ITEM.test(line) && !demoted ? LIST_MARKER.exec(line) : null;
     if (!marker && inText && indent < parent && isLoneTag(line)) {
       // The same for a list item's paragraph: the lazy tag is a one-line HTML block inside the item.
       inText = false;
@@ -118,13 +158,18 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
       content = line.slice(marker[0].length);
     } else {
       content = line.trimStart();
-      if (!inText || startsBlock(line)) closeListsBeyond(lists, indent);
+      if (!inText || (startsBlock(line) && !demoted)) closeListsBeyond(lists, indent);
     }
     const container = lists.at(-1) ?? 0;
     if (!marker && content.startsWith('>')) {
-      quote = true;
-      inText = true;
+      // A block quote: nothing inside it is read, but a plain line after its paragraph continues it.
+      const end = quoteEnd(lines, i);
+      const last = quoteLastBlock(lines.slice(i, end + 1).map((l) => quoteInner(l)!));
+      quote = last === 'paragraph';
+      inText = quote;
+      if (last === 'table') noTableAt = end + 1; // micromark starts no table right after a quote's table
       paragraphStart = -1;
+      i = end;
       continue;
     }
 
@@ -149,23 +194,22 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
         ? readHeading(lines, i, continuesParagraph ? paragraphStart : i)
         : null;
     if (heading) {
-      tracker.enter(heading.depth, heading.text);
-      if (result.title === null && heading.depth === 1) result.title = heading.text;
+      enterHeading(heading);
       i += heading.setext ? 1 : 0;
-      inText = false;
-      paragraphStart = -1;
-      lists.length = 0;
       continue;
     }
-    if (!marker && container === 0 && isTableStart(lines, i)) {
-      i = readTable(lines, i, tracker.kind() === 'actions' ? result.actionItems : null, problems);
+    if (!marker && indent >= container && i !== noTableAt && isTableStart(lines, i)) {
+      // Only a top-level table holds action items, as in the full parse; one in a list item is skipped whole.
+      const items = tracker.kind() === 'actions' && container === 0 ? result.actionItems : null;
+      i = readTable(lines, i, items, problems, container);
+      if (container > 0) noTableAt = i + 1; // nor on the line right after a list item's table
       inText = false;
       paragraphStart = -1;
       continue;
     }
     if (tracker.kind() === 'actions' && marker && isTaskLine(line)) {
       let end = i + 1;
-      while (end < lines.length && isContinuation(lines[end]!, container)) end += 1;
+      while (end < lines.length && isContinuation(lines, end, lists)) end += 1;
       const task = taskItemText(lines.slice(i, end));
       if (task && task.text !== '') result.actionItems.push(readTaskItem(task.text, task.checked, i + 1, problems));
       i = end - 1;
@@ -191,27 +235,6 @@ interface OpenHtml {
 function htmlContinues(html: OpenHtml, blank: boolean, indent: number): boolean {
   if (html.end === null) return !blank && indent >= html.container;
   return blank || indent >= html.container;
-}
-
-/** Closes the list items a line indented this little cannot be inside. */
-function closeListsBeyond(lists: number[], indent: number): void {
-  while (lists.length > 0 && lists[lists.length - 1]! > indent) lists.pop();
-}
-
-function indentWidth(line: string): number {
-  let width = 0;
-  for (const char of line) {
-    if (char === ' ') width += 1;
-    else if (char === '\t') width += 4 - (width % 4);
-    else break;
-  }
-  return width;
-}
-
-/** The first character after up to three spaces of indentation ('' for a blank or indented line). */
-function firstChar(line: string): string {
-  for (let i = 0; i < 4 && i < line.length; i += 1) if (line[i] !== ' ') return line[i]!;
-  return '';
 }
 
 /**
@@ -269,22 +292,19 @@ function headingText(raw: string): string {
     .trim();
 }
 
-/** A GFM table: a header row, then a delimiter row with as many cells and at least one unescaped pipe. */
-function isTableStart(lines: string[], i: number): boolean {
-  const header = lines[i]!;
-  const delimiter = lines[i + 1];
-  if (delimiter === undefined || !delimiter.includes('|') || /^ {4,}/.test(header)) return false;
-  if (!/(?:^|[^\\])\|/.test(delimiter) || !isDelimiterRow(delimiter)) return false;
-  return splitTableRow(header).length === splitTableRow(delimiter).length;
-}
-
 /** Reads a table's rows as action items when `items` is given; returns the index of its last line. */
-function readTable(lines: string[], start: number, items: ParsedActionItem[] | null, problems: Problem[]): number {
+function readTable(
+  lines: string[],
+  start: number,
+  items: ParsedActionItem[] | null,
+  problems: Problem[],
+  container: number,
+): number {
   const columns = items === null ? null : findActionItemColumns(splitTableRow(lines[start]!));
   let i = start + 2;
   for (; i < lines.length; i += 1) {
     const line = lines[i]!;
-    if (endsTable(line)) break;
+    if (endsTable(line) || indentWidth(line) < container) break;
     if (columns && items) {
       const item = readActionRow(splitTableRow(line), columns, i + 1, problems);
       if (item) items.push(item);
@@ -294,30 +314,19 @@ function readTable(lines: string[], start: number, items: ParsedActionItem[] | n
   return i - 1;
 }
 
-/** Whether a line starts a block of its own rather than continuing a paragraph lazily. */
-function startsBlock(line: string): boolean {
-  if (LIST_ITEM.test(line) || BLOCK_START.test(line)) return true;
-  return /^ {0,3}</.test(line) && htmlBlockStart(line.trimStart())?.interruptsParagraph === true;
-}
-
-/** A table's body runs until a blank line or the start of any other block (indented code included). */
-function endsTable(line: string): boolean {
-  if (line.trim() === '' || /^(?: {4}| {0,3}\t)/.test(line) || LIST_ITEM.test(line) || BLOCK_START.test(line))
-    return true;
-  return /^ {0,3}</.test(line) && htmlBlockStart(line.trimStart()) !== null;
-}
-
 /**
  * Whether a line goes on with a list item's paragraph. A lone tag (`<br>`) cannot interrupt a
  * paragraph, but micromark, which the full parse uses, lets one end it from a lazy line, outside the
  * item's column.
  */
-function isContinuation(line: string, column: number): boolean {
-  if (line.trim() === '' || startsBlock(line)) return false;
-  return !(indentWidth(line) < column && isLoneTag(line));
-}
-
-/** A line that is only an HTML tag (`<br>`, `</span>`): an HTML block that cannot interrupt a paragraph. */
-function isLoneTag(line: string): boolean {
-  return /^ {0,3}</.test(line) && htmlBlockStart(line.trimStart())?.interruptsParagraph === false;
+function isContinuation(lines: string[], i: number, lists: number[]): boolean {
+  const line = lines[i]!;
+  if (line.trim() === '' || BLOCK_START.test(line)) return false;
+  const indent = indentWidth(line);
+  if (indent >= lists.at(-1)! && isTableStart(lines, i)) return false;
+  if (indent - enclosingColumn(lists, indent) >= 4) return true;
+  if (indent >= lists.at(-1)! && ORDERED_NOT_ONE.test(line)) return true;
+  if (LIST_ITEM.test(line) || (/^ {0,3}</.test(line) && htmlBlockStart(line.trimStart())?.interruptsParagraph))
+    return false;
+  return !(indent < lists.at(-1)! && isLoneTag(line));
 }

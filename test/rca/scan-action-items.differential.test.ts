@@ -94,7 +94,17 @@ const commented = fc
   .tuple(fc.oneof(table, taskList), fc.constantFrom(['<!--', '-->'], ['<!-- Example rows:', '-->'], ['<div>', '']))
   .map(([inner, [open, close]]) => `${open}\n${inner}${close ? `\n${close}` : ''}`);
 const details = taskList.map((t) => `<details>\n<summary>More</summary>\n\n${t}\n\n</details>`);
+const quoted = fc.oneof(taskList, table).map((inner) => inner.replace(/^/gm, '> '));
+const nested = fc
+  .tuple(fc.constantFrom('- parent', '1. parent', '* [ ] parent task'), fc.oneof(taskList, table), fc.boolean())
+  .map(([parent, inner, loose]) => `${parent}\n${loose ? '\n' : ''}${inner.replace(/^/gm, '  ')}`);
+const oddOrdered = taskList.map((t) => t.replace(/^1\. /gm, '2. '));
+const indentedCode = taskList.map((t) => t.replace(/^/gm, '    '));
 const block = fc.oneof(
+  quoted,
+  nested,
+  oddOrdered,
+  indentedCode,
   heading,
   table,
   taskList,
@@ -147,6 +157,23 @@ describe('scanActionItems against parseRca', () => {
     ['a lazy lone tag after a task', '## Action Items\n\n- [ ] x\n<br>\n'],
     ['a heading in a list item opens no paragraph', '- #\nAction Items\n============\n\n- [ ] x\n'],
     ['no table from a lazy line', '## Action Items\n\n- x\n<br> alert\n| Action |\n|---|\n| alert |\n'],
+    ['a table in a task item ends its text', 'Follow-ups\n---\n\n* [ ] parent task\n  | Action |\n  |---|\n'],
+    ['a quote ending in a table takes no lazy line', '> | Action |\n> |---|\nFollow-ups\n----------\n\n- [ ] x\n'],
+    [
+      'no table right after a quote’s table',
+      '## Action Items\n\n> | Action |\n> |---|\n| Action |\n|---|\n| alert |\n',
+    ],
+    ['but one right after a quote’s heading', '## Action Items\n\n> - #\n| Action |\n|---|\n| alert |\n'],
+    ['a marker four columns past its list is text', '## Action Items\n\n1. parent\n  1. [ ] x\n    - [ ] x\n'],
+    ['an ordered list from 2 cannot interrupt a paragraph', '## Action Items\n\ntext\n2. [ ] x\n'],
+    ['nor, in micromark, follow indented code', '## Action Items\n\n    code\n\n2. [ ] x\n- [ ] y\n'],
+    ['but it may follow a quote', '## Action Items\n\n> quoted\n2. [ ] x\n- [ ] y\n'],
+    [
+      'a table inside a list item is skipped whole',
+      '## Action Items\n\n- parent\n  | Action |\n  |---|\n| Action |\n|---|\n| alert |\n',
+    ],
+    ['indented code closes the list', '## Action Items\n\n1. parent\n  1. [ ] x\n\n    - [ ] y\n      - [ ] z\n'],
+    ['a lazy deep line, then an underline', '## Action Items\n\nSome text.\n    - [ ] x\n---\n\n- [ ] x\n'],
   ])('%s', (_name, source) => {
     expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
   });

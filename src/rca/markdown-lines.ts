@@ -1,0 +1,100 @@
+import { htmlBlockStart } from './html-block.ts';
+import { isDelimiterRow, splitTableRow } from './split-table-row.ts';
+
+/*
+ * What a markdown line opens, continues or ends, by CommonMark's block rules as micromark (the full
+ * parse) applies them: the fast action-item scanner reads a file line by line with these.
+ */
+
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+export const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+export const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+export const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|`{3,}|~{3,}|(?:[-*_][ \t]*){3,}$)/;
+export const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** What a list item's first line may hold without opening a paragraph: nothing, a heading or a rule. */
+export const NOT_A_PARAGRAPH = /^(?:[ \t]*|#{1,6}(?:[ \t].*)?|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+export const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+export const ORDERED_NOT_ONE = /^[ \t]*(?!0*1[.)])\d{1,9}[.)](?:[ \t]|$)/;
+export const LIST_MARKER = /^([ \t]*(?:[-*+]|\d{1,9}[.)]))([ \t]*)/;
+
+/** Closes the list items a line indented this little cannot be inside. */
+export function closeListsBeyond(lists: number[], indent: number): void {
+  while (lists.length > 0 && lists[lists.length - 1]! > indent) lists.pop();
+}
+
+export function indentWidth(line: string): number {
+  let width = 0;
+  for (const char of line) {
+    if (char === ' ') width += 1;
+    else if (char === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+/** The first character after up to three spaces of indentation ('' for a blank or indented line). */
+export function firstChar(line: string): string {
+  for (let i = 0; i < 4 && i < line.length; i += 1) if (line[i] !== ' ') return line[i]!;
+  return '';
+}
+
+/** A GFM table: a header row, then a delimiter row with as many cells and at least one unescaped pipe. */
+export function isTableStart(lines: string[], i: number): boolean {
+  const header = lines[i]!;
+  const delimiter = lines[i + 1];
+  if (delimiter === undefined || !delimiter.includes('|') || /^ {4,}/.test(header)) return false;
+  if (!/(?:^|[^\\])\|/.test(delimiter) || !isDelimiterRow(delimiter)) return false;
+  return splitTableRow(header).length === splitTableRow(delimiter).length;
+}
+
+/** Whether a line starts a block of its own rather than continuing a paragraph lazily. */
+export function startsBlock(line: string): boolean {
+  if (/^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line) || BLOCK_START.test(line)) return true;
+  return /^ {0,3}</.test(line) && htmlBlockStart(line.trimStart())?.interruptsParagraph === true;
+}
+
+/** A table's body runs until a blank line or the start of any other block (indented code included). */
+export function endsTable(line: string): boolean {
+  if (line.trim() === '' || /^(?: {4}| {0,3}\t)/.test(line) || LIST_ITEM.test(line) || BLOCK_START.test(line))
+    return true;
+  return /^ {0,3}</.test(line) && htmlBlockStart(line.trimStart()) !== null;
+}
+
+/** The content column of the innermost open list item a line indented this far can be inside (0 for none). */
+export function enclosingColumn(lists: number[], indent: number): number {
+  for (let i = lists.length - 1; i >= 0; i -= 1) if (lists[i]! <= indent) return lists[i]!;
+  return 0;
+}
+
+/** The text of a block-quote line after its `>` (and one space), or null for a line outside the quote. */
+export function quoteInner(line: string): string | null {
+  const match = /^ {0,3}> ?/.exec(line);
+  return match ? line.slice(match[0].length) : null;
+}
+
+/** What a quote's last line belongs to: paragraph text (which a plain line after it continues), a table, or neither. */
+export function quoteLastBlock(inner: string[]): 'paragraph' | 'table' | 'other' {
+  let inTable = false;
+  for (let k = 0; k < inner.length; k += 1) {
+    if (inTable && !endsTable(inner[k]!)) continue;
+    inTable = isTableStart(inner, k);
+    if (inTable) k += 1;
+  }
+  if (inTable) return 'table';
+  const last = inner.at(-1)!;
+  const marker = LIST_ITEM.test(last) ? LIST_MARKER.exec(last) : null;
+  const content = marker ? last.slice(marker[0].length) : last;
+  return NOT_A_PARAGRAPH.test(content) ? 'other' : 'paragraph';
+}
+
+/** The index of the last line of the block quote starting at `start`, without lazy lines. */
+export function quoteEnd(lines: string[], start: number): number {
+  let end = start;
+  while (end + 1 < lines.length && quoteInner(lines[end + 1]!) !== null) end += 1;
+  return end;
+}
+
+/** A line that is only an HTML tag (`<br>`, `</span>`): an HTML block that cannot interrupt a paragraph. */
+export function isLoneTag(line: string): boolean {
+  return /^ {0,3}</.test(line) && htmlBlockStart(line.trimStart())?.interruptsParagraph === false;
+}
