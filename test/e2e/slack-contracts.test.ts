@@ -35,6 +35,31 @@ describe('the bot against Slack contracts', () => {
     );
   });
 
+  it('removes a deleted thread parent, which Slack turns into a tombstone, and keeps its replies', async () => {
+    h = await startHarness();
+    const incident = await declared();
+    const channel = incident.channelId!;
+    const { ana, ben } = h.people;
+    ben.join(channel);
+    const parent = await ben.post(channel, 'Deploy v42 is out');
+    const reply = await ana.post(channel, 'Errors started right after', parent);
+    await ana.react(channel, parent, 'pushpin');
+    await ana.react(channel, reply, 'pushpin');
+    await eventually(async () => {
+      const messages = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message' && !e.pending);
+      expect(messages).toHaveLength(2);
+    });
+
+    await ben.delete(channel, parent);
+
+    await eventually(async () => {
+      const messages = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
+      expect(messages.map((e) => e.text)).toEqual(['Errors started right after']);
+    });
+    const changed = h.slack.deliveries.at(-1)!.payload as { event: { subtype: string; message: { subtype: string } } };
+    expect([changed.event.subtype, changed.event.message.subtype]).toEqual(['message_changed', 'tombstone']);
+  });
+
   it('copes with already_reacted when a second person pins the same message', async () => {
     h = await startHarness();
     const incident = await declared();

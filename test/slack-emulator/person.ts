@@ -108,11 +108,42 @@ export class Person {
     });
   }
 
+  /**
+   * Deletes a message. As on Slack, a thread's parent with replies stays behind as a tombstone
+   * ("This message was deleted."), announced by `message_changed`, not `message_deleted`.
+   */
   async delete(channelId: string, ts: string): Promise<void> {
     const channel = this.channel(channelId);
     const message = this.message(channel, ts);
-    channel.messages.splice(channel.messages.indexOf(message), 1);
     const eventTs = this.slack.workspace.nextTs();
+    if (message.replyCount > 0) {
+      const previous = { type: 'message', user: message.user, text: message.text, ts, thread_ts: ts };
+      message.text = 'This message was deleted.';
+      message.user = 'USLACKBOT';
+      message.reactions.clear();
+      await this.emitIfBotListens(channel, {
+        type: 'message',
+        subtype: 'message_changed',
+        channel: channel.id,
+        hidden: true,
+        message: {
+          type: 'message',
+          subtype: 'tombstone',
+          text: message.text,
+          user: 'USLACKBOT',
+          hidden: true,
+          ts,
+          thread_ts: ts,
+          reply_count: message.replyCount,
+        },
+        previous_message: previous,
+        event_ts: eventTs,
+        ts: eventTs,
+        channel_type: 'channel',
+      });
+      return;
+    }
+    channel.messages.splice(channel.messages.indexOf(message), 1);
     await this.emitIfBotListens(channel, {
       type: 'message',
       subtype: 'message_deleted',
