@@ -75,16 +75,33 @@ export function quoteInner(line: string): string | null {
 /** What a quote's last line belongs to: paragraph text (which a plain line after it continues), a table, or neither. */
 export function quoteLastBlock(inner: string[]): 'paragraph' | 'table' | 'other' {
   let inTable = false;
+  /** The content column of a list item whose paragraph a less indented line continues lazily (0 for none). */
+  let itemColumn = 0;
   for (let k = 0; k < inner.length; k += 1) {
-    if (inTable && !endsTable(inner[k]!)) continue;
-    inTable = isTableStart(inner, k);
-    if (inTable) k += 1;
+    const line = inner[k]!;
+    if (inTable && !endsTable(line)) continue;
+    const lazy = itemColumn > 0 && line.trim() !== '' && indentWidth(line) < itemColumn && !startsBlock(line);
+    inTable = !lazy && isTableStart(inner, k);
+    if (inTable) {
+      k += 1;
+      itemColumn = 0;
+    } else if (line.trim() === '') itemColumn = 0;
+    else if (!lazy) {
+      const marker = LIST_ITEM.test(line) ? LIST_MARKER.exec(line) : null;
+      itemColumn = marker && !NOT_A_PARAGRAPH.test(line.slice(marker[0].length)) ? contentColumn(marker) : 0;
+    }
   }
   if (inTable) return 'table';
   const last = inner.at(-1)!;
   const marker = LIST_ITEM.test(last) ? LIST_MARKER.exec(last) : null;
   const content = marker ? last.slice(marker[0].length) : last;
   return NOT_A_PARAGRAPH.test(content) ? 'other' : 'paragraph';
+}
+
+/** The column where a list item's content starts, from its marker (`LIST_MARKER`'s match). */
+export function contentColumn(marker: RegExpExecArray): number {
+  const spaces = marker[2]!.length;
+  return indentWidth(marker[1]!) + marker[1]!.trimStart().length + (spaces === 0 || spaces > 4 ? 1 : spaces);
 }
 
 /** The index of the last line of the block quote starting at `start`, without lazy lines. */

@@ -5,6 +5,7 @@ import {
   ATX,
   BLOCK_START,
   closeListsBeyond,
+  contentColumn,
   enclosingColumn,
   endsTable,
   FENCE,
@@ -152,9 +153,7 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
     let content: string;
     if (marker) {
       closeListsBeyond(lists, indent);
-      const spaces = marker[2]!.length;
-      const column = indent + marker[1]!.trimStart().length + (spaces === 0 || spaces > 4 ? 1 : spaces);
-      lists.push(column);
+      lists.push(contentColumn(marker));
       content = line.slice(marker[0].length);
     } else {
       content = line.trimStart();

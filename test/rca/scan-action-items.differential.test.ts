@@ -173,6 +173,10 @@ describe('scanActionItems against parseRca', () => {
       '## Action Items\n\n- parent\n  | Action |\n  |---|\n| Action |\n|---|\n| alert |\n',
     ],
     ['indented code closes the list', '## Action Items\n\n1. parent\n  1. [ ] x\n\n    - [ ] y\n      - [ ] z\n'],
+    [
+      'no table from a lazy line in a quoted list item',
+      '> - [ ] x\n> | Action |\n> |---|\nFollow-ups\n----------\n\n- [ ] y\n',
+    ],
     ['a lazy deep line, then an underline', '## Action Items\n\nSome text.\n    - [ ] x\n---\n\n- [ ] x\n'],
   ])('%s', (_name, source) => {
     expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);

@@ -87,25 +87,20 @@ export class Person {
     const previous = { type: 'message', user: message.user, text: message.text, ts: message.ts };
     message.text = text;
     message.edited = { user: this.user.id, ts: this.slack.workspace.nextTs() };
-    const eventTs = this.slack.workspace.nextTs();
-    await this.emitIfBotListens(channel, {
-      type: 'message',
-      subtype: 'message_changed',
-      channel: channel.id,
-      hidden: true,
-      message: {
-        type: 'message',
-        user: message.user,
-        text,
-        ts: message.ts,
-        edited: message.edited,
-        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-      },
-      previous_message: previous,
-      event_ts: eventTs,
-      ts: eventTs,
-      channel_type: 'channel',
-    });
+    await this.emitIfBotListens(
+      channel,
+      this.hiddenMessageEvent(channel, 'message_changed', {
+        message: {
+          type: 'message',
+          user: message.user,
+          text,
+          ts: message.ts,
+          edited: message.edited,
+          ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+        },
+        previous_message: previous,
+      }),
+    );
   }
 
   /**
@@ -115,46 +110,52 @@ export class Person {
   async delete(channelId: string, ts: string): Promise<void> {
     const channel = this.channel(channelId);
     const message = this.message(channel, ts);
-    const eventTs = this.slack.workspace.nextTs();
     if (message.replyCount > 0) {
       const previous = { type: 'message', user: message.user, text: message.text, ts, thread_ts: ts };
       message.text = 'This message was deleted.';
       message.user = 'USLACKBOT';
       message.reactions.clear();
-      await this.emitIfBotListens(channel, {
-        type: 'message',
-        subtype: 'message_changed',
-        channel: channel.id,
-        hidden: true,
-        message: {
-          type: 'message',
-          subtype: 'tombstone',
-          text: message.text,
-          user: 'USLACKBOT',
-          hidden: true,
-          ts,
-          thread_ts: ts,
-          reply_count: message.replyCount,
-        },
-        previous_message: previous,
-        event_ts: eventTs,
-        ts: eventTs,
-        channel_type: 'channel',
-      });
+      await this.emitIfBotListens(
+        channel,
+        this.hiddenMessageEvent(channel, 'message_changed', {
+          message: {
+            type: 'message',
+            subtype: 'tombstone',
+            text: message.text,
+            user: 'USLACKBOT',
+            hidden: true,
+            ts,
+            thread_ts: ts,
+            reply_count: message.replyCount,
+          },
+          previous_message: previous,
+        }),
+      );
       return;
     }
     channel.messages.splice(channel.messages.indexOf(message), 1);
-    await this.emitIfBotListens(channel, {
+    await this.emitIfBotListens(
+      channel,
+      this.hiddenMessageEvent(channel, 'message_deleted', {
+        deleted_ts: ts,
+        previous_message: { type: 'message', user: message.user, text: message.text, ts },
+      }),
+    );
+  }
+
+  /** A `message` event of a hidden subtype (an edit or a deletion), shaped as Slack sends it. */
+  private hiddenMessageEvent(channel: Channel, subtype: string, fields: Record<string, unknown>) {
+    const eventTs = this.slack.workspace.nextTs();
+    return {
       type: 'message',
-      subtype: 'message_deleted',
+      subtype,
       channel: channel.id,
       hidden: true,
-      deleted_ts: ts,
-      previous_message: { type: 'message', user: message.user, text: message.text, ts },
+      ...fields,
       event_ts: eventTs,
       ts: eventTs,
       channel_type: 'channel',
-    });
+    };
   }
 
   /** Runs `/command text` in a channel; resolves with what the bot acked (an ephemeral answer, if any). */
