@@ -236,6 +236,10 @@ function htmlContinues(html: OpenHtml, blank: boolean, indent: number): boolean 
   return blank || indent >= html.container;
 }
 
+/** Plain YAML scalars the core schema reads as something else than a string: numbers, booleans, null. */
+const NOT_A_STRING =
+  /^(?:[-+]?(?:\d+|\d*\.\d+|\d+\.\d*)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+
 /**
  * The reminder scan needs the title only: read it straight off a simple `title:` line, and leave the
  * YAML parser for anything less plain.
@@ -249,7 +253,7 @@ function readTitleOnly(text: string): ReturnType<typeof readFrontMatter> {
       ? undefined
       : /^"[^"\\]*"$/.test(title) || /^'[^']*'$/.test(title)
         ? title.slice(1, -1)
-        : /^[^\s"'[{&*!|>%@`#,-][^#]*$/.test(title) && !/: /.test(title)
+        : /^[^\s"'[{&*!|>%@`#,-][^#]*$/.test(title) && !/:[ \t]|:$/.test(title) && !NOT_A_STRING.test(title)
           ? title
           : null;
   if (simple === null || /^[ \t]/m.test(match[1]!.split('\n').find((l) => l.startsWith('title:')) ?? ''))
