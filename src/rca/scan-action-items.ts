@@ -66,6 +66,7 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
   let quote = false;
   /** Whether only blank lines stand between the line and indented code. */
   let afterCode = false;
+  /** A line that may not start a table: the one right after a table its container ended (micromark). */
   let noTableAt = -1;
 
   const enterHeading = (heading: { depth: number; text: string }) => {
