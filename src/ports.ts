@@ -91,7 +91,9 @@ export interface Chat {
   setTopicAndPurpose(channelId: string, topic: string, purpose?: string): Promise<void>;
   /** Invites people; those already in the channel (or the bot itself) are skipped, not an error. */
   invite(channelId: string, userIds: string[]): Promise<void>;
+  /** Posts to one channel land in the order they were called, whatever retries Slack forces. */
   post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }>;
+  /** Queued with the channel's posts, so a later update is never overtaken by an earlier one. */
   update(channelId: string, ts: string, message: ChatMessage): Promise<void>;
   postEphemeral(channelId: string, userId: string, message: ChatMessage): Promise<void>;
   pin(channelId: string, ts: string): Promise<void>;

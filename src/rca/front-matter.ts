@@ -36,7 +36,7 @@ export interface FrontMatterResult {
  */
 const OPTIONS = {
   engines: {
-    yaml: (text: string) => (YAML.parse(text, { schema: 'core', uniqueKeys: false }) ?? {}) as object,
+    yaml: (text: string) => (YAML.parse(text, { schema: 'core', uniqueKeys: false, logLevel: 'error' }) ?? {}) as object,
   },
 };
 

@@ -11,17 +11,23 @@ export async function refreshSummary(deps: Deps, incidentId: string): Promise<vo
   const message = buildSummary(incident, deps.config);
   if (incident.summaryTs === null) {
     const { ts } = await deps.chat.post(incident.channelId, message);
+    // The announcement takes its place in the channel's queue of posts before anything else can
+    // follow the incident there (its RCA link), even while Slack answers 429s.
+    const announcements = deps.config.incident.announcementsChannel;
+    const announced =
+      announcements === ''
+        ? Promise.resolve()
+        : deps.chat.post(announcements, buildAnnouncement(incident)).then(
+            () => undefined,
+            (error: unknown) =>
+              deps.log.warn(
+                { err: error, channel: announcements },
+                'could not announce the incident; invite the bot to the announcements channel',
+              ),
+          );
     await deps.store.updateIncident(incident.id, { summaryTs: ts });
     await deps.chat.pin(incident.channelId, ts);
-    const announcements = deps.config.incident.announcementsChannel;
-    if (announcements !== '') {
-      await deps.chat.post(announcements, buildAnnouncement(incident)).catch((error) => {
-        deps.log.warn(
-          { err: error, channel: announcements },
-          'could not announce the incident; invite the bot to the announcements channel',
-        );
-      });
-    }
+    await announced;
     return;
   }
   await deps.chat.update(incident.channelId, incident.summaryTs, message);

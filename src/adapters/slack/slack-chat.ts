@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage } from '#src/ports.ts';
+import { KeyedQueue } from './keyed-queue.ts';
 
 /** Slack's error code from a Web API failure, or null for anything else. */
 export function slackError(error: unknown): string | null {
@@ -7,9 +8,14 @@ export function slackError(error: unknown): string | null {
   return typeof data?.error === 'string' ? data.error : null;
 }
 
-/** The `Chat` port over Slack's Web API client (which retries 429s after Retry-After by itself). */
+/**
+ * The `Chat` port over Slack's Web API client (which retries 429s after Retry-After by itself).
+ * Posts and updates go one at a time per channel: a message retried after a 429 must not be
+ * overtaken by a later one (an incident's announcement by its RCA link, an old summary by a new one).
+ */
 export class SlackChat implements Chat {
   private readonly names = new Map<string, string | null>();
+  private readonly perChannel = new KeyedQueue();
 
   constructor(private readonly client: WebClient) {}
 
@@ -43,23 +49,27 @@ export class SlackChat implements Chat {
   }
 
   async post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }> {
-    const result = await this.client.chat.postMessage({
-      channel: channelId,
-      text: message.text,
-      ...(message.blocks ? { blocks: message.blocks as never } : {}),
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      unfurl_links: false,
-    });
+    const result = await this.perChannel.run(channelId, () =>
+      this.client.chat.postMessage({
+        channel: channelId,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks as never } : {}),
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        unfurl_links: false,
+      }),
+    );
     return { ts: result.ts! };
   }
 
   async update(channelId: string, ts: string, message: ChatMessage): Promise<void> {
-    await this.client.chat.update({
-      channel: channelId,
-      ts,
-      text: message.text,
-      ...(message.blocks ? { blocks: message.blocks as never } : {}),
-    });
+    await this.perChannel.run(channelId, () =>
+      this.client.chat.update({
+        channel: channelId,
+        ts,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks as never } : {}),
+      }),
+    );
   }
 
   async postEphemeral(channelId: string, userId: string, message: ChatMessage): Promise<void> {

@@ -1,0 +1,26 @@
+import { WebClient } from '@slack/web-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SlackChat } from '#adapters/slack/slack-chat.ts';
+import { addPerson } from '../slack-emulator/person.ts';
+import { type SlackEmulator, startSlackEmulator } from '../slack-emulator/slack-emulator.ts';
+
+describe('SlackChat against the emulator', () => {
+  let slack: SlackEmulator;
+  afterEach(async () => {
+    await slack?.stop();
+  });
+
+  it('lands posts to one channel in the order they were made, though Slack answers 429 to every other call', async () => {
+    slack = await startSlackEmulator();
+    const channel = addPerson(slack, 'ana').createChannel('incidents');
+    channel.members.add(slack.workspace.botUserId);
+    const chat = new SlackChat(new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl }));
+    slack.rateLimitCalls({ every: 2, durationMs: 1_500, retryAfterSeconds: 1 });
+
+    const texts = ['one', 'two', 'three', 'four', 'five'];
+    await Promise.all(texts.map((text) => chat.post(channel.id, { text })));
+
+    expect(channel.messages.map((m) => m.text)).toEqual(texts);
+    expect(slack.calls.filter((c) => c.status === 429).length).toBeGreaterThan(0);
+  });
+});
