@@ -9,9 +9,6 @@ export default defineConfig({
     pool: 'forks',
     setupFiles: ['test/helpers/property-seed.ts'],
     fileParallelism: false,
-    // Fault tests drive several processes on a shared two-core machine; one retry absorbs a scheduling
-    // stall without hiding a real failure (a real one fails twice).
-    retry: 1,
     reporters: ['default', new CountingReporter()],
   },
 });
