@@ -36,7 +36,8 @@ export interface FrontMatterResult {
  */
 const OPTIONS = {
   engines: {
-    yaml: (text: string) => (YAML.parse(text, { schema: 'core', uniqueKeys: false, logLevel: 'error' }) ?? {}) as object,
+    yaml: (text: string) =>
+      (YAML.parse(text, { schema: 'core', uniqueKeys: false, logLevel: 'error' }) ?? {}) as object,
   },
 };
 
