@@ -250,20 +250,20 @@ export class KyselyIncidentStore implements IncidentStore {
   }
 
   async saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void> {
-    // One transaction for the lot: a cold scan writes thousands of rows.
-    await this.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < entries.length; i += 50) {
-        // Let other events in between batches: on SQLite each batch runs synchronously.
-        if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-        await trx
-          .insertInto('rca_scan_cache')
-          .values(entries.slice(i, i + 50))
-          .onConflict((oc) =>
-            oc.column('path').doUpdateSet((eb) => ({ blob: eb.ref('excluded.blob'), data: eb.ref('excluded.data') })),
-          )
-          .execute();
-      }
-    });
+    // A cold scan writes thousands of rows: in batches of one statement each, not one transaction,
+    // because on SQLite a transaction holds the only connection, and the inbox writes that Slack's
+    // acks wait for would queue behind all of it. Each row stands alone (a file's yield at a blob).
+    for (let i = 0; i < entries.length; i += 50) {
+      // Let other events in between batches: on SQLite each batch runs synchronously.
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.db
+        .insertInto('rca_scan_cache')
+        .values(entries.slice(i, i + 50))
+        .onConflict((oc) =>
+          oc.column('path').doUpdateSet((eb) => ({ blob: eb.ref('excluded.blob'), data: eb.ref('excluded.data') })),
+        )
+        .execute();
+    }
   }
 
   async deleteScanPaths(paths: string[]): Promise<void> {
