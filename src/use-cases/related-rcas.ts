@@ -26,7 +26,8 @@ export class RelatedRcas {
     if (services.length === 0) return [];
     const wanted = new Set(services.map((s) => s.toLowerCase()));
     const found: RcaSummary[] = [];
-    for (const [path, summary] of await this.summaries()) {
+    await this.refresh();
+    for (const [path, { summary }] of this.known) {
       if (path !== exceptPath && summary.services.some((s) => wanted.has(s))) found.push(summary);
     }
     return found
@@ -34,7 +35,8 @@ export class RelatedRcas {
       .slice(0, limit);
   }
 
-  private async summaries(): Promise<Map<string, RcaSummary>> {
+  /** Re-reads the files whose blob changed, and forgets the ones that are gone. */
+  private async refresh(): Promise<void> {
     const next = new Map<string, { blob: string; summary: RcaSummary }>();
     for (const file of await this.repo.listFiles(this.dirs)) {
       const cached = this.known.get(file.path);
@@ -46,7 +48,6 @@ export class RelatedRcas {
       if (source !== null) next.set(file.path, { blob: file.blob, summary: summarize(file.path, source) });
     }
     this.known = next;
-    return new Map([...next].map(([path, { summary }]) => [path, summary]));
   }
 }
 
