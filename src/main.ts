@@ -22,6 +22,8 @@ import { createPostgresStore, createSqliteStore } from '#adapters/store/create-s
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { PROJECT_ROOT } from '#config/load-config.ts';
+import { missingSecrets } from '#config/missing-secrets.ts';
+import { type Secrets, secretValues } from '#config/secrets.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
@@ -29,11 +31,9 @@ import { RelatedRcas } from '#use-cases/related-rcas.ts';
 import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
 
-type Env = Record<string, string | undefined>;
-
 export interface StartOptions {
   config: BotConfig;
-  env: Env;
+  secrets: Secrets;
   clock?: Clock;
   logDestination?: NodeJS.WritableStream;
 }
@@ -58,45 +58,18 @@ export class SetupError extends Error {
   readonly code = 'SETUP';
 }
 
-const DEMO_HINT = 'To try the bot without Slack, run `npx scribe demo`.';
+export const DEMO_HINT = 'To try the bot without Slack, run `npx scribe demo`.';
 
-/** Which secrets are missing for the chosen mode, with where each one comes from. */
-export function missingSecrets(config: BotConfig, env: Env): string[] {
-  const problems: string[] = [];
-  if (!env['SLACK_BOT_TOKEN']) {
-    problems.push(
-      'SLACK_BOT_TOKEN is not set: the Bot User OAuth Token (xoxb-…) from your app\'s "OAuth & Permissions" page, after installing it from manifest.yml.',
-    );
-  }
-  if (config.slack.mode === 'socket' && !env['SLACK_APP_TOKEN']) {
-    problems.push(
-      'SLACK_APP_TOKEN is not set: an App-Level Token (xapp-…) with the connections:write scope, from your app\'s "Basic Information" page.',
-    );
-  }
-  if (config.slack.mode === 'http' && !env['SLACK_SIGNING_SECRET']) {
-    problems.push(
-      'SLACK_SIGNING_SECRET is not set: the Signing Secret from your app\'s "Basic Information" page (HTTP mode).',
-    );
-  }
-  return problems;
-}
-
-/** The composition root: config → adapters → use cases → Bolt. The only place that reads `env`. */
+/** The composition root: settings → adapters → use cases → Bolt. */
 export async function startBot(options: StartOptions): Promise<RunningBot> {
-  const { config, env } = options;
-  const missing = missingSecrets(config, env);
+  const { config, secrets } = options;
+  const missing = missingSecrets(config.slack.mode, secrets);
   if (missing.length > 0)
     throw new SetupError(`${missing.join('\n')}\nSee README "Create the Slack app from manifest.yml". ${DEMO_HINT}`);
-  const botToken = env['SLACK_BOT_TOKEN']!;
-  const secrets = [
-    botToken,
-    env['SLACK_APP_TOKEN'] ?? '',
-    env['SLACK_SIGNING_SECRET'] ?? '',
-    env['DATABASE_URL'] ?? '',
-  ];
+  const botToken = secrets.slackBotToken!;
   const log = createLogger({
     level: config.logLevel,
-    secrets,
+    secrets: secretValues(secrets),
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const clock = options.clock ?? systemClock;
@@ -106,12 +79,16 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     retryConfig: { retries: 10, factor: 1.6, minTimeout: 50, maxTimeout: 5000 },
   };
 
-  const botUserId = await checkTokens(config, env, clientOptions);
+  const botUserId = await checkTokens(config, secrets, clientOptions);
 
-  const store = env['DATABASE_URL']
-    ? createPostgresStore(env['DATABASE_URL'], env['DATABASE_SCHEMA'])
+  const store = secrets.databaseUrl
+    ? createPostgresStore(secrets.databaseUrl, config.database.schema || undefined)
     : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'));
-  await store.migrate();
+  await store.migrate().catch(async (error: unknown) => {
+    await store.close().catch(() => undefined);
+    if (!secrets.databaseUrl) throw error;
+    throw new SetupError(databaseProblem(secrets.databaseUrl, error));
+  });
   const addEntry = store.addTimelineEntry.bind(store);
   store.addTimelineEntry = async (entry) => {
     const added = await addEntry(entry);
@@ -122,8 +99,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const logger = boltLogger(log);
   const receiver =
     config.slack.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: env['SLACK_APP_TOKEN']!, logger, installerOptions: { clientOptions } })
-      : new HTTPReceiver({ signingSecret: env['SLACK_SIGNING_SECRET']!, endpoints: '/slack/events', logger });
+      ? new SocketModeReceiver({ appToken: secrets.slackAppToken!, logger, installerOptions: { clientOptions } })
+      : new HTTPReceiver({ signingSecret: secrets.slackSigningSecret!, endpoints: '/slack/events', logger });
   // No conversation store: the bot keeps its own state, and Bolt's in-memory one only costs time per event.
   const app = new App({ token: botToken, receiver, clientOptions, logger, logLevel: LogLevel.WARN, convoStore: false });
   app.error(async (error) => {
@@ -147,7 +124,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     branch: config.rca.branch,
     authorName: config.rca.authorName,
     authorEmail: config.rca.authorEmail,
-    env,
+    env: { ...process.env, RCA_REPO_TOKEN: secrets.rcaRepoToken, RCA_REPO_USER: secrets.rcaRepoUser },
   });
   await repo.prepare();
   const commitFile = repo.commitFile.bind(repo);
@@ -175,7 +152,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await repo.maintain();
   };
   await retryPushes();
-  const pushTimer = setInterval(retryPushes, Number(env['RCA_PUSH_RETRY_MS'] ?? 60_000));
+  const pushTimer = setInterval(retryPushes, config.rca.pushRetryMs);
   pushTimer.unref();
   const durable = makeDurable(app, {
     store,
@@ -264,13 +241,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
 async function checkTokens(
   config: BotConfig,
-  env: Env,
+  secrets: Secrets,
   clientOptions: { slackApiUrl: string },
 ): Promise<string | null> {
   const quick = { ...clientOptions, retryConfig: { retries: 2 } };
   let botUserId: string | null = null;
   try {
-    botUserId = (await new WebClient(env['SLACK_BOT_TOKEN'], quick).auth.test()).user_id ?? null;
+    botUserId = (await new WebClient(secrets.slackBotToken, quick).auth.test()).user_id ?? null;
   } catch (error) {
     const code = slackError(error);
     if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
@@ -284,7 +261,7 @@ async function checkTokens(
   }
   if (config.slack.mode !== 'socket') return botUserId;
   try {
-    await new WebClient(env['SLACK_APP_TOKEN'], quick).apps.connections.open();
+    await new WebClient(secrets.slackAppToken, quick).apps.connections.open();
   } catch (error) {
     const code = slackError(error) ?? (error as Error).message;
     throw new SetupError(
@@ -292,6 +269,14 @@ async function checkTokens(
     );
   }
   return botUserId;
+}
+
+/** Why the database in DATABASE_URL cannot be used, in one line that holds no password. */
+function databaseProblem(url: string, error: unknown): string {
+  const host = URL.canParse(url) ? new URL(url).host : 'the host';
+  const { code, message } = error as { code?: string; message?: string };
+  const reason = [code, message?.split('\n')[0]?.replaceAll(url, 'DATABASE_URL')].filter(Boolean).join(': ');
+  return `Could not use the PostgreSQL database in DATABASE_URL (${host}): ${reason}. Check that it runs and is reachable from here, and the user, password and database name in the URL; or unset DATABASE_URL to use the SQLite file under SCRIBE_DATA_DIR.`;
 }
 
 /** The template path from config: absolute, relative to the working directory, or the bundled one. */

@@ -45,7 +45,7 @@ describe('configuration', () => {
       expect.arrayContaining([
         expect.stringMatching(/^server\.port: /),
         expect.stringMatching(/^reminders\.before\[0\]: /),
-        'incident.defaultSeverity: expected one of P1, P2, P3, P4',
+        'incident.defaultSeverity: expected one of P1, P2, P3, P4, found "SEV9"',
         'reminders.timeZone: expected an IANA time zone such as Europe/Berlin, found "Mars/Olympus"',
       ]),
     );

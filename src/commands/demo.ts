@@ -44,7 +44,7 @@ export const demo: Command = {
     const logFile = join(dataDir, 'scribe.log');
     const bot = await startBot({
       config,
-      env: { SLACK_BOT_TOKEN: slack.botToken, SLACK_APP_TOKEN: slack.appToken },
+      secrets: { slackBotToken: slack.botToken, slackAppToken: slack.appToken },
       logDestination: createWriteStream(logFile, { flags: 'a' }),
     });
     try {

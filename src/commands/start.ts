@@ -1,5 +1,5 @@
-import { loadConfig } from '#config/load-config.ts';
-import { type RunningBot, SetupError, startBot } from '#src/main.ts';
+import { loadSettings } from '#config/load-settings.ts';
+import { DEMO_HINT, type RunningBot, SetupError, startBot } from '#src/main.ts';
 import type { Command } from './command.ts';
 import { loadEnvFile } from './load-env-file.ts';
 
@@ -17,16 +17,17 @@ export const start: Command = {
     process.once('SIGINT', () => onSignal('SIGINT'));
 
     loadEnvFile();
-    const loaded = loadConfig();
+    const loaded = loadSettings({ forBot: true });
+    for (const warning of loaded.warnings) console.error(`Warning: ${warning}`);
     if (!loaded.ok) {
       console.error(
-        `Incident Scribe cannot start; the configuration has ${loaded.errors.length} problem(s):\n  ${loaded.errors.join('\n  ')}`,
+        `Incident Scribe cannot start; the settings have ${loaded.errors.length} problem(s):\n  ${loaded.errors.join('\n  ')}\nSee README "Configuration". ${DEMO_HINT}`,
       );
       return 1;
     }
     let bot: RunningBot;
     try {
-      bot = await startBot({ config: loaded.config, env: process.env });
+      bot = await startBot(loaded.settings);
     } catch (error) {
       if (error instanceof SetupError) {
         console.error(`Incident Scribe cannot start:\n${error.message}`);

@@ -26,7 +26,7 @@ describe('git under faults', () => {
 
   it('delivers the RCA once the remote is back, from the scheduled retry, after an incident run entirely offline', async () => {
     const bare = bareRemote();
-    const h = await startHarness({ rcaRepo: bare, env: { RCA_PUSH_RETRY_MS: '300' } });
+    const h = await startHarness({ rcaRepo: bare, env: { RCA_PUSH_RETRY_MS: '1000' } });
     harnesses.push(h);
     renameSync(bare, `${bare}.offline`);
 

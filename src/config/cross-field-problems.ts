@@ -1,0 +1,38 @@
+import { missingSecrets } from './missing-secrets.ts';
+
+type Raw = { config?: Record<string, unknown>; secrets?: Record<string, unknown> };
+
+const get = (node: unknown, key: string): unknown =>
+  typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+
+const isSet = (value: unknown) => typeof value === 'string' && value !== '';
+
+/**
+ * Rules across settings, checked on the raw values even when others are wrong, so one run lists every
+ * problem. `forBot`: the Slack secrets the chosen mode needs are required.
+ */
+export function crossFieldProblems(raw: Raw, forBot: boolean): { errors: string[]; warnings: string[] } {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const { config, secrets } = raw;
+  const incident = get(config, 'incident');
+  const severities = get(incident, 'severities');
+  const defaultSeverity = get(incident, 'defaultSeverity');
+  if (Array.isArray(severities) && severities.length > 0 && !severities.includes(defaultSeverity)) {
+    errors.push(
+      `incident.defaultSeverity: expected one of ${severities.join(', ')}, found ${JSON.stringify(defaultSeverity)}`,
+    );
+  }
+  const mode = get(get(config, 'slack'), 'mode');
+  if (forBot) errors.push(...missingSecrets(mode, secrets));
+  if (mode === 'socket' && isSet(get(secrets, 'slackSigningSecret')))
+    warnings.push('SLACK_SIGNING_SECRET is set but only HTTP mode uses it (SLACK_MODE=http).');
+  if (mode === 'http' && isSet(get(secrets, 'slackAppToken')))
+    warnings.push('SLACK_APP_TOKEN is set but only Socket Mode uses it (SLACK_MODE=socket).');
+  if (isSet(get(get(config, 'database'), 'schema')) && !isSet(get(secrets, 'databaseUrl')))
+    warnings.push('DATABASE_SCHEMA is set but only PostgreSQL uses it: set DATABASE_URL too, or unset it.');
+  const repo = get(get(config, 'rca'), 'repo');
+  if (isSet(get(secrets, 'rcaRepoToken')) && !(typeof repo === 'string' && /^https?:\/\//.test(repo)))
+    warnings.push('RCA_REPO_TOKEN is set but only an https:// RCA_REPO uses it.');
+  return { errors, warnings };
+}
