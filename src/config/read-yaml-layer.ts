@@ -17,12 +17,13 @@ export function readYamlLayer(path: string, label: string): { layer: Layer; prob
     const what = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code;
     return { layer: {}, problem: `${label}: cannot read ${path} (${what}); point it at your team's YAML file` };
   }
-  const document = YAML.parseDocument(text, { prettyErrors: false });
+  const document = YAML.parseDocument(text);
   const error = document.errors[0];
   if (error) {
     const at = error.linePos?.[0];
     const where = at ? `${path}:${at.line}:${at.col}` : path;
-    return { layer: {}, problem: `${label}: ${where}: not valid YAML (${error.message.split('\n')[0]})` };
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { layer: {}, problem: `${label}: ${where}: not valid YAML (${message})` };
   }
   const value: unknown = document.toJS();
   if (value === null || value === undefined) return { layer: {}, problem: null };
