@@ -24,7 +24,7 @@ const section = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject(sh
 export const BotConfig = section({
   slack: section({
     mode: z.enum(['socket', 'http'], expected('socket or http')),
-    apiUrl: z.url(expected('a URL such as https://slack.com/api/')),
+    apiUrl: z.url({ protocol: /^https?$/, ...expected('an http(s) URL such as https://slack.com/api/') }),
   }),
   server: section({
     port: z

@@ -5,6 +5,7 @@ import { ENV_VARS, readEnvValue } from './env-vars.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { type Layer, readYamlLayer } from './read-yaml-layer.ts';
 import { Settings } from './settings.ts';
+import { unknownVariables } from './unknown-variables.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -49,8 +50,9 @@ export function loadSettings(options: LoadSettingsOptions = {}): SettingsResult 
   }
   const rules = crossFieldProblems(raw, options.forBot ?? false);
   errors.push(...rules.errors);
-  if (parsed.success && errors.length === 0) return { ok: true, settings: parsed.data, warnings: rules.warnings };
-  return { ok: false, errors, warnings: rules.warnings };
+  const warnings = [...unknownVariables(env), ...rules.warnings];
+  if (parsed.success && errors.length === 0) return { ok: true, settings: parsed.data, warnings };
+  return { ok: false, errors, warnings };
 }
 
 function readEnv(env: Env): { config: Layer; secrets: Layer; setByEnv: Map<string, string> } {

@@ -183,6 +183,17 @@ describe('secrets', () => {
 });
 
 describe('warnings', () => {
+  it("name a misspelt variable and the one meant, and leave other programs' variables alone", () => {
+    const result = loadSettings({
+      env: { SCRIBE_DATADIR: '/srv/scribe', SLACK_BOT_TOKN: 'xoxb-1', SLACK_CLIENT_ID: '123' },
+    });
+
+    expect(result.warnings).toEqual([
+      'SCRIBE_DATADIR is not a setting and is ignored; did you mean SCRIBE_DATA_DIR?',
+      'SLACK_BOT_TOKN is not a setting and is ignored; did you mean SLACK_BOT_TOKEN?',
+    ]);
+  });
+
   it('name a variable that the chosen settings do not use', () => {
     const result = loadSettings({
       env: { SLACK_SIGNING_SECRET: 'abc123', DATABASE_SCHEMA: 'scribe', RCA_REPO_TOKEN: 't0k3n' },
