@@ -22,7 +22,9 @@ function secret(name: SecretName, looksRight: (value: string) => string | null =
     .check((ctx) => {
       const problem = isPlaceholder(ctx.value)
         ? `${JSON.stringify(ctx.value.slice(0, 20))} is a placeholder from .env.example; replace it with ${WHERE_TO_GET[name]}`
-        : looksRight(ctx.value);
+        : /\s/.test(ctx.value)
+          ? 'expected the value alone, found spaces or line breaks in it; copy it again'
+          : looksRight(ctx.value);
       if (problem) ctx.issues.push({ code: 'custom', input: '(secret)', message: problem });
     })
     .optional();

@@ -164,6 +164,12 @@ describe('secrets', () => {
     expect(errors.join('\n')).not.toMatch(/secretpart|hunter2/);
   });
 
+  it('refuse a value pasted with spaces around it', () => {
+    expect(errorsOf({ env: { SLACK_BOT_TOKEN: 'xoxb-1-2-abc ' } })).toEqual([
+      'SLACK_BOT_TOKEN: expected the value alone, found spaces or line breaks in it; copy it again',
+    ]);
+  });
+
   it('are listed with every other problem in one run', () => {
     const file = teamFile('timline: {}\n');
 
