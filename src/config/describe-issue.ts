@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
-import { envVarFor } from './env-vars.ts';
+import { ENV_VARS, envVarFor } from './env-vars.ts';
 import { describeFound } from './expected.ts';
+
+const SECRET_VARIABLES = Object.entries(ENV_VARS)
+  .filter(([, v]) => v.path[0] === 'secrets')
+  .map(([name]) => name);
 
 const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
@@ -47,6 +51,9 @@ export function describeIssue(
   if (issue.code === 'unrecognized_keys') {
     const known = keysAt(schema, issue.path);
     return issue.keys.map((key) => {
+      if (/token|secret|password|credential/i.test(key)) {
+        return `${labelOf([...issue.path, key])}: unknown setting; secrets are read only from the environment (${SECRET_VARIABLES.join(', ')}), never from a file`;
+      }
       const suggestion = didYouMean(key, known);
       const hint = suggestion ? `did you mean "${suggestion}"?` : `the settings here are ${known.join(', ')}`;
       return `${labelOf([...issue.path, key])}: unknown setting; ${hint}`;

@@ -47,6 +47,14 @@ describe('loadSettings', () => {
     ]);
   });
 
+  it('says a secret written in a file belongs in the environment', () => {
+    const file = teamFile('slack:\n  botToken: xoxb-1-2-abc\n');
+
+    expect(errorsOf({ env: { SCRIBE_CONFIG: file } })).toEqual([
+      'slack.botToken: unknown setting; secrets are read only from the environment (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, DATABASE_URL, RCA_REPO_TOKEN, RCA_REPO_USER), never from a file',
+    ]);
+  });
+
   it('checks cron expressions at load, naming the key and giving an example', () => {
     const file = teamFile('reminders:\n  schedule: every monday\n  digestSchedule: "0 9 * * 8"\n');
 
