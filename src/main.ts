@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
@@ -21,8 +20,8 @@ import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
 import type { BotConfig } from '#config/bot-config.ts';
-import { PROJECT_ROOT } from '#config/load-config.ts';
 import { missingSecrets } from '#config/missing-secrets.ts';
+import { resolveTemplate } from '#config/resolve-template.ts';
 import { type Secrets, secretValues } from '#config/secrets.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
@@ -278,13 +277,6 @@ function databaseProblem(url: string, error: unknown): string {
   const message = (root.message ?? String(root)).split('\n')[0]!.replaceAll(url, 'DATABASE_URL');
   const reason = root.code && !message.includes(root.code) ? `${message} (${root.code})` : message;
   return `Could not use the PostgreSQL database in DATABASE_URL (${host}): ${reason}. Check that it runs and is reachable from here, and the user, password and database name in the URL; or unset DATABASE_URL to use the SQLite file under SCRIBE_DATA_DIR.`;
-}
-
-/** The template path from config: absolute, relative to the working directory, or the bundled one. */
-function resolveTemplate(path: string): string {
-  if (isAbsolute(path)) return path;
-  const local = resolve(path);
-  return existsSync(local) ? local : join(PROJECT_ROOT, path);
 }
 
 /** A scheduled job's failure is logged, never thrown into the scheduler. */

@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { missingSecrets } from './missing-secrets.ts';
+import { resolveTemplate } from './resolve-template.ts';
 
 type Raw = { config?: Record<string, unknown>; secrets?: Record<string, unknown> };
 
@@ -7,9 +9,11 @@ const get = (node: unknown, key: string): unknown =>
 
 const isSet = (value: unknown) => typeof value === 'string' && value !== '';
 
+const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+
 /**
  * Rules across settings, checked on the raw values even when others are wrong, so one run lists every
- * problem. `forBot`: the Slack secrets the chosen mode needs are required.
+ * problem. `forBot`: the Slack secrets the chosen mode needs are required, and the RCA template must exist.
  */
 export function crossFieldProblems(raw: Raw, forBot: boolean): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
@@ -24,7 +28,14 @@ export function crossFieldProblems(raw: Raw, forBot: boolean): { errors: string[
     );
   }
   const mode = get(get(config, 'slack'), 'mode');
-  if (forBot) errors.push(...missingSecrets(mode, secrets));
+  if (forBot) {
+    errors.push(...missingSecrets(mode, secrets));
+    const template = get(get(config, 'rca'), 'template');
+    if (typeof template === 'string' && !isFile(resolveTemplate(template)))
+      errors.push(
+        `rca.template: cannot find ${JSON.stringify(template)} in the working directory or the bundled templates; give the path of your RCA template, or leave it at templates/rca.md`,
+      );
+  }
   if (mode === 'socket' && isSet(get(secrets, 'slackSigningSecret')))
     warnings.push('SLACK_SIGNING_SECRET is set but only HTTP mode uses it (SLACK_MODE=http).');
   if (mode === 'http' && isSet(get(secrets, 'slackAppToken')))

@@ -191,6 +191,15 @@ describe('secrets', () => {
     ]);
   });
 
+  it('come with a check that the RCA template exists, for the bot', () => {
+    const tokens = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+
+    expect(errorsOf({ env: tokens, overrides: { rca: { template: 'nope/rca.md' } }, forBot: true })).toEqual([
+      'rca.template: cannot find "nope/rca.md" in the working directory or the bundled templates; give the path of your RCA template, or leave it at templates/rca.md',
+    ]);
+    expect(errorsOf({ env: tokens, forBot: true })).toEqual([]);
+  });
+
   it('are not read by commands that need none', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-', DATABASE_URL: 'nonsense' }).ok).toBe(true);
   });
