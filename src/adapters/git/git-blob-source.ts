@@ -30,8 +30,9 @@ export class GitBlobSource implements ScanSource {
         maxBuffer: 1024 * 1024 * 1024,
       }));
     } catch (error) {
+      const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
       throw new Error(
-        `Could not list the RCA files in ${this.dir} with git ls-files (${(error as Error).message.trim()}); check that it is a git repository the bot can read.`,
+        `Could not list the RCA files in ${this.dir} with git ls-files (${detail}); check that it is a git repository the bot can read.`,
         { cause: error },
       );
     }
