@@ -9,9 +9,10 @@ import { readBlobs } from './read-blobs.ts';
 const run = promisify(execFile);
 
 /**
- * How a scan reads the files git lists: `blobs` asks git for the blob the index names (one
- * `git cat-file --batch` for them all, so the text always matches the blob id it is cached under);
- * `working-tree` reads the checked-out files. The reminder-scan bench measures both.
+ * How a scan reads the files git lists: `working-tree` reads the checked-out files (the default: in
+ * the reminder-scan bench it reads 10,000 RCAs several times faster than git can hand them over);
+ * `blobs` asks git for the blob the index names, one `git cat-file --batch` for them all, so the text
+ * always matches the blob id it is cached under even while someone edits the checkout.
  */
 export type BlobReading = 'blobs' | 'working-tree';
 
@@ -19,7 +20,7 @@ export type BlobReading = 'blobs' | 'working-tree';
 export class GitBlobSource implements ScanSource {
   constructor(
     private readonly dir: string,
-    private readonly reading: BlobReading = 'blobs',
+    private readonly reading: BlobReading = 'working-tree',
   ) {}
 
   async listFiles(dirs: string[]): Promise<RcaFileInfo[]> {

@@ -28,20 +28,25 @@ describe('WorkerRcaScanner, running from the TypeScript source', () => {
     for (const s of scanners) await s.close();
   });
 
-  it('finds the same action items on its thread as the scan on this one, in batches', async () => {
-    const batches: IndexedFile[][] = [];
-    const inProcess: IndexedFile[] = [];
+  it.each(['working-tree', 'blobs'] as const)(
+    'finds the same action items on its thread as the scan on this one, in batches (%s)',
+    async (reading) => {
+      const batches: IndexedFile[][] = [];
+      const inProcess: IndexedFile[] = [];
+      const worker = new WorkerRcaScanner({ kind: 'git', dir, reading }, { batchSize: 5 });
+      scanners.push(worker);
 
-    const paths = await scanner({ batchSize: 5 }).scan(['RCAs'], new Map(), { onBatch: (b) => void batches.push(b) });
-    const expectedPaths = await scanInProcess(new GitBlobSource(dir)).scan(['RCAs'], new Map(), {
-      onBatch: (b) => void inProcess.push(...b),
-    });
+      const paths = await worker.scan(['RCAs'], new Map(), { onBatch: (b) => void batches.push(b) });
+      const expectedPaths = await scanInProcess(new GitBlobSource(dir)).scan(['RCAs'], new Map(), {
+        onBatch: (b) => void inProcess.push(...b),
+      });
 
-    expect(paths).toEqual(expectedPaths);
-    expect(batches.map((b) => b.length)).toEqual([5, 5, 2]);
-    expect(batches.flat()).toEqual(inProcess);
-    expect(inProcess.flatMap((f) => f.items.map((i) => i.action))).toContain('Alert 11');
-  });
+      expect(paths).toEqual(expectedPaths);
+      expect(batches.map((b) => b.length)).toEqual([5, 5, 2]);
+      expect(batches.flat()).toEqual(inProcess);
+      expect(inProcess.flatMap((f) => f.items.map((i) => i.action))).toContain('Alert 11');
+    },
+  );
 
   it('re-reads only the files whose blob is not the one it is told it knows', async () => {
     const listed = await new GitBlobSource(dir).listFiles(['RCAs']);
