@@ -99,7 +99,7 @@ async function coldScan(label: string, scanner: RcaScanner, options: { cache?: b
     `cold scan of ${figures.result.files.length} RCAs, ${label} (${count} action items${options.cache === false ? ', no cache' : ', cache written to SQLite'}): ${figures.seconds.toFixed(2)} s (target ≤ 0.8 s; floor: the line scanner alone ${scannerSeconds.toFixed(2)} s)`,
   );
   console.log(
-    `  event-loop delay while it ran: ${describeWaits(figures.delay)} (target p99 ≤ 2 ms; an ack waits this long before it runs)`,
+    `  event-loop delay while it ran: ${describeWaits(figures.delay)} (target p99 ≤ 2 ms; an ack waits this long before it runs); main thread busy ${(figures.busySeconds * 1000).toFixed(0)} ms of it`,
   );
   console.log(
     `  inbox writes while it ran: n=${figures.writes.n}, ${describeWaits(figures.writes)} (target p99 ≤ 2 ms)`,

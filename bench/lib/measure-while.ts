@@ -4,6 +4,8 @@ import { percentile } from './stats.ts';
 export interface LoadFigures<T> {
   result: T;
   seconds: number;
+  /** How long the main thread was busy running callbacks meanwhile (the inbox probe's own included). */
+  busySeconds: number;
   /** Event-loop delay in ms: what an ack waits before its handler runs. */
   delay: { p50: number; p99: number; max: number };
   /** Inbox writes in ms: what an ack waits for besides the event loop. */
@@ -31,7 +33,9 @@ export async function measureWhile<T>(
     }
   })();
   const start = performance.now();
+  const before = performance.eventLoopUtilization();
   const result = await task();
+  const busySeconds = performance.eventLoopUtilization(before).active / 1000;
   const seconds = (performance.now() - start) / 1000;
   running = false;
   await prober;
@@ -39,6 +43,7 @@ export async function measureWhile<T>(
   return {
     result,
     seconds,
+    busySeconds,
     delay: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
     writes: { n: writes.length, p50: percentile(writes, 50), p99: percentile(writes, 99), max: Math.max(...writes) },
   };

@@ -1,5 +1,6 @@
 import type { IndexedFile } from '#domain/plan-reminders.ts';
 import { type ScanProgress, type ScanSource, scanRcaFiles } from './scan-rca-files.ts';
+import { fromScanRow, type ScanRow, toScanRow } from './scan-row.ts';
 
 /**
  * Reads and scans the RCA files whose blob changed (see `scanRcaFiles`); the bot's runs on a worker
@@ -10,8 +11,8 @@ export interface RcaScanner {
 }
 
 export interface ScanCache {
-  loadScanCache(): Promise<{ path: string; blob: string; data: string }[]>;
-  saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void>;
+  loadScanCache(): Promise<ScanRow[]>;
+  saveScanEntries(entries: ScanRow[]): Promise<void>;
   deleteScanPaths(paths: string[]): Promise<void>;
 }
 
@@ -52,8 +53,7 @@ export class RcaIndex {
     if (this.cache && !this.loaded) {
       const rows = await this.cache.loadScanCache();
       for (const [i, row] of rows.entries()) {
-        const data = JSON.parse(row.data) as Pick<IndexedFile, 'title' | 'items'>;
-        this.files.set(row.path, { path: row.path, blob: row.blob, ...data });
+        this.files.set(row.path, fromScanRow(row));
         if (i % 500 === 499) await yieldToEventLoop();
       }
       this.loaded = true;
@@ -63,16 +63,9 @@ export class RcaIndex {
     const changed = new Map<string, IndexedFile>();
     const cache = this.cache;
     const paths = await this.scanner.scan(this.dirs, known, {
-      onBatch: async (entries) => {
+      onBatch: async (entries, rows) => {
         for (const entry of entries) changed.set(entry.path, entry);
-        if (cache)
-          await cache.saveScanEntries(
-            entries.map((entry) => ({
-              path: entry.path,
-              blob: entry.blob,
-              data: JSON.stringify({ title: entry.title, items: entry.items }),
-            })),
-          );
+        if (cache) await cache.saveScanEntries(rows ?? entries.map(toScanRow));
         else await yieldToEventLoop();
       },
     });

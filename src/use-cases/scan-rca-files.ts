@@ -1,6 +1,7 @@
 import type { IndexedFile } from '#domain/plan-reminders.ts';
 import { scanActionItems } from '#rca/scan-action-items.ts';
 import type { RcaFileInfo } from '#src/ports.ts';
+import type { ScanRow } from './scan-row.ts';
 
 /** Where the RCA files come from: a git repository or a plain directory. */
 export interface ScanSource {
@@ -9,9 +10,12 @@ export interface ScanSource {
   readFiles(files: RcaFileInfo[]): AsyncIterable<{ path: string; text: string }>;
 }
 
-/** What a scan hands over as it goes, and how much it hands over at a time. */
+/**
+ * What a scan hands over as it goes, and how much at a time. A scanner on another thread also hands
+ * over the rows it serialized there, so this thread need not serialize them again for the cache.
+ */
 export interface ScanProgress {
-  onBatch(entries: IndexedFile[]): void | Promise<void>;
+  onBatch(entries: IndexedFile[], rows?: ScanRow[]): void | Promise<void>;
   batchSize?: number;
 }
 

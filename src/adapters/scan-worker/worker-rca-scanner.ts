@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { IndexedFile } from '#domain/plan-reminders.ts';
 import type { RcaScanner } from '#use-cases/rca-index.ts';
 import type { ScanProgress } from '#use-cases/scan-rca-files.ts';
+import { fromScanRow, type ScanRow } from '#use-cases/scan-row.ts';
 import type { ScanSourceSpec, ScanTask } from './scan-task.ts';
 
 type RunOptions = NonNullable<Parameters<Piscina['run']>[1]>;
@@ -42,9 +42,9 @@ export class WorkerRcaScanner implements RcaScanner {
     const { port1, port2 } = new MessageChannel();
     let saved: Promise<void> = Promise.resolve();
     let failure: unknown = null;
-    port1.on('message', (entries: IndexedFile[]) => {
+    port1.on('message', (rows: ScanRow[]) => {
       saved = saved
-        .then(() => progress.onBatch(entries))
+        .then(() => progress.onBatch(rows.map(fromScanRow), rows))
         .catch((error: unknown) => {
           failure ??= error;
         })
