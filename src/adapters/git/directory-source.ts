@@ -21,8 +21,12 @@ export class DirectorySource implements ScanSource {
   async listFiles(dirs: string[]): Promise<RcaFileInfo[]> {
     const existing = dirs.filter((dir) => isDirectory(join(this.root, dir)));
     const out: RcaFileInfo[] = [];
-    for (const dir of existing.length > 0 ? existing : ['.']) this.walk(join(this.root, dir), out);
-    return out.sort((a, b) => a.path.localeCompare(b.path));
+    for (const dir of existing.length > 0 ? existing : ['.']) {
+      const prefix = relative(this.root, join(this.root, dir)).split(sep).join('/');
+      this.walk(join(this.root, dir), prefix === '' ? '' : `${prefix}/`, out);
+    }
+    // Code-unit order, the order git lists paths in.
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   async *readFiles(files: RcaFileInfo[]): AsyncGenerator<{ path: string; text: string }> {
@@ -37,7 +41,7 @@ export class DirectorySource implements ScanSource {
     }
   }
 
-  private walk(dir: string, out: RcaFileInfo[]): void {
+  private walk(dir: string, prefix: string, out: RcaFileInfo[]): void {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -47,11 +51,10 @@ export class DirectorySource implements ScanSource {
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) this.walk(full, out);
+      if (entry.isDirectory()) this.walk(full, `${prefix}${entry.name}/`, out);
       else if (entry.name.toLowerCase().endsWith('.md')) {
         const info = statSync(full, { throwIfNoEntry: false });
-        if (info)
-          out.push({ path: relative(this.root, full).split(sep).join('/'), blob: `${info.size}-${info.mtimeMs}` });
+        if (info) out.push({ path: `${prefix}${entry.name}`, blob: `${info.size}-${info.mtimeMs}` });
       }
     }
   }
