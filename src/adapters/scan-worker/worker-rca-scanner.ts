@@ -31,6 +31,7 @@ export class WorkerRcaScanner implements RcaScanner {
     const { filename, execArgv } = workerEntry();
     this.pool = new Piscina({
       filename,
+      name: 'scanTask',
       minThreads: 0,
       maxThreads: 1,
       idleTimeout: options.idleMs ?? 60_000,
@@ -54,7 +55,7 @@ export class WorkerRcaScanner implements RcaScanner {
       const task: ScanTask = {
         source: this.source,
         dirs,
-        known: new Map(known),
+        known: known instanceof Map ? known : new Map(known),
         batchSize: this.options.batchSize ?? progress.batchSize ?? 100,
         port: port2,
       };
