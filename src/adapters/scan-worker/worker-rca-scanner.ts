@@ -10,14 +10,17 @@ import type { ScanSourceSpec, ScanTask } from './scan-task.ts';
 type RunOptions = NonNullable<Parameters<Piscina['run']>[1]>;
 
 export interface WorkerScannerOptions {
-  /** How long the worker stays up after a scan, so the next refresh skips its start-up. */
+  /**
+   * How long the worker stays up after a scan, so the next refresh (an App Home opened, a draft)
+   * skips its start-up: about half a second from source, under the 100 ms an incremental scan is for.
+   */
   idleMs?: number;
   batchSize?: number;
 }
 
 /**
  * The reminder scan on a worker thread, through piscina: one thread, started on the first scan and
- * let go after `idleMs` without one, started again if it ever dies. Batches come back as the worker
+ * let go after `idleMs` (ten minutes) without one, started again if it ever dies. Batches come back as the worker
  * makes them and are handed to `onBatch` one at a time on this thread; the worker waits for them to
  * be saved before it sends more than two ahead.
  */
@@ -34,7 +37,7 @@ export class WorkerRcaScanner implements RcaScanner {
       name: 'scanTask',
       minThreads: 0,
       maxThreads: 1,
-      idleTimeout: options.idleMs ?? 60_000,
+      idleTimeout: options.idleMs ?? 10 * 60_000,
       ...(execArgv ? { execArgv } : {}),
     });
   }
