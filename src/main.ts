@@ -16,6 +16,7 @@ import { draftAndAnnounceRca } from '#adapters/slack/post-rca-result.ts';
 import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
+import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
@@ -164,7 +165,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
   });
-  const index = new RcaIndex(repo, store, config.rca.dirs);
+  // The scan runs on a worker thread, so the parser never holds up the acks on this one.
+  const scanner = new WorkerRcaScanner({ kind: 'git', dir: repo.dir });
+  const index = new RcaIndex(scanner, store, config.rca.dirs);
   const resolver = new SlackOwnerResolver(deps.chat, config);
   const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
   const runReminders = () => remindActionItems(deps, index, resolver, notifier);
@@ -232,6 +235,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
       http.server.closeAllConnections();
       await new Promise<void>((r) => http.server.close(() => r()));
+      await scanner.close();
       await store.close();
       log.info('Incident Scribe stopped');
     },

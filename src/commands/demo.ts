@@ -7,7 +7,7 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import { planReminders } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
 import { startBot } from '#src/main.ts';
-import { RcaIndex } from '#use-cases/rca-index.ts';
+import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import type { Command } from './command.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -87,7 +87,11 @@ export const demo: Command = {
       console.log('\n▶ git log');
       console.log((await simpleGit(repoDir).raw(['log', '--format=  %h %an: %s'])).trimEnd());
       const today = calendarDay(new Date(), config.reminders.timeZone);
-      const { files } = await new RcaIndex(new DirectorySource(repoDir), null, config.rca.dirs).refresh();
+      const { files } = await new RcaIndex(
+        scanInProcess(new DirectorySource(repoDir)),
+        null,
+        config.rca.dirs,
+      ).refresh();
       const plan = planReminders({
         files,
         today,

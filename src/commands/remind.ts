@@ -6,7 +6,7 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import { planReminders } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
 import { isCalendarDate } from '#rca/parse-due-cell.ts';
-import { RcaIndex } from '#use-cases/rca-index.ts';
+import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import type { Command } from './command.ts';
 
 export const remind: Command = {
@@ -50,7 +50,7 @@ export const remind: Command = {
       console.error(`scribe remind: ${repo} does not exist; give the RCA repository with --repo <dir>`);
       return 1;
     }
-    const { files } = await new RcaIndex(new DirectorySource(repo), null, config.rca.dirs).refresh();
+    const { files } = await new RcaIndex(scanInProcess(new DirectorySource(repo)), null, config.rca.dirs).refresh();
     const lastRun = dayBefore(today);
     const plan = planReminders({ files, today, lastRun, policy: config.reminders, snoozes: new Map() });
     const reminders = [...plan.reminders].map(([owner, items]) => ({
