@@ -27,22 +27,20 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
   const incident = await deps.store.getIncident(incidentId);
   if (!incident) return fail('I could not find that incident.');
   return rca.exclusive(async () => {
-    await rca.repo.pull();
-    const draft = await assembleDraft(deps, rca, incident);
     const path = incident.rcaPath ?? (await choosePath(rca, incident, deps.config.rca.dirs[0]!));
-    const existing = incident.rcaPath ? await rca.repo.readFile(path) : null;
+    // Branch mode: the draft continues the incident's review branch, where people may have edited it.
+    const branch = reviewBranchOf(deps, path);
+    await rca.repo.pull(branch);
+    const draft = await assembleDraft(deps, rca, incident);
+    const existing = incident.rcaPath ? await rca.repo.readFile(path, branch) : null;
     let content = renderRca(draft, rca.template);
     let note: string | undefined;
     if (existing !== null) {
-      const updated = updateRca(existing, draft, rca.template, await rca.repo.readOwnLastVersion(path));
+      const updated = updateRca(existing, draft, rca.template, await rca.repo.readOwnLastVersion(path, branch));
       if (!updated.ok) return fail(`I did not refresh ${path}: ${updated.reason}`);
       content = updated.text;
       if (updated.kept.length > 0) note = 'Rows people edited were kept as they are.';
     }
-    const branch =
-      deps.config.rca.strategy === 'branch'
-        ? `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`
-        : deps.config.rca.branch;
     const verb = existing === null ? 'Add' : 'Update';
     const outcome = await rca.repo.commitFile(
       path,
@@ -96,6 +94,13 @@ async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
     diagram: deps.config.rca.diagram,
     names,
   });
+}
+
+/** The branch a draft is committed to: `rca/<file name>` in branch mode, else the main branch. */
+function reviewBranchOf(deps: Deps, path: string): string {
+  return deps.config.rca.strategy === 'branch'
+    ? `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`
+    : deps.config.rca.branch;
 }
 
 /** `<dir>/<YYYY-MM-DD>-<slug>.md`, with a suffix when another incident's file has the name. */

@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type SimpleGit, simpleGit } from 'simple-git';
-import type { CommitOutcome, RcaFileInfo, RcaRepository } from '#src/ports.ts';
+import type { CommitOutcome, PushFailure, RcaFileInfo, RcaRepository } from '#src/ports.ts';
+import { classifyGitFailure } from './classify-git-failure.ts';
 import { gitEnvironment, isRemoteUrl, splitCredentials } from './git-remote.ts';
+import { describeCloneFailure, describeMissingPath, RcaRepoSetupError } from './rca-repo-setup-error.ts';
 
 export interface GitRepositoryOptions {
   /** RCA_REPO: a remote URL or a local path; empty: a repository of the bot's own under `dataDir`. */
@@ -13,9 +15,18 @@ export interface GitRepositoryOptions {
   authorName: string;
   authorEmail: string;
   env?: NodeJS.ProcessEnv;
-  /** Attempts at a push that the remote rejected because it moved on (fetch, rebase, retry). */
+  /** Attempts at a push that the remote rejected because it moved on (fetch the ref, replay, retry). */
   pushAttempts?: number;
 }
+
+/** Whether the remote answered the last time the bot asked it. */
+export interface RemoteState {
+  remote: 'none' | 'reachable' | 'unreachable';
+  /** git's own words for the last failure. */
+  detail?: string;
+}
+
+type PushResult = null | { kind: PushFailure; message: string; setAside?: string };
 
 /** One writer at a time in this process; the store's lock does the same across replicas. */
 class Mutex {
@@ -28,8 +39,11 @@ class Mutex {
 }
 
 /**
- * The RCA repository through simple-git: a working clone under the data directory. A rejected push
- * fetches, rebases and retries with jitter; an unreachable remote leaves the commit in the clone, and
+ * The RCA repository through simple-git: a working clone under the data directory, checked out on
+ * the main branch. Review branches are written without a checkout (a temporary index, `commit-tree`,
+ * `update-ref`), so the working tree of a large repository is never switched. A push the remote
+ * rejects because it moved on fetches that one ref and replays the commit on the new tip with
+ * `merge-tree` + `commit-tree`; an unreachable remote leaves the commit in the clone, and
  * `pushPending` (on a schedule and at start) pushes it later, so a restart loses nothing.
  */
 export class SimpleGitRcaRepository implements RcaRepository {
@@ -38,6 +52,8 @@ export class SimpleGitRcaRepository implements RcaRepository {
   private readonly env: Record<string, string>;
   private readonly mutex = new Mutex();
   private git!: SimpleGit;
+  private scratch!: SimpleGit;
+  private remoteState: RemoteState;
 
   constructor(private readonly options: GitRepositoryOptions) {
     const credentials = splitCredentials(options.repo);
@@ -49,51 +65,59 @@ export class SimpleGitRcaRepository implements RcaRepository {
       this.remote = isRemoteUrl(credentials.url) ? credentials.url : resolve(credentials.url);
       this.dir = resolve(options.dataDir, 'rca-clone');
     }
+    this.remoteState = { remote: this.remote ? 'reachable' : 'none' };
   }
 
   get hasRemote(): boolean {
     return this.remote !== null;
   }
 
+  get state(): RemoteState {
+    return this.remoteState;
+  }
+
+  /**
+   * Clones or opens the clone. A remote that cannot be reached does not stop the bot: the clone starts
+   * empty and is joined to the remote's history when it answers. A path that does not exist, or a
+   * remote that answers "not found" or refuses the credentials, throws `RcaRepoSetupError`.
+   */
   async prepare(): Promise<void> {
     await this.mutex.run(async () => {
-      await mkdir(this.dir, { recursive: true });
       const fresh = !existsSync(join(this.dir, '.git'));
-      if (fresh && this.remote) {
-        await rm(this.dir, { recursive: true, force: true });
-        await mkdir(dirname(this.dir), { recursive: true });
-        await this.bare().clone(this.remote, this.dir);
-      }
-      this.git = simpleGit({
-        baseDir: this.dir,
-        // No automatic maintenance after each commit: it runs as a child holding git's output open, which
-        // makes every commit wait for it. `maintain()` runs it from the retry schedule instead.
-        config: [
-          `user.name=${this.options.authorName}`,
-          `user.email=${this.options.authorEmail}`,
-          'gc.auto=0',
-          'maintenance.auto=false',
-        ],
-        unsafe: UNSAFE,
-        allowEnvironment: Object.keys(this.env),
-        // Done when git's output closes, not 50 ms after a quiet command exits.
-        completion: { onClose: true, onExit: false },
-      }).env(this.env);
+      if (fresh && this.remote) await this.cloneOrStartOffline(this.remote);
+      await mkdir(this.dir, { recursive: true });
+      this.git = this.client({});
+      this.scratch = this.client({ GIT_INDEX_FILE: join(this.dir, '.git', 'scribe-index') });
       if (fresh && !this.remote) await this.git.init(['--initial-branch', this.options.branch]);
       const branches = await this.git.branchLocal();
-      if (branches.all.length === 0) await this.git.checkout(['--orphan', this.options.branch]).catch(() => undefined);
+      if (branches.all.length === 0) await this.git.raw(['symbolic-ref', 'HEAD', `refs/heads/${this.options.branch}`]);
       else if (branches.current !== this.options.branch && branches.all.includes(this.options.branch))
         await this.git.checkout(this.options.branch);
       else if (!branches.all.includes(this.options.branch)) await this.git.checkout(['-b', this.options.branch]);
     });
   }
 
-  async pull(): Promise<boolean> {
+  async pull(branch?: string): Promise<boolean> {
     if (!this.remote) return true;
-    return this.mutex.run(() => this.syncWithRemote(this.options.branch));
+    return this.mutex.run(async () => {
+      for (const name of new Set([this.options.branch, ...(branch ? [branch] : [])])) {
+        const fetched = await this.fetchRef(name);
+        if (!fetched.ok) return false;
+        await this.integrate(name, fetched.tip);
+      }
+      return true;
+    });
   }
 
-  async readFile(path: string): Promise<string | null> {
+  async readFile(path: string, branch?: string): Promise<string | null> {
+    const ref = branch && branch !== this.options.branch ? await this.branchRef(branch) : null;
+    if (ref) {
+      try {
+        return await this.git.show([`${ref}:${this.inside(path, true)}`]);
+      } catch {
+        return null;
+      }
+    }
     // Synchronous on purpose: RCAs are a few KB, and fs.promises costs ~30× more per small file, which
     // dominates a scan of thousands (the scan yields to the event loop between batches instead).
     try {
@@ -103,10 +127,11 @@ export class SimpleGitRcaRepository implements RcaRepository {
     }
   }
 
-  async readOwnLastVersion(path: string): Promise<string | null> {
+  async readOwnLastVersion(path: string, branch?: string): Promise<string | null> {
     try {
+      const ref = (branch && branch !== this.options.branch ? await this.branchRef(branch) : null) ?? 'HEAD';
       const sha = (
-        await this.git.raw(['log', '-1', '--format=%H', `--author=<${this.options.authorEmail}>`, '--', path])
+        await this.git.raw(['log', '-1', '--format=%H', `--author=<${this.options.authorEmail}>`, ref, '--', path])
       ).trim();
       return sha ? await this.git.show([`${sha}:${path}`]) : null;
     } catch {
@@ -127,11 +152,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
   }
 
   async head(): Promise<string | null> {
-    try {
-      return (await this.git.revparse(['HEAD'])).trim();
-    } catch {
-      return null;
-    }
+    return this.revParse('HEAD');
   }
 
   async changedPaths(from: string, to: string): Promise<string[] | null> {
@@ -150,28 +171,23 @@ export class SimpleGitRcaRepository implements RcaRepository {
     branch = this.options.branch,
   ): Promise<CommitOutcome> {
     return this.mutex.run(async () => {
-      const file = this.inside(path);
-      if (branch !== this.options.branch) await this.git.checkout(['-B', branch, this.options.branch]);
-      try {
-        await mkdir(dirname(file), { recursive: true });
-        const before = await readFile(file, 'utf8').catch(() => null);
-        if (before === content) return { committed: false, reason: 'unchanged' } as CommitOutcome;
-        await writeFile(file, content);
-        // simple-git waits an extra 50 ms for output from a command that prints none, so neither
-        // command here is quiet: --verbose makes `git add` print, and `git commit` prints its summary.
-        await this.git.add(['--verbose', '--', path]);
-        // Only this file is staged (every write goes through here, one at a time), so no pathspec:
-        // a partial commit would re-read the whole index of a large repository.
-        await this.git.raw(['commit', '--no-verify', '-m', message]);
-        const sha = (await this.git.raw(['rev-parse', 'HEAD'])).trim();
-        if (!this.remote) return { committed: true, sha, pushed: true, branch };
-        const pushError = await this.push(branch);
-        return pushError === null
-          ? { committed: true, sha, pushed: true, branch }
-          : { committed: true, sha, pushed: false, branch, pushError };
-      } finally {
-        if (branch !== this.options.branch) await this.git.checkout(this.options.branch);
-      }
+      const sha =
+        branch === this.options.branch
+          ? await this.commitInWorkingTree(path, content, message)
+          : await this.commitOnBranch(path, content, message, branch);
+      if (sha === null) return { committed: false, reason: 'unchanged' };
+      if (!this.remote) return { committed: true, sha, pushed: true, branch };
+      const failure = await this.push(branch);
+      if (failure === null) return { committed: true, sha, pushed: true, branch };
+      return {
+        committed: true,
+        sha,
+        pushed: false,
+        branch,
+        pushError: failure.message,
+        pushFailure: failure.kind,
+        ...(failure.setAside ? { setAside: failure.setAside } : {}),
+      };
     });
   }
 
@@ -194,106 +210,277 @@ export class SimpleGitRcaRepository implements RcaRepository {
     return this.mutex.run(async () => {
       let pending = 0;
       for (const branch of await this.unpushedBranches()) {
-        if ((await this.push(branch)) !== null) pending += 1;
+        const failure = await this.push(branch);
+        if (failure !== null && failure.kind !== 'conflict') pending += 1;
       }
       return pending;
     });
   }
 
-  /** Branches with commits the remote does not have. */
+  /** The main branch: the working tree is checked out there, so this is `git add` and `git commit`. */
+  private async commitInWorkingTree(path: string, content: string, message: string): Promise<string | null> {
+    const file = this.inside(path);
+    await mkdir(dirname(file), { recursive: true });
+    const before = await readFile(file, 'utf8').catch(() => null);
+    if (before === content) return null;
+    await writeFile(file, content);
+    // simple-git waits an extra 50 ms for output from a command that prints none, so neither
+    // command here is quiet: --verbose makes `git add` print, and `git commit` prints its summary.
+    await this.git.add(['--verbose', '--', path]);
+    // Only this file is staged (every write goes through here, one at a time), so no pathspec:
+    // a partial commit would re-read the whole index of a large repository. The summary line names
+    // the new commit, so no `rev-parse` afterwards.
+    const summary = await this.git.raw(['commit', '--no-verify', '-m', message]);
+    return /^\[[^\]]*?([0-9a-f]{7,})\]/m.exec(summary)?.[1] ?? (await this.revParse('HEAD'))!;
+  }
+
+  /**
+   * A review branch, continued from where it is (the remote's tip when people pushed to it, the bot's
+   * own when it has unpushed drafts, the main branch the first time), without touching the working tree.
+   */
+  private async commitOnBranch(path: string, content: string, message: string, branch: string) {
+    const local = await this.revParse(`refs/heads/${branch}`);
+    const base = (await this.branchRef(branch)) ?? 'HEAD';
+    const relPath = this.inside(path, true);
+    const before = await this.git.show([`${base}:${relPath}`]).catch(() => null);
+    if (before === content) return null;
+    const staged = join(this.dir, '.git', 'scribe-draft');
+    await writeFile(staged, content);
+    const blob = (await this.git.raw(['hash-object', '-w', '--path', relPath, staged])).trim();
+    await this.scratch.raw(['read-tree', base]);
+    await this.scratch.raw(['update-index', '--add', '--cacheinfo', `100644,${blob},${relPath}`]);
+    const tree = (await this.scratch.raw(['write-tree'])).trim();
+    const sha = (await this.git.raw(['commit-tree', tree, '-p', base, '-m', message])).trim();
+    await this.git.raw(['update-ref', `refs/heads/${branch}`, sha, ...(local ? [local] : [])]);
+    return sha;
+  }
+
+  /** Branches with commits the remote does not have, from one listing of the refs. */
   private async unpushedBranches(): Promise<string[]> {
-    const branches = (await this.git.branchLocal()).all;
+    const refs = new Map<string, string>();
+    const listing = await this.git.raw([
+      'for-each-ref',
+      '--format=%(objectname) %(refname)',
+      'refs/heads',
+      'refs/remotes/origin',
+    ]);
+    for (const line of listing.split('\n').filter(Boolean)) {
+      const [sha = '', ref = ''] = line.split(' ');
+      refs.set(ref, sha);
+    }
     const out: string[] = [];
-    for (const branch of branches) {
-      const count = await this.git.raw(['rev-list', '--count', branch, '--not', '--remotes=origin']).catch(() => '0');
+    for (const [ref, sha] of refs) {
+      if (!ref.startsWith('refs/heads/')) continue;
+      const branch = ref.slice('refs/heads/'.length);
+      if (refs.get(`refs/remotes/origin/${branch}`) === sha) continue;
+      const count = await this.git.raw(['rev-list', '--count', sha, '--not', '--remotes=origin']).catch(() => '0');
       if (Number(count.trim()) > 0) out.push(branch);
     }
     return out;
   }
 
-  /** Pushes a branch; on rejection fetches, rebases and retries. Returns null when pushed, else why not. */
-  private async push(branch: string): Promise<string | null> {
+  /**
+   * Pushes a branch. A rejection because the remote moved on fetches that ref alone, replays the
+   * bot's commit on the new tip and tries again; a review branch is pushed with a lease on the tip the
+   * bot built on, so it never overwrites what someone pushed meanwhile. Null when pushed.
+   */
+  private async push(branch: string): Promise<PushResult> {
     const attempts = this.options.pushAttempts ?? 6;
-    let lastError = '';
+    let last = '';
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
+      const lease =
+        branch === this.options.branch
+          ? []
+          : [`--force-with-lease=refs/heads/${branch}:${(await this.revParse(`refs/remotes/origin/${branch}`)) ?? ''}`];
       try {
-        await this.git.push('origin', `${branch}:refs/heads/${branch}`);
+        await this.git.raw(['push', ...lease, 'origin', `refs/heads/${branch}:refs/heads/${branch}`]);
+        this.remoteState = { remote: 'reachable' };
         return null;
       } catch (error) {
-        lastError = firstLine(error);
-        if (!isRejection(lastError)) return lastError;
+        last = firstLines(error);
+        const kind = classifyGitFailure(last);
+        if (kind !== 'rejected') return this.failed(kind, last);
       }
-      await sleep(Math.random() * 40 * attempt);
-      if (!(await this.rebaseOnto(branch))) return lastError;
+      this.remoteState = { remote: 'reachable' };
+      // The first retry goes at once (the other writer has landed); later ones spread out.
+      if (attempt > 1) await sleep(Math.random() * 30 * attempt);
+      const fetched = await this.fetchRef(branch);
+      if (!fetched.ok) return this.failed(classifyGitFailure(fetched.error), fetched.error);
+      const integrated = await this.integrate(branch, fetched.tip);
+      if (integrated !== null)
+        return {
+          kind: 'conflict',
+          message: `the remote's ${branch} changed the same lines; the bot's commit is set aside as ${integrated}`,
+          setAside: integrated,
+        };
     }
-    return lastError;
+    return { kind: 'rejected', message: last };
   }
 
-  private async rebaseOnto(branch: string): Promise<boolean> {
+  private failed(kind: PushFailure, message: string): PushResult {
+    if (kind === 'unreachable') this.remoteState = { remote: 'unreachable', detail: message };
+    return { kind, message };
+  }
+
+  /** Fetches one branch from the remote; its tip, or null when the remote has no such branch. */
+  private async fetchRef(branch: string): Promise<{ ok: true; tip: string | null } | { ok: false; error: string }> {
     try {
-      await this.git.fetch('origin', branch);
-      const current = (await this.git.branchLocal()).current;
-      if (current !== branch) await this.git.checkout(branch);
-      try {
-        await this.git.rebase([`origin/${branch}`]);
-      } catch (error) {
-        await this.git.rebase(['--abort']).catch(() => undefined);
-        throw error;
-      } finally {
-        if (current !== branch) await this.git.checkout(current);
+      await this.git.raw(['fetch', '--no-tags', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
+      this.remoteState = { remote: 'reachable' };
+      return { ok: true, tip: await this.revParse(`refs/remotes/origin/${branch}`) };
+    } catch (error) {
+      const message = firstLines(error);
+      if (/couldn't find remote ref/i.test(message)) {
+        this.remoteState = { remote: 'reachable' };
+        return { ok: true, tip: null };
       }
-      return true;
-    } catch {
-      return false;
+      this.failed(classifyGitFailure(message), message);
+      return { ok: false, error: message };
     }
   }
 
-  private async syncWithRemote(branch: string): Promise<boolean> {
-    try {
-      await this.git.fetch('origin');
-    } catch {
-      return false;
+  /**
+   * Brings a local branch up to the remote's tip: a fast-forward when the bot has nothing of its
+   * own, else its commits replayed on the tip. On a conflict the bot's commits are set aside under
+   * `refs/scribe/set-aside/…` and the branch takes the remote's version; returns that ref, else null.
+   */
+  private async integrate(branch: string, remoteTip: string | null): Promise<string | null> {
+    if (remoteTip === null) return null;
+    const local = await this.revParse(`refs/heads/${branch}`);
+    if (local === remoteTip || (local !== null && (await this.isAncestor(remoteTip, local)))) return null;
+    if (local === null || (await this.isAncestor(local, remoteTip))) {
+      await this.moveBranch(branch, remoteTip, local);
+      return null;
     }
-    const remoteHas = await this.git.raw(['rev-parse', '--verify', '--quiet', `origin/${branch}`]).then(
-      () => true,
+    const replayed = await this.replay(branch, local, remoteTip);
+    if (replayed !== null) {
+      await this.moveBranch(branch, replayed, local);
+      return null;
+    }
+    const aside = `refs/scribe/set-aside/${branch}/${local.slice(0, 12)}`;
+    await this.git.raw(['update-ref', aside, local]);
+    await this.moveBranch(branch, remoteTip, local);
+    return aside;
+  }
+
+  /**
+   * The bot's commits on top of `onto`, without a checkout: `merge-tree` computes the tree, and
+   * `commit-tree` makes one commit with the original message (a single commit, the usual case) or a
+   * merge (several, or histories that never met: a clone started while the remote was unreachable).
+   * Null on a conflict.
+   */
+  private async replay(branch: string, local: string, onto: string): Promise<string | null> {
+    const base = await this.git.raw(['merge-base', local, onto]).then(
+      (out) => out.trim(),
+      () => '',
+    );
+    // A clean merge prints the tree alone; a conflict adds the conflicted files and messages after it.
+    const tree = await this.git
+      .raw(['merge-tree', '--write-tree', ...(base ? [] : ['--allow-unrelated-histories']), onto, local])
+      .then(
+        (out) => out.trim(),
+        () => '',
+      );
+    if (!/^[0-9a-f]{40,64}$/.test(tree)) return null;
+    const count = base ? Number((await this.git.raw(['rev-list', '--count', `${base}..${local}`])).trim()) : 0;
+    if (count === 1) {
+      const message = await this.git.raw(['log', '-1', '--format=%B', local]);
+      return (await this.git.raw(['commit-tree', tree, '-p', onto, '-m', message.trimEnd()])).trim();
+    }
+    const merge = `Merge the remote's ${branch} into the drafts committed while it could not be reached`;
+    return (await this.git.raw(['commit-tree', tree, '-p', onto, '-p', local, '-m', merge])).trim();
+  }
+
+  /** Points a branch at a commit; the checked-out one moves its working tree along (`reset --keep`). */
+  private async moveBranch(branch: string, sha: string, old: string | null): Promise<void> {
+    if (branch !== this.options.branch) {
+      await this.git.raw(['update-ref', `refs/heads/${branch}`, sha, ...(old ? [old] : [])]);
+      return;
+    }
+    // An unborn branch (a clone started offline) has no working tree to keep: check the tip out.
+    await this.git.raw(old === null ? ['reset', '--hard', sha] : ['reset', '--keep', sha]);
+  }
+
+  /** The clone at start: from the remote, or empty (joined later) when the remote does not answer. */
+  private async cloneOrStartOffline(remote: string): Promise<void> {
+    if (!isRemoteUrl(remote) && !existsSync(remote)) throw new RcaRepoSetupError(describeMissingPath(remote));
+    await rm(this.dir, { recursive: true, force: true });
+    await mkdir(dirname(this.dir), { recursive: true });
+    try {
+      await this.client({}, dirname(this.dir)).clone(remote, this.dir);
+      return;
+    } catch (error) {
+      const said = firstLines(error);
+      const kind = classifyGitFailure(said);
+      if (kind === 'not-found' || kind === 'auth')
+        throw new RcaRepoSetupError(describeCloneFailure(remote, kind, said));
+      this.remoteState = { remote: 'unreachable', detail: said };
+    }
+    await rm(this.dir, { recursive: true, force: true });
+    await mkdir(this.dir, { recursive: true });
+    const git = this.client({});
+    await git.init(['--initial-branch', this.options.branch]);
+    await git.addRemote('origin', remote);
+  }
+
+  private client(extraEnv: Record<string, string>, baseDir = this.dir): SimpleGit {
+    const env = { ...this.env, ...extraEnv };
+    return simpleGit({
+      baseDir,
+      // No automatic maintenance after each commit: it runs as a child holding git's output open, which
+      // makes every commit wait for it. `maintain()` runs it from the retry schedule instead.
+      config: [
+        `user.name=${this.options.authorName}`,
+        `user.email=${this.options.authorEmail}`,
+        'gc.auto=0',
+        'maintenance.auto=false',
+      ],
+      unsafe: UNSAFE,
+      allowEnvironment: Object.keys(env),
+      // Done when git's output closes, not 50 ms after a quiet command exits.
+      completion: { onClose: true, onExit: false },
+    }).env(env);
+  }
+
+  /** Where a review branch is read from: the bot's own branch, else the remote's, else none yet. */
+  private async branchRef(branch: string): Promise<string | null> {
+    if (await this.revParse(`refs/heads/${branch}`)) return `refs/heads/${branch}`;
+    if (await this.revParse(`refs/remotes/origin/${branch}`)) return `refs/remotes/origin/${branch}`;
+    return null;
+  }
+
+  private async revParse(ref: string): Promise<string | null> {
+    try {
+      return (await this.git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** By counting (simple-git resolves an exit code without output, as `merge-base --is-ancestor` gives). */
+  private async isAncestor(ancestor: string, of: string): Promise<boolean> {
+    return this.git.raw(['rev-list', '--count', `${of}..${ancestor}`]).then(
+      (out) => out.trim() === '0',
       () => false,
     );
-    if (!remoteHas) return true;
-    try {
-      await this.git.rebase([`origin/${branch}`]);
-      return true;
-    } catch {
-      await this.git.rebase(['--abort']).catch(() => undefined);
-      return false;
-    }
   }
 
-  /** A repository-relative path, refused if it would leave the repository. */
-  private inside(path: string): string {
+  /** A repository-relative path (or the absolute one), refused if it would leave the repository. */
+  private inside(path: string, relativePath = false): string {
     const full = resolve(this.dir, path);
     const rel = relative(this.dir, full);
     if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('.git') || resolve(this.dir, rel) !== full) {
       throw new Error(`Refusing to write outside the RCA repository: ${path}`);
     }
-    return full;
-  }
-
-  private bare(): SimpleGit {
-    return simpleGit({ unsafe: UNSAFE, allowEnvironment: Object.keys(this.env) }).env(this.env);
+    return relativePath ? rel.split(sep).join('/') : full;
   }
 }
 
 /** Our own GIT_SSH_COMMAND (batch mode) and GIT_CONFIG_* (the credential header) are deliberate. */
 const UNSAFE = { allowUnsafeSshCommand: true, allowUnsafeConfigEnvCount: true };
 
-function firstLine(error: unknown): string {
+function firstLines(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).trim().split('\n').slice(0, 3).join(' ');
-}
-
-function isRejection(message: string): boolean {
-  return /\[(?:remote )?rejected\]|non-fast-forward|fetch first|failed to push some refs.*(?:rejected|behind)|Updates were rejected|cannot lock ref|incorrect old value/i.test(
-    message,
-  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
