@@ -5,6 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
+import { RcaRepoSetupError } from '#adapters/git/rca-repo-setup-error.ts';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
@@ -149,12 +150,22 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     authorEmail: config.rca.authorEmail,
     env,
   });
-  await repo.prepare();
+  try {
+    await repo.prepare();
+  } catch (error) {
+    if (error instanceof RcaRepoSetupError) throw new SetupError(error.message);
+    throw error;
+  }
+  if (repo.state.remote === 'unreachable')
+    log.warn(
+      { detail: repo.state.detail },
+      'RCA_REPO cannot be reached: drafts are committed to the local clone and pushed as soon as it answers',
+    );
   const commitFile = repo.commitFile.bind(repo);
   repo.commitFile = async (...args) => {
     const outcome = await commitFile(...args);
     if (outcome.committed) metrics.commits.inc();
-    if (outcome.committed && !outcome.pushed) metrics.pushesPending.inc();
+    if (outcome.committed && !outcome.pushed && outcome.pushFailure !== 'conflict') metrics.pushesPending.inc();
     return outcome;
   };
   deps.rca = {
@@ -217,7 +228,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         () => true,
         () => false,
       );
-      return { ready: storeOk && slackConnected, checks: { store: storeOk, slack: slackConnected } };
+      // An unreachable RCA remote is reported, not a reason to stop taking events: drafts wait in the clone.
+      const rcaRemote = repo.state.remote !== 'unreachable';
+      return { ready: storeOk && slackConnected, checks: { store: storeOk, slack: slackConnected, rcaRemote } };
     },
     ...(receiver instanceof HTTPReceiver ? { slack: receiver.requestListener } : {}),
   });

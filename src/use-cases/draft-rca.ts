@@ -5,15 +5,19 @@ import { leadOf } from '#domain/incident.ts';
 import { slugify } from '#domain/slugify.ts';
 import { renderRca } from '#rca/render-rca.ts';
 import { updateRca } from '#rca/update-rca.ts';
+import type { PushFailure } from '#src/ports.ts';
 import type { Deps, Outcome, RcaDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 
 export interface DraftResult {
   path: string;
+  branch: string;
   url: string | null;
   pullRequestUrl: string | null;
   pushed: boolean;
   pushError?: string;
+  /** Why the commit is not on the remote, so people are told what it is (see `PushFailure`). */
+  pushFailure?: PushFailure;
   note?: string;
 }
 
@@ -55,8 +59,11 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
     const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
     const pullRequestUrl =
       config.strategy === 'branch' && config.pullRequestUrl ? config.pullRequestUrl.replace('{branch}', branch) : null;
-    const result: DraftResult = { path, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };
-    if (outcome.committed && !outcome.pushed && outcome.pushError) result.pushError = outcome.pushError;
+    const result: DraftResult = { path, branch, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };
+    if (outcome.committed && !outcome.pushed) {
+      if (outcome.pushError) result.pushError = outcome.pushError;
+      result.pushFailure = outcome.pushFailure ?? 'unreachable';
+    }
     if (note) result.note = note;
     return ok(result);
   });
