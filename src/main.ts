@@ -10,6 +10,7 @@ import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.
 import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
+import { createReviewRequests } from '#adapters/review/create-review-requests.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.ts';
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
@@ -24,6 +25,7 @@ import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.
 import type { BotConfig } from '#config/bot-config.ts';
 import { PROJECT_ROOT } from '#config/load-config.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
+import { checkReviews } from '#use-cases/check-reviews.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
@@ -94,6 +96,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     env['SLACK_APP_TOKEN'] ?? '',
     env['SLACK_SIGNING_SECRET'] ?? '',
     env['DATABASE_URL'] ?? '',
+    env['RCA_REPO_TOKEN'] ?? '',
+    env['RCA_REVIEW_TOKEN'] ?? '',
   ];
   const log = createLogger({
     level: config.logLevel,
@@ -142,6 +146,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
 
+  // Pull or merge requests for review branches (rca.review.*): RCA_REVIEW_TOKEN, RCA_REVIEW_API_URL.
+  const review = createReviewRequests(config.rca, {
+    repo: config.rca.repo,
+    token: env['RCA_REVIEW_TOKEN'],
+    apiUrl: env['RCA_REVIEW_API_URL'],
+    log,
+  });
+  if (!review.ok) throw new SetupError(review.problems.join('\n'));
   const repo = new SimpleGitRcaRepository({
     repo: config.rca.repo,
     dataDir: resolve(config.dataDir),
@@ -173,6 +185,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => store.withLock('rca-repository', task),
+    ...(review.review ? { review: review.review } : {}),
   };
   deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
   const retryPushes = async () => {
@@ -202,7 +215,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const index = new RcaIndex(repo, store, config.rca.dirs);
   const resolver = new SlackOwnerResolver(deps.chat, config);
   const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
-  const runReminders = () => remindActionItems(deps, index, resolver, notifier);
+  const runReminders = async () => {
+    const summary = await remindActionItems(deps, index, resolver, notifier);
+    // A merged RCA review is noticed with the reminders, and the incident channel told once.
+    if (review.review)
+      await checkReviews(deps, review.review).catch((error) => log.warn({ err: error }, 'checking RCA reviews failed'));
+    return summary;
+  };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
   registerListeners(app, { deps, index });
   const jobs = [

@@ -47,6 +47,14 @@ export const BotConfig = z.object({
     diagram: z.boolean(),
     statuses: z.array(z.string()),
     timeZone: z.string(),
+    review: z.object({
+      provider: z.enum(['none', 'github', 'gitlab']),
+      repository: z.string(),
+      apiUrl: z.union([z.literal(''), z.string().url()]),
+      people: z.record(slackId, z.string().regex(/^[\w.-]+$/, 'expected a GitHub login or GitLab username')),
+      reviewers: z.array(z.string().regex(/^[\w.-]+$/, 'expected a GitHub login or GitLab username')),
+      labels: z.array(z.string().min(1)),
+    }),
   }),
   reminders: z.object({
     schedule: z.string(),

@@ -28,7 +28,7 @@ export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promi
   if (announcements !== '') {
     await deps.chat
       .post(announcements, {
-        text: `📝 RCA draft for <#${incident.channelId}> (${escapeMrkdwn(incident.title)}): ${link(outcome.value)}`,
+        text: `📝 RCA draft for <#${incident.channelId}> (${escapeMrkdwn(incident.title)}): ${link(outcome.value)}${reviewLink(outcome.value, ', in review: ')}`,
       })
       .catch((error) => deps.log.warn({ err: error }, 'could not post the RCA link to the announcements channel'));
   }
@@ -40,7 +40,11 @@ function link(result: DraftResult): string {
 
 function describe(result: DraftResult): string {
   const lines = [`📝 RCA draft ${result.pushed ? 'committed' : 'committed locally'}: ${link(result)}`];
-  if (result.pullRequestUrl) lines.push(`Open a pull request: <${result.pullRequestUrl}|review the draft>`);
+  if (result.review) {
+    const { noun, created } = result.review;
+    lines.push(`${created ? 'Opened' : 'Updated'} ${reviewLink(result, `${noun} `)}: review the draft there.`);
+  } else if (result.pullRequestUrl) lines.push(`Open a pull request: <${result.pullRequestUrl}|review the draft>`);
+  if (result.reviewProblem) lines.push(`⚠️ ${escapeMrkdwn(result.reviewProblem)}`);
   if (!result.pushed) lines.push(PUSH_FAILURES[result.pushFailure ?? 'unreachable'](result));
   if (result.note) lines.push(result.note);
   return lines.join('\n');
@@ -61,6 +65,13 @@ const PUSH_FAILURES: Record<PushFailure, (r: DraftResult) => string> = {
   conflict: (r) =>
     `Someone changed \`${escapeMrkdwn(r.path)}\` on \`${escapeMrkdwn(r.branch)}\` while I was writing it. Their version is kept and mine was set aside; \`/incident rca\` drafts again from theirs.`,
 };
+
+/** `<url|pull request 12>` after a prefix, or nothing when no review was opened. */
+function reviewLink(result: DraftResult, prefix: string): string {
+  if (!result.review) return '';
+  const { noun, number, url } = result.review;
+  return `${prefix}<${url}|${noun === 'merge request' ? `!${number}` : `#${number}`}>`;
+}
 
 function said(result: DraftResult): string {
   return escapeMrkdwn(result.pushError ?? 'no message from git');
