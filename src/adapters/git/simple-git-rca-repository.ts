@@ -5,6 +5,7 @@ import { type SimpleGit, simpleGit } from 'simple-git';
 import type { CommitOutcome, PushFailure, RcaFileInfo, RcaRepository } from '#src/ports.ts';
 import { classifyGitFailure } from './classify-git-failure.ts';
 import { gitEnvironment, isRemoteUrl, splitCredentials } from './git-remote.ts';
+import { runGit } from './run-git.ts';
 import { describeCloneFailure, describeMissingPath, RcaRepoSetupError } from './rca-repo-setup-error.ts';
 
 export interface GitRepositoryOptions {
@@ -52,7 +53,8 @@ export class SimpleGitRcaRepository implements RcaRepository {
   private readonly env: Record<string, string>;
   private readonly mutex = new Mutex();
   private git!: SimpleGit;
-  private scratch!: SimpleGit;
+  /** The temporary index a review branch's tree is built in, never the working tree's. */
+  private readonly scratchIndex: Record<string, string>;
   private remoteState: RemoteState;
 
   constructor(private readonly options: GitRepositoryOptions) {
@@ -66,6 +68,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
       this.dir = resolve(options.dataDir, 'rca-clone');
     }
     this.remoteState = { remote: this.remote ? 'reachable' : 'none' };
+    this.scratchIndex = { GIT_INDEX_FILE: join(this.dir, '.git', 'scribe-index') };
   }
 
   get hasRemote(): boolean {
@@ -87,10 +90,9 @@ export class SimpleGitRcaRepository implements RcaRepository {
       if (fresh && this.remote) await this.cloneOrStartOffline(this.remote);
       await mkdir(this.dir, { recursive: true });
       this.git = this.client({});
-      this.scratch = this.client({ GIT_INDEX_FILE: join(this.dir, '.git', 'scribe-index') });
       if (fresh && !this.remote) await this.git.init(['--initial-branch', this.options.branch]);
       const branches = await this.git.branchLocal();
-      if (branches.all.length === 0) await this.git.raw(['symbolic-ref', 'HEAD', `refs/heads/${this.options.branch}`]);
+      if (branches.all.length === 0) await this.run(['symbolic-ref', 'HEAD', `refs/heads/${this.options.branch}`]);
       else if (branches.current !== this.options.branch && branches.all.includes(this.options.branch))
         await this.git.checkout(this.options.branch);
       else if (!branches.all.includes(this.options.branch)) await this.git.checkout(['-b', this.options.branch]);
@@ -113,7 +115,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
     const ref = branch && branch !== this.options.branch ? await this.branchRef(branch) : null;
     if (ref) {
       try {
-        return await this.git.show([`${ref}:${this.inside(path, true)}`]);
+        return await this.run(['show', `${ref}:${this.inside(path, true)}`]);
       } catch {
         return null;
       }
@@ -131,16 +133,16 @@ export class SimpleGitRcaRepository implements RcaRepository {
     try {
       const ref = (branch && branch !== this.options.branch ? await this.branchRef(branch) : null) ?? 'HEAD';
       const sha = (
-        await this.git.raw(['log', '-1', '--format=%H', `--author=<${this.options.authorEmail}>`, ref, '--', path])
+        await this.run(['log', '-1', '--format=%H', `--author=<${this.options.authorEmail}>`, ref, '--', path])
       ).trim();
-      return sha ? await this.git.show([`${sha}:${path}`]) : null;
+      return sha ? await this.run(['show', `${sha}:${path}`]) : null;
     } catch {
       return null;
     }
   }
 
   async listFiles(dirs: string[]): Promise<RcaFileInfo[]> {
-    const out = await this.git.raw(['ls-files', '-s', '-z', '--', ...dirs]);
+    const out = await this.run(['ls-files', '-s', '-z', '--', ...dirs]);
     return out
       .split('\0')
       .filter(Boolean)
@@ -157,7 +159,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
 
   async changedPaths(from: string, to: string): Promise<string[] | null> {
     try {
-      const out = await this.git.raw(['diff', '--name-only', '-z', `${from}..${to}`]);
+      const out = await this.run(['diff', '--name-only', '-z', `${from}..${to}`]);
       return out.split('\0').filter(Boolean);
     } catch {
       return null;
@@ -199,9 +201,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
    */
   async maintain(): Promise<void> {
     await this.mutex.run(() =>
-      this.git
-        .raw(['-c', 'gc.auto=6700', '-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet'])
-        .catch(() => undefined),
+      this.run(['-c', 'gc.auto=6700', '-c', 'gc.autoDetach=false', 'gc', '--auto', '--quiet']).catch(() => undefined),
     );
   }
 
@@ -224,13 +224,11 @@ export class SimpleGitRcaRepository implements RcaRepository {
     const before = await readFile(file, 'utf8').catch(() => null);
     if (before === content) return null;
     await writeFile(file, content);
-    // simple-git waits an extra 50 ms for output from a command that prints none, so neither
-    // command here is quiet: --verbose makes `git add` print, and `git commit` prints its summary.
-    await this.git.add(['--verbose', '--', path]);
+    await this.run(['add', '--', path]);
     // Only this file is staged (every write goes through here, one at a time), so no pathspec:
     // a partial commit would re-read the whole index of a large repository. The summary line names
     // the new commit, so no `rev-parse` afterwards.
-    const summary = await this.git.raw(['commit', '--no-verify', '-m', message]);
+    const summary = await this.run(['commit', '--no-verify', '-m', message]);
     return /^\[[^\]]*?([0-9a-f]{7,})\]/m.exec(summary)?.[1] ?? (await this.revParse('HEAD'))!;
   }
 
@@ -242,23 +240,23 @@ export class SimpleGitRcaRepository implements RcaRepository {
     const local = await this.revParse(`refs/heads/${branch}`);
     const base = (await this.branchRef(branch)) ?? 'HEAD';
     const relPath = this.inside(path, true);
-    const before = await this.git.show([`${base}:${relPath}`]).catch(() => null);
+    const before = await this.run(['show', `${base}:${relPath}`]).catch(() => null);
     if (before === content) return null;
     const staged = join(this.dir, '.git', 'scribe-draft');
     await writeFile(staged, content);
-    const blob = (await this.git.raw(['hash-object', '-w', '--path', relPath, staged])).trim();
-    await this.scratch.raw(['read-tree', base]);
-    await this.scratch.raw(['update-index', '--add', '--cacheinfo', `100644,${blob},${relPath}`]);
-    const tree = (await this.scratch.raw(['write-tree'])).trim();
-    const sha = (await this.git.raw(['commit-tree', tree, '-p', base, '-m', message])).trim();
-    await this.git.raw(['update-ref', `refs/heads/${branch}`, sha, ...(local ? [local] : [])]);
+    const blob = (await this.run(['hash-object', '-w', '--path', relPath, staged])).trim();
+    await this.run(['read-tree', base], this.scratchIndex);
+    await this.run(['update-index', '--add', '--cacheinfo', `100644,${blob},${relPath}`], this.scratchIndex);
+    const tree = (await this.run(['write-tree'], this.scratchIndex)).trim();
+    const sha = (await this.run(['commit-tree', tree, '-p', base, '-m', message])).trim();
+    await this.run(['update-ref', `refs/heads/${branch}`, sha, ...(local ? [local] : [])]);
     return sha;
   }
 
   /** Branches with commits the remote does not have, from one listing of the refs. */
   private async unpushedBranches(): Promise<string[]> {
     const refs = new Map<string, string>();
-    const listing = await this.git.raw([
+    const listing = await this.run([
       'for-each-ref',
       '--format=%(objectname) %(refname)',
       'refs/heads',
@@ -273,7 +271,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
       if (!ref.startsWith('refs/heads/')) continue;
       const branch = ref.slice('refs/heads/'.length);
       if (refs.get(`refs/remotes/origin/${branch}`) === sha) continue;
-      const count = await this.git.raw(['rev-list', '--count', sha, '--not', '--remotes=origin']).catch(() => '0');
+      const count = await this.run(['rev-list', '--count', sha, '--not', '--remotes=origin']).catch(() => '0');
       if (Number(count.trim()) > 0) out.push(branch);
     }
     return out;
@@ -293,7 +291,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
           ? []
           : [`--force-with-lease=refs/heads/${branch}:${(await this.revParse(`refs/remotes/origin/${branch}`)) ?? ''}`];
       try {
-        await this.git.raw(['push', ...lease, 'origin', `refs/heads/${branch}:refs/heads/${branch}`]);
+        await this.run(['push', ...lease, 'origin', `refs/heads/${branch}:refs/heads/${branch}`]);
         this.remoteState = { remote: 'reachable' };
         return null;
       } catch (error) {
@@ -325,7 +323,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
   /** Fetches one branch from the remote; its tip, or null when the remote has no such branch. */
   private async fetchRef(branch: string): Promise<{ ok: true; tip: string | null } | { ok: false; error: string }> {
     try {
-      await this.git.raw(['fetch', '--no-tags', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
+      await this.run(['fetch', '--no-tags', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
       this.remoteState = { remote: 'reachable' };
       return { ok: true, tip: await this.revParse(`refs/remotes/origin/${branch}`) };
     } catch (error) {
@@ -358,7 +356,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
       return null;
     }
     const aside = `refs/scribe/set-aside/${branch}/${local.slice(0, 12)}`;
-    await this.git.raw(['update-ref', aside, local]);
+    await this.run(['update-ref', aside, local]);
     await this.moveBranch(branch, remoteTip, local);
     return aside;
   }
@@ -370,35 +368,39 @@ export class SimpleGitRcaRepository implements RcaRepository {
    * Null on a conflict.
    */
   private async replay(branch: string, local: string, onto: string): Promise<string | null> {
-    const base = await this.git.raw(['merge-base', local, onto]).then(
+    const base = await this.run(['merge-base', local, onto]).then(
       (out) => out.trim(),
       () => '',
     );
     // A clean merge prints the tree alone; a conflict adds the conflicted files and messages after it.
-    const tree = await this.git
-      .raw(['merge-tree', '--write-tree', ...(base ? [] : ['--allow-unrelated-histories']), onto, local])
-      .then(
-        (out) => out.trim(),
-        () => '',
-      );
+    const tree = await this.run([
+      'merge-tree',
+      '--write-tree',
+      ...(base ? [] : ['--allow-unrelated-histories']),
+      onto,
+      local,
+    ]).then(
+      (out) => out.trim(),
+      () => '',
+    );
     if (!/^[0-9a-f]{40,64}$/.test(tree)) return null;
-    const count = base ? Number((await this.git.raw(['rev-list', '--count', `${base}..${local}`])).trim()) : 0;
+    const count = base ? Number((await this.run(['rev-list', '--count', `${base}..${local}`])).trim()) : 0;
     if (count === 1) {
-      const message = await this.git.raw(['log', '-1', '--format=%B', local]);
-      return (await this.git.raw(['commit-tree', tree, '-p', onto, '-m', message.trimEnd()])).trim();
+      const message = await this.run(['log', '-1', '--format=%B', local]);
+      return (await this.run(['commit-tree', tree, '-p', onto, '-m', message.trimEnd()])).trim();
     }
     const merge = `Merge the remote's ${branch} into the drafts committed while it could not be reached`;
-    return (await this.git.raw(['commit-tree', tree, '-p', onto, '-p', local, '-m', merge])).trim();
+    return (await this.run(['commit-tree', tree, '-p', onto, '-p', local, '-m', merge])).trim();
   }
 
   /** Points a branch at a commit; the checked-out one moves its working tree along (`reset --keep`). */
   private async moveBranch(branch: string, sha: string, old: string | null): Promise<void> {
     if (branch !== this.options.branch) {
-      await this.git.raw(['update-ref', `refs/heads/${branch}`, sha, ...(old ? [old] : [])]);
+      await this.run(['update-ref', `refs/heads/${branch}`, sha, ...(old ? [old] : [])]);
       return;
     }
     // An unborn branch (a clone started offline) has no working tree to keep: check the tip out.
-    await this.git.raw(old === null ? ['reset', '--hard', sha] : ['reset', '--keep', sha]);
+    await this.run(old === null ? ['reset', '--hard', sha] : ['reset', '--keep', sha]);
   }
 
   /** The clone at start: from the remote, or empty (joined later) when the remote does not answer. */
@@ -421,6 +423,17 @@ export class SimpleGitRcaRepository implements RcaRepository {
     const git = this.client({});
     await git.init(['--initial-branch', this.options.branch]);
     await git.addRemote('origin', remote);
+  }
+
+  /** One git command in the clone, with the bot's identity and no automatic maintenance. */
+  private run(args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
+    return runGit(this.dir, [...CONFIG.flatMap((c) => ['-c', c]), ...this.identity, ...args], {
+      env: { ...this.env, ...extraEnv },
+    });
+  }
+
+  private get identity(): string[] {
+    return ['-c', `user.name=${this.options.authorName}`, '-c', `user.email=${this.options.authorEmail}`];
   }
 
   private client(extraEnv: Record<string, string>, baseDir = this.dir): SimpleGit {
@@ -451,7 +464,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
 
   private async revParse(ref: string): Promise<string | null> {
     try {
-      return (await this.git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim() || null;
+      return (await this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim() || null;
     } catch {
       return null;
     }
@@ -459,7 +472,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
 
   /** By counting (simple-git resolves an exit code without output, as `merge-base --is-ancestor` gives). */
   private async isAncestor(ancestor: string, of: string): Promise<boolean> {
-    return this.git.raw(['rev-list', '--count', `${of}..${ancestor}`]).then(
+    return this.run(['rev-list', '--count', `${of}..${ancestor}`]).then(
       (out) => out.trim() === '0',
       () => false,
     );
@@ -475,6 +488,12 @@ export class SimpleGitRcaRepository implements RcaRepository {
     return relativePath ? rel.split(sep).join('/') : full;
   }
 }
+
+/**
+ * No automatic maintenance after each commit: it runs as a child holding git's output open, which
+ * makes every commit wait for it. `maintain()` runs it from the retry schedule instead.
+ */
+const CONFIG = ['gc.auto=0', 'maintenance.auto=false'];
 
 /** Our own GIT_SSH_COMMAND (batch mode) and GIT_CONFIG_* (the credential header) are deliberate. */
 const UNSAFE = { allowUnsafeSshCommand: true, allowUnsafeConfigEnvCount: true };
