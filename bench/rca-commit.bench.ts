@@ -61,7 +61,9 @@ git(rawDir, 'gc', '-q');
 const timed = (steps: Record<string, number[]>, name: string, run: () => void) => {
   const start = performance.now();
   run();
-  (steps[name] ??= []).push(performance.now() - start);
+  const list = steps[name] ?? [];
+  list.push(performance.now() - start);
+  steps[name] = list;
 };
 const bot: number[] = [];
 const render: number[] = [];
