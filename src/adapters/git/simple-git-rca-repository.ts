@@ -56,6 +56,8 @@ export class SimpleGitRcaRepository implements RcaRepository {
   /** The temporary index a review branch's tree is built in, never the working tree's. */
   private readonly scratchIndex: Record<string, string>;
   private remoteState: RemoteState;
+  /** A working-tree update running beside a push: resolves to its error, if any. */
+  private checkout: Promise<unknown> | null = null;
 
   constructor(private readonly options: GitRepositoryOptions) {
     const credentials = splitCredentials(options.repo);
@@ -283,15 +285,24 @@ export class SimpleGitRcaRepository implements RcaRepository {
    * bot built on, so it never overwrites what someone pushed meanwhile. Null when pushed.
    */
   private async push(branch: string): Promise<PushResult> {
+    try {
+      return await this.pushWithRetries(branch);
+    } finally {
+      await this.settleCheckout();
+    }
+  }
+
+  private async pushWithRetries(branch: string): Promise<PushResult> {
     const attempts = this.options.pushAttempts ?? 6;
     let last = '';
+    let source = `refs/heads/${branch}`;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       const lease =
         branch === this.options.branch
           ? []
           : [`--force-with-lease=refs/heads/${branch}:${(await this.revParse(`refs/remotes/origin/${branch}`)) ?? ''}`];
       try {
-        await this.run(['push', ...lease, 'origin', `refs/heads/${branch}:refs/heads/${branch}`]);
+        await this.run(['push', ...lease, 'origin', `${source}:refs/heads/${branch}`]);
         this.remoteState = { remote: 'reachable' };
         return null;
       } catch (error) {
@@ -300,19 +311,30 @@ export class SimpleGitRcaRepository implements RcaRepository {
         if (kind !== 'rejected') return this.failed(kind, last);
       }
       this.remoteState = { remote: 'reachable' };
+      await this.settleCheckout();
       // The first retry goes at once (the other writer has landed); later ones spread out.
       if (attempt > 1) await sleep(Math.random() * 30 * attempt);
       const fetched = await this.fetchRef(branch);
       if (!fetched.ok) return this.failed(classifyGitFailure(fetched.error), fetched.error);
-      const integrated = await this.integrate(branch, fetched.tip);
-      if (integrated !== null)
+      // The working tree follows the replayed commit while it is pushed (`reset --keep` beside `push`).
+      const integrated = await this.integrate(branch, fetched.tip, true);
+      if (integrated.aside !== null)
         return {
           kind: 'conflict',
-          message: `the remote's ${branch} changed the same lines; the bot's commit is set aside as ${integrated}`,
-          setAside: integrated,
+          message: `the remote's ${branch} changed the same lines; the bot's commit is set aside as ${integrated.aside}`,
+          setAside: integrated.aside,
         };
+      source = integrated.head ?? source;
     }
     return { kind: 'rejected', message: last };
+  }
+
+  /** Waits for a working-tree update started beside a push. */
+  private async settleCheckout(): Promise<void> {
+    const pending = this.checkout;
+    this.checkout = null;
+    const error = pending ? await pending : null;
+    if (error) throw error;
   }
 
   private failed(kind: PushFailure, message: string): PushResult {
@@ -342,23 +364,28 @@ export class SimpleGitRcaRepository implements RcaRepository {
    * own, else its commits replayed on the tip. On a conflict the bot's commits are set aside under
    * `refs/scribe/set-aside/…` and the branch takes the remote's version; returns that ref, else null.
    */
-  private async integrate(branch: string, remoteTip: string | null): Promise<string | null> {
-    if (remoteTip === null) return null;
+  private async integrate(
+    branch: string,
+    remoteTip: string | null,
+    beside = false,
+  ): Promise<{ aside: string | null; head: string | null }> {
     const local = await this.revParse(`refs/heads/${branch}`);
-    if (local === remoteTip || (local !== null && (await this.isAncestor(remoteTip, local)))) return null;
+    if (remoteTip === null) return { aside: null, head: local };
+    if (local === remoteTip || (local !== null && (await this.isAncestor(remoteTip, local))))
+      return { aside: null, head: local };
     if (local === null || (await this.isAncestor(local, remoteTip))) {
       await this.moveBranch(branch, remoteTip, local);
-      return null;
+      return { aside: null, head: remoteTip };
     }
     const replayed = await this.replay(branch, local, remoteTip);
     if (replayed !== null) {
-      await this.moveBranch(branch, replayed, local);
-      return null;
+      await this.moveBranch(branch, replayed, local, beside);
+      return { aside: null, head: replayed };
     }
     const aside = `refs/scribe/set-aside/${branch}/${local.slice(0, 12)}`;
     await this.run(['update-ref', aside, local]);
     await this.moveBranch(branch, remoteTip, local);
-    return aside;
+    return { aside, head: remoteTip };
   }
 
   /**
@@ -394,13 +421,21 @@ export class SimpleGitRcaRepository implements RcaRepository {
   }
 
   /** Points a branch at a commit; the checked-out one moves its working tree along (`reset --keep`). */
-  private async moveBranch(branch: string, sha: string, old: string | null): Promise<void> {
+  private async moveBranch(branch: string, sha: string, old: string | null, beside = false): Promise<void> {
     if (branch !== this.options.branch) {
       await this.run(['update-ref', `refs/heads/${branch}`, sha, ...(old ? [old] : [])]);
       return;
     }
     // An unborn branch (a clone started offline) has no working tree to keep: check the tip out.
-    await this.run(old === null ? ['reset', '--hard', sha] : ['reset', '--keep', sha]);
+    const reset = this.run(old === null ? ['reset', '--hard', sha] : ['reset', '--keep', sha]);
+    // Beside a push, the working tree catches up while the commit travels: `push` reads objects and
+    // `reset` writes the index, so they never take the same lock. `settleCheckout` waits for it.
+    if (beside)
+      this.checkout = reset.then(
+        () => null,
+        (error: unknown) => error,
+      );
+    else await reset;
   }
 
   /** The clone at start: from the remote, or empty (joined later) when the remote does not answer. */
