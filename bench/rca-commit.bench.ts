@@ -153,14 +153,18 @@ for (let i = 0; i < Math.max(5, ROUNDS / 2); i += 1) {
   timed(loser, 'reset --keep', () => git(rawDir, 'reset', '-q', '--keep', sha));
   timed(loser, 'push', () => git(rawDir, 'push', '-q', 'origin', 'main'));
 }
+const loserTotal = Object.values(loser)
+  .map((v) => median(v))
+  .reduce((x, y) => x + y, 0);
 console.log(
   `  the loser's retry, raw git steps (median): ${Object.entries(loser)
     .map(([name, v]) => `${name} ${ms(median(v))}`)
-    .join(', ')}; total ${ms(
-    Object.values(loser)
-      .map((v) => median(v))
-      .reduce((x, y) => x + y, 0),
-  )}`,
+    .join(', ')}; total ${ms(loserTotal)}`,
+);
+// Raw git cannot race faster than one writer landing and the other then retrying after it.
+const raceFloor = median(raw) + loserTotal;
+console.log(
+  `  race floor here (raw add + commit + push, then the loser's raw retry): ${ms(raceFloor)}; the bot's race is ${(median(race) / raceFloor).toFixed(2)}× that`,
 );
 
 // A draft on a review branch, with and without its pull request opened (then updated) on the local GitHub.

@@ -47,3 +47,6 @@ export function runGit(
     }
   });
 }
+
+/** A git command runner bound to one repository (and its environment), as the helpers here take it. */
+export type Git = (args: string[], options?: { env?: Record<string, string>; input?: string }) => Promise<string>;

@@ -4,9 +4,13 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type SimpleGit, simpleGit } from 'simple-git';
 import type { CommitOutcome, PushFailure, RcaFileInfo, RcaRepository } from '#src/ports.ts';
 import { classifyGitFailure } from './classify-git-failure.ts';
+import { commitWithFile } from './commit-with-file.ts';
+import { isAncestor, revParse } from './git-refs.ts';
 import { gitEnvironment, isRemoteUrl, splitCredentials } from './git-remote.ts';
-import { runGit } from './run-git.ts';
 import { describeCloneFailure, describeMissingPath, RcaRepoSetupError } from './rca-repo-setup-error.ts';
+import { replayCommits } from './replay-commits.ts';
+import { type Git, runGit } from './run-git.ts';
+import { unpushedBranches } from './unpushed-branches.ts';
 
 export interface GitRepositoryOptions {
   /** RCA_REPO: a remote URL or a local path; empty: a repository of the bot's own under `dataDir`. */
@@ -54,7 +58,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
   private readonly mutex = new Mutex();
   private git!: SimpleGit;
   /** The temporary index a review branch's tree is built in, never the working tree's. */
-  private readonly scratchIndex: Record<string, string>;
+  private readonly scratchIndex: string;
   private remoteState: RemoteState;
   /** A working-tree update running beside a push: resolves to its error, if any. */
   private checkout: Promise<unknown> | null = null;
@@ -70,7 +74,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
       this.dir = resolve(options.dataDir, 'rca-clone');
     }
     this.remoteState = { remote: this.remote ? 'reachable' : 'none' };
-    this.scratchIndex = { GIT_INDEX_FILE: join(this.dir, '.git', 'scribe-index') };
+    this.scratchIndex = join(this.dir, '.git', 'scribe-index');
   }
 
   get hasRemote(): boolean {
@@ -211,7 +215,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
     if (!this.remote) return 0;
     return this.mutex.run(async () => {
       let pending = 0;
-      for (const branch of await this.unpushedBranches()) {
+      for (const branch of await unpushedBranches(this.run)) {
         const failure = await this.push(branch);
         if (failure !== null && failure.kind !== 'conflict') pending += 1;
       }
@@ -228,10 +232,12 @@ export class SimpleGitRcaRepository implements RcaRepository {
     await writeFile(file, content);
     await this.run(['add', '--', path]);
     // Only this file is staged (every write goes through here, one at a time), so no pathspec:
-    // a partial commit would re-read the whole index of a large repository. The summary line names
-    // the new commit, so no `rev-parse` afterwards.
-    const summary = await this.run(['commit', '--no-verify', '-m', message]);
-    return /^\[[^\]]*?([0-9a-f]{7,})\]/m.exec(summary)?.[1] ?? (await this.revParse('HEAD'))!;
+    // a partial commit would re-read the whole index of a large repository. Quiet, as raw git is
+    // (the summary's diffstat reads both trees); the branch's loose ref names the new commit, so no
+    // `rev-parse` afterwards.
+    await this.run(['commit', '-q', '--no-verify', '-m', message]);
+    const ref = await readFile(join(this.dir, '.git', 'refs', 'heads', this.options.branch), 'utf8').catch(() => '');
+    return ref.trim() || (await this.revParse('HEAD'))!;
   }
 
   /**
@@ -241,42 +247,16 @@ export class SimpleGitRcaRepository implements RcaRepository {
   private async commitOnBranch(path: string, content: string, message: string, branch: string) {
     const local = await this.revParse(`refs/heads/${branch}`);
     const base = (await this.branchRef(branch)) ?? 'HEAD';
-    const relPath = this.inside(path, true);
-    const before = await this.run(['show', `${base}:${relPath}`]).catch(() => null);
-    if (before === content) return null;
-    const staged = join(this.dir, '.git', 'scribe-draft');
-    await writeFile(staged, content);
-    const blob = (await this.run(['hash-object', '-w', '--path', relPath, staged])).trim();
-    await this.run(['read-tree', base], this.scratchIndex);
-    await this.run(['update-index', '--add', '--cacheinfo', `100644,${blob},${relPath}`], this.scratchIndex);
-    const tree = (await this.run(['write-tree'], this.scratchIndex)).trim();
-    const sha = (await this.run(['commit-tree', tree, '-p', base, '-m', message])).trim();
+    const sha = await commitWithFile(this.run, {
+      base,
+      path: this.inside(path, true),
+      content,
+      message,
+      indexFile: this.scratchIndex,
+    });
+    if (sha === null) return null;
     await this.run(['update-ref', `refs/heads/${branch}`, sha, ...(local ? [local] : [])]);
     return sha;
-  }
-
-  /** Branches with commits the remote does not have, from one listing of the refs. */
-  private async unpushedBranches(): Promise<string[]> {
-    const refs = new Map<string, string>();
-    const listing = await this.run([
-      'for-each-ref',
-      '--format=%(objectname) %(refname)',
-      'refs/heads',
-      'refs/remotes/origin',
-    ]);
-    for (const line of listing.split('\n').filter(Boolean)) {
-      const [sha = '', ref = ''] = line.split(' ');
-      refs.set(ref, sha);
-    }
-    const out: string[] = [];
-    for (const [ref, sha] of refs) {
-      if (!ref.startsWith('refs/heads/')) continue;
-      const branch = ref.slice('refs/heads/'.length);
-      if (refs.get(`refs/remotes/origin/${branch}`) === sha) continue;
-      const count = await this.run(['rev-list', '--count', sha, '--not', '--remotes=origin']).catch(() => '0');
-      if (Number(count.trim()) > 0) out.push(branch);
-    }
-    return out;
   }
 
   /**
@@ -377,7 +357,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
       await this.moveBranch(branch, remoteTip, local);
       return { aside: null, head: remoteTip };
     }
-    const replayed = await this.replay(branch, local, remoteTip);
+    const replayed = await replayCommits(this.run, branch, local, remoteTip);
     if (replayed !== null) {
       await this.moveBranch(branch, replayed, local, beside);
       return { aside: null, head: replayed };
@@ -386,38 +366,6 @@ export class SimpleGitRcaRepository implements RcaRepository {
     await this.run(['update-ref', aside, local]);
     await this.moveBranch(branch, remoteTip, local);
     return { aside, head: remoteTip };
-  }
-
-  /**
-   * The bot's commits on top of `onto`, without a checkout: `merge-tree` computes the tree, and
-   * `commit-tree` makes one commit with the original message (a single commit, the usual case) or a
-   * merge (several, or histories that never met: a clone started while the remote was unreachable).
-   * Null on a conflict.
-   */
-  private async replay(branch: string, local: string, onto: string): Promise<string | null> {
-    const base = await this.run(['merge-base', local, onto]).then(
-      (out) => out.trim(),
-      () => '',
-    );
-    // A clean merge prints the tree alone; a conflict adds the conflicted files and messages after it.
-    const tree = await this.run([
-      'merge-tree',
-      '--write-tree',
-      ...(base ? [] : ['--allow-unrelated-histories']),
-      onto,
-      local,
-    ]).then(
-      (out) => out.trim(),
-      () => '',
-    );
-    if (!/^[0-9a-f]{40,64}$/.test(tree)) return null;
-    const count = base ? Number((await this.run(['rev-list', '--count', `${base}..${local}`])).trim()) : 0;
-    if (count === 1) {
-      const message = await this.run(['log', '-1', '--format=%B', local]);
-      return (await this.run(['commit-tree', tree, '-p', onto, '-m', message.trimEnd()])).trim();
-    }
-    const merge = `Merge the remote's ${branch} into the drafts committed while it could not be reached`;
-    return (await this.run(['commit-tree', tree, '-p', onto, '-p', local, '-m', merge])).trim();
   }
 
   /** Points a branch at a commit; the checked-out one moves its working tree along (`reset --keep`). */
@@ -461,11 +409,11 @@ export class SimpleGitRcaRepository implements RcaRepository {
   }
 
   /** One git command in the clone, with the bot's identity and no automatic maintenance. */
-  private run(args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
-    return runGit(this.dir, [...CONFIG.flatMap((c) => ['-c', c]), ...this.identity, ...args], {
-      env: { ...this.env, ...extraEnv },
+  private readonly run: Git = (args, options = {}) =>
+    runGit(this.dir, [...CONFIG.flatMap((c) => ['-c', c]), ...this.identity, ...args], {
+      env: { ...this.env, ...(options.env ?? {}) },
+      ...(options.input === undefined ? {} : { input: options.input }),
     });
-  }
 
   private get identity(): string[] {
     return ['-c', `user.name=${this.options.authorName}`, '-c', `user.email=${this.options.authorEmail}`];
@@ -497,20 +445,12 @@ export class SimpleGitRcaRepository implements RcaRepository {
     return null;
   }
 
-  private async revParse(ref: string): Promise<string | null> {
-    try {
-      return (await this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim() || null;
-    } catch {
-      return null;
-    }
+  private revParse(ref: string): Promise<string | null> {
+    return revParse(this.run, ref);
   }
 
-  /** By counting (simple-git resolves an exit code without output, as `merge-base --is-ancestor` gives). */
-  private async isAncestor(ancestor: string, of: string): Promise<boolean> {
-    return this.run(['rev-list', '--count', `${of}..${ancestor}`]).then(
-      (out) => out.trim() === '0',
-      () => false,
-    );
+  private isAncestor(ancestor: string, of: string): Promise<boolean> {
+    return isAncestor(this.run, ancestor, of);
   }
 
   /** A repository-relative path (or the absolute one), refused if it would leave the repository. */
