@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
-import { bareRemote, git, remoteFile } from '../helpers/git-repos.ts';
+import { SetupError } from '#src/main.ts';
 import { type GithubFake, startGithubFake } from '../fakes/github-fake.ts';
 import { type GitlabFake, startGitlabFake } from '../fakes/gitlab-fake.ts';
+import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
+import { bareRemote, git, remoteFile } from '../helpers/git-repos.ts';
 
 /** Issue 11 §2: drafts on a review branch open a real pull (merge) request, against the local fakes. */
 describe('RCA reviews through the bot', () => {
@@ -137,5 +138,15 @@ describe('RCA reviews through the bot', () => {
     expect(text).not.toContain('ghp-revoked-0000');
     const path = await rcaPathOf(h, incident.id);
     expect(remoteFile(bare, path, `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`)).toContain('Queue backlog');
+  });
+
+  it('refuses to start with a review provider and no token, saying what to set', async () => {
+    const error = await startHarness({
+      rcaRepo: bareRemote(),
+      config: { rca: { strategy: 'branch', review: { provider: 'github', repository: 'acme/postmortems' } } },
+    }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as Error).message).toMatch(/^RCA_REVIEW_TOKEN is not set: a GitHub token .*pull_requests: write/);
   });
 });
