@@ -35,6 +35,9 @@ git(seed, 'commit', '-qm', 'seed');
 git(root, 'clone', '-q', '--bare', seed, bare);
 console.log(`repository with ${COUNT} RCAs built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
+// Every git command the bot runs, timed, by phase: its own steps next to raw git's.
+let phase = 'setup';
+const botSteps = new Map<string, Record<string, number[]>>();
 const repoAt = (name: string) =>
   new SimpleGitRcaRepository({
     repo: bare,
@@ -42,7 +45,18 @@ const repoAt = (name: string) =>
     branch: 'main',
     authorName: 'Incident Scribe',
     authorEmail: 'scribe@example.com',
+    onCommand: (command, took) => {
+      const steps = botSteps.get(phase) ?? {};
+      const list = steps[command] ?? [];
+      list.push(took);
+      steps[command] = list;
+      botSteps.set(phase, steps);
+    },
   });
+const describeSteps = (name: string) =>
+  Object.entries(botSteps.get(name) ?? {})
+    .map(([command, v]) => `${command} ${ms(median(v))} ×${v.length}`)
+    .join(', ');
 const one = repoAt('one');
 t = performance.now();
 await one.prepare();
@@ -70,7 +84,9 @@ const render: number[] = [];
 const raw: number[] = [];
 const rawSteps: Record<string, number[]> = {};
 for (let i = 0; i < ROUNDS; i += 1) {
+  phase = 'pull';
   await one.pull();
+  phase = 'single';
   const draft = generatedDraft(COUNT + i, Date.UTC(2026, 0, 1));
   let start = performance.now();
   const content = renderRca(draft, template);
@@ -97,7 +113,10 @@ console.log(
 console.log(`  raw git add + commit + push on the same repository (the floor here): median ${ms(median(raw))}`);
 console.log(`  ratio to raw git: ${ratio.toFixed(2)}× (target ≤ 1.05×)`);
 console.log(
-  `  steps: render ${ms(median(render))}; raw ${Object.entries(rawSteps)
+  `  bot steps (median, count over ${ROUNDS} rounds): render ${ms(median(render))}, ${describeSteps('single')}`,
+);
+console.log(
+  `  raw steps: ${Object.entries(rawSteps)
     .map(([name, v]) => `${name} ${ms(median(v))}`)
     .join(', ')}`,
 );
@@ -108,7 +127,9 @@ await two.prepare();
 await two.maintain();
 const race: number[] = [];
 for (let i = 0; i < Math.max(5, ROUNDS / 2); i += 1) {
+  phase = 'pull';
   await Promise.all([one.pull(), two.pull()]);
+  phase = 'race';
   const a = generatedDraft(COUNT + 100 + i, Date.UTC(2026, 2, 1));
   const b = generatedDraft(COUNT + 200 + i, Date.UTC(2026, 3, 1));
   const start = performance.now();
@@ -122,6 +143,8 @@ for (let i = 0; i < Math.max(5, ROUNDS / 2); i += 1) {
 console.log(
   `two racing writers, both landed: median ${ms(median(race))}, p90 ${ms(percentile(race, 90))} (target ≤ 400 ms)`,
 );
+console.log(`  bot steps in the races (both writers): ${describeSteps('race')}`);
+phase = 'other';
 
 // What the loser repeats, as raw git on the raw clone: its push is rejected, it fetches the one ref,
 // replays its commit on the new tip (merge-tree + commit-tree, no checkout), moves its branch and

@@ -9,9 +9,10 @@ export async function revParse(git: Git, ref: string): Promise<string | null> {
   }
 }
 
-export async function isAncestor(git: Git, ancestor: string, of: string): Promise<boolean> {
-  return git(['merge-base', '--is-ancestor', ancestor, of]).then(
-    () => true,
-    () => false,
-  );
+/** How many commits only `local` has, and how many only `other` has (`rev-list --left-right --count`). */
+export async function aheadBehind(git: Git, local: string, other: string): Promise<[number, number]> {
+  const [ahead = '0', behind = '0'] = (await git(['rev-list', '--left-right', '--count', `${local}...${other}`]))
+    .trim()
+    .split(/\s+/);
+  return [Number(ahead), Number(behind)];
 }

@@ -5,7 +5,7 @@ import { type SimpleGit, simpleGit } from 'simple-git';
 import type { CommitOutcome, PushFailure, RcaFileInfo, RcaRepository } from '#src/ports.ts';
 import { classifyGitFailure } from './classify-git-failure.ts';
 import { commitWithFile } from './commit-with-file.ts';
-import { isAncestor, revParse } from './git-refs.ts';
+import { aheadBehind, revParse } from './git-refs.ts';
 import { gitEnvironment, isRemoteUrl, splitCredentials } from './git-remote.ts';
 import { describeCloneFailure, describeMissingPath, RcaRepoSetupError } from './rca-repo-setup-error.ts';
 import { replayCommits } from './replay-commits.ts';
@@ -22,6 +22,8 @@ export interface GitRepositoryOptions {
   env?: NodeJS.ProcessEnv;
   /** Attempts at a push that the remote rejected because it moved on (fetch the ref, replay, retry). */
   pushAttempts?: number;
+  /** Told how long each git command took (`push`, `fetch`, `merge-tree`…): the bench's steps. */
+  onCommand?: (command: string, ms: number) => void;
 }
 
 /** Whether the remote answered the last time the bot asked it. */
@@ -350,14 +352,15 @@ export class SimpleGitRcaRepository implements RcaRepository {
     beside = false,
   ): Promise<{ aside: string | null; head: string | null }> {
     const local = await this.revParse(`refs/heads/${branch}`);
-    if (remoteTip === null) return { aside: null, head: local };
-    if (local === remoteTip || (local !== null && (await this.isAncestor(remoteTip, local))))
-      return { aside: null, head: local };
-    if (local === null || (await this.isAncestor(local, remoteTip))) {
+    if (remoteTip === null || local === remoteTip) return { aside: null, head: local };
+    // One command says who is ahead: commits only the bot has, and commits only the remote has.
+    const [ahead = 0, behind = 0] = local === null ? [0, 1] : await aheadBehind(this.run, local, remoteTip);
+    if (behind === 0) return { aside: null, head: local };
+    if (local === null || ahead === 0) {
       await this.moveBranch(branch, remoteTip, local);
       return { aside: null, head: remoteTip };
     }
-    const replayed = await replayCommits(this.run, branch, local, remoteTip);
+    const replayed = await replayCommits(this.run, branch, local, remoteTip, ahead);
     if (replayed !== null) {
       await this.moveBranch(branch, replayed, local, beside);
       return { aside: null, head: replayed };
@@ -409,11 +412,18 @@ export class SimpleGitRcaRepository implements RcaRepository {
   }
 
   /** One git command in the clone, with the bot's identity and no automatic maintenance. */
-  private readonly run: Git = (args, options = {}) =>
-    runGit(this.dir, [...CONFIG.flatMap((c) => ['-c', c]), ...this.identity, ...args], {
+  private readonly run: Git = (args, options = {}) => {
+    const started = performance.now();
+    const done = runGit(this.dir, [...CONFIG.flatMap((c) => ['-c', c]), ...this.identity, ...args], {
       env: { ...this.env, ...(options.env ?? {}) },
       ...(options.input === undefined ? {} : { input: options.input }),
     });
+    const onCommand = this.options.onCommand;
+    if (!onCommand) return done;
+    const report = () => onCommand(args[0] ?? '', performance.now() - started);
+    done.then(report, report);
+    return done;
+  };
 
   private get identity(): string[] {
     return ['-c', `user.name=${this.options.authorName}`, '-c', `user.email=${this.options.authorEmail}`];
@@ -447,10 +457,6 @@ export class SimpleGitRcaRepository implements RcaRepository {
 
   private revParse(ref: string): Promise<string | null> {
     return revParse(this.run, ref);
-  }
-
-  private isAncestor(ancestor: string, of: string): Promise<boolean> {
-    return isAncestor(this.run, ancestor, of);
   }
 
   /** A repository-relative path (or the absolute one), refused if it would leave the repository. */
