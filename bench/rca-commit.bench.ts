@@ -198,17 +198,17 @@ const review = new GithubReviewRequests({
   apiUrl: github.apiUrl,
   log: pino({ level: 'silent' }),
 });
-const branchOnly: number[] = [];
-const withPull: number[] = [];
+phase = 'review';
+const branchCommit: number[] = [];
+const pullOpen: number[] = [];
+const draftTotal: number[] = [];
 for (let i = 0; i < ROUNDS; i += 1) {
   const draft = generatedDraft(COUNT + 300 + i, Date.UTC(2026, 4, 1));
   const branch = `rca/bench-${i % 4}`;
+  const start = performance.now();
   const content = renderRca(draft, template);
-  let start = performance.now();
-  await one.commitFile(`RCAs/bench-branch-${i % 4}.md`, `${content}\n<!-- a -->\n`, `Draft ${i}`, branch);
-  branchOnly.push(performance.now() - start);
-  start = performance.now();
-  await one.commitFile(`RCAs/bench-branch-${i % 4}.md`, content, `Draft ${i}`, branch);
+  const outcome = await one.commitFile(`RCAs/bench-branch-${i % 4}.md`, content, `Draft ${i}`, branch);
+  const committed = performance.now();
   const opened = await review.open({
     branch,
     base: 'main',
@@ -217,11 +217,15 @@ for (let i = 0; i < ROUNDS; i += 1) {
     reviewers: [],
     labels: ['rca'],
   });
-  withPull.push(performance.now() - start);
-  if (!opened.ok) throw new Error(opened.message);
+  const done = performance.now();
+  if (!outcome.committed || !outcome.pushed || !opened.ok) throw new Error(`review round ${i} did not land`);
+  branchCommit.push(committed - start);
+  pullOpen.push(done - committed);
+  draftTotal.push(done - start);
 }
 await github.close();
 console.log(
-  `draft on a review branch (render excluded): commit + push ${ms(median(branchOnly))}; with its pull request opened or updated on the local GitHub ${ms(median(withPull))} (median)`,
+  `a draft with its pull request, review provider github against the local fake: median ${ms(median(draftTotal))} (render + commit + push on the review branch ${ms(median(branchCommit))}, then the pull request opened or updated ${ms(median(pullOpen))})`,
 );
+console.log(`  bot steps on the review branch: ${describeSteps('review')}`);
 rmSync(root, { recursive: true, force: true });
