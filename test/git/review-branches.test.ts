@@ -102,6 +102,21 @@ describe('review branches', () => {
     expect(repo.state.remote).toBe('reachable');
   });
 
+  it('pushes the branch again after the remote deleted it (a merged review), with no stale lease', async () => {
+    const bare = bareRemote();
+    const repo = repoFor(bare);
+    await repo.prepare();
+    await repo.commitFile(PATH, '# A\n', 'Add A', BRANCH);
+    git(bare, 'branch', '-D', BRANCH);
+
+    const outcome = await repo.commitFile(PATH, '# A\n\nredrafted\n', 'Update A', BRANCH);
+
+    expect(outcome).toMatchObject({ committed: true, pushed: true });
+    expect(remoteFile(bare, PATH, BRANCH)).toBe('# A\n\nredrafted\n');
+    expect(await repo.pull(BRANCH)).toBe(true);
+    expect(await repo.pushPending()).toBe(0);
+  });
+
   it('leaves the working tree on main while it writes a branch', async () => {
     const bare = bareRemote();
     const repo = repoFor(bare);

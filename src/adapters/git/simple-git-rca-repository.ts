@@ -110,11 +110,10 @@ export class SimpleGitRcaRepository implements RcaRepository {
   async pull(branch?: string): Promise<boolean> {
     if (!this.remote) return true;
     return this.mutex.run(async () => {
-      for (const name of new Set([this.options.branch, ...(branch ? [branch] : [])])) {
-        const fetched = await this.fetchRef(name);
-        if (!fetched.ok) return false;
-        await this.integrate(name, fetched.tip);
-      }
+      const names = [...new Set([this.options.branch, ...(branch ? [branch] : [])])];
+      const fetched = await this.fetchRefs(names);
+      if (fetched === null) return false;
+      for (const name of names) await this.integrate(name, fetched.get(name) ?? null);
       return true;
     });
   }
@@ -334,11 +333,37 @@ export class SimpleGitRcaRepository implements RcaRepository {
       const message = firstLines(error);
       if (/couldn't find remote ref/i.test(message)) {
         this.remoteState = { remote: 'reachable' };
+        // The remote deleted the branch (a merged review, say): forget its old tip, so the next push
+        // leases on "no such branch" and creates it again.
+        await this.run(['update-ref', '-d', `refs/remotes/origin/${branch}`]).catch(() => undefined);
         return { ok: true, tip: null };
       }
       this.failed(classifyGitFailure(message), message);
       return { ok: false, error: message };
     }
+  }
+
+  /** Several branches in one fetch (one connection); one by one when the remote lacks one of them. */
+  private async fetchRefs(branches: string[]): Promise<Map<string, string | null> | null> {
+    const tips = new Map<string, string | null>();
+    if (branches.length > 1) {
+      const specs = branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
+      const together = await this.run(['fetch', '--no-tags', 'origin', ...specs]).then(
+        () => true,
+        () => false,
+      );
+      if (together) {
+        this.remoteState = { remote: 'reachable' };
+        for (const b of branches) tips.set(b, await this.revParse(`refs/remotes/origin/${b}`));
+        return tips;
+      }
+    }
+    for (const b of branches) {
+      const fetched = await this.fetchRef(b);
+      if (!fetched.ok) return null;
+      tips.set(b, fetched.tip);
+    }
+    return tips;
   }
 
   /**
