@@ -117,6 +117,24 @@ describe('review branches', () => {
     expect(await repo.pushPending()).toBe(0);
   });
 
+  it('starts the branch again from main once its review was merged and the branch deleted', async () => {
+    const bare = bareRemote();
+    const repo = repoFor(bare);
+    await repo.prepare();
+    await repo.commitFile(PATH, '# A\n', 'Add A', BRANCH);
+    const human = humanClone(bare);
+    git(human, 'fetch', '-q', 'origin', BRANCH);
+    git(human, 'merge', '-q', '--no-ff', '-m', 'Merge the review', `origin/${BRANCH}`);
+    writeFileSync(join(human, PATH), '# A\n\nedited on main after the merge\n');
+    git(human, 'commit', '-qam', 'Edit on main');
+    git(human, 'push', '-q', 'origin', 'main');
+    git(bare, 'branch', '-D', BRANCH);
+
+    await repo.pull(BRANCH);
+
+    expect(await repo.readFile(PATH, BRANCH)).toBe('# A\n\nedited on main after the merge\n');
+  });
+
   it('leaves the working tree on main while it writes a branch', async () => {
     const bare = bareRemote();
     const repo = repoFor(bare);

@@ -114,6 +114,7 @@ export class SimpleGitRcaRepository implements RcaRepository {
       const fetched = await this.fetchRefs(names);
       if (fetched === null) return false;
       for (const name of names) await this.integrate(name, fetched.get(name) ?? null);
+      if (branch && branch !== this.options.branch && fetched.get(branch) === null) await this.restartIfMerged(branch);
       return true;
     });
   }
@@ -341,6 +342,19 @@ export class SimpleGitRcaRepository implements RcaRepository {
       this.failed(classifyGitFailure(message), message);
       return { ok: false, error: message };
     }
+  }
+
+  /**
+   * A review branch the remote no longer has, whose commits are all in the main branch (its review
+   * was merged and the branch deleted), starts again from the main branch: a redraft then reads the
+   * RCA as it was merged, with the edits made on the main branch since.
+   */
+  private async restartIfMerged(branch: string): Promise<void> {
+    const local = await this.revParse(`refs/heads/${branch}`);
+    const main = await this.revParse(`refs/heads/${this.options.branch}`);
+    if (local === null || main === null || local === main) return;
+    const [onlyOnBranch = 1] = await aheadBehind(this.run, local, main);
+    if (onlyOnBranch === 0) await this.run(['update-ref', `refs/heads/${branch}`, main, local]);
   }
 
   /** Several branches in one fetch (one connection); one by one when the remote lacks one of them. */
