@@ -41,7 +41,7 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
   const { result, content, entries } = committed.value;
   if (!rca.review || deps.config.rca.strategy !== 'branch') return ok(result);
   if (!result.pushed) {
-    result.reviewProblem = `I will open the ${rca.review.noun} once the branch is pushed.`;
+    result.reviewProblem = `The ${rca.review.noun} opens with the first draft after the branch is pushed: \`/incident rca\` once the repository answers.`;
     return ok(result);
   }
   // Outside the repository lock: a slow review service never holds up another draft's commit.
