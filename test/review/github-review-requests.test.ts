@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Octokit } from '@octokit/rest';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -90,6 +92,27 @@ describe('GithubReviewRequests against the local GitHub', () => {
 
     expect(before).toEqual({ ok: true, value: 'open' });
     expect(after).toEqual({ ok: true, value: 'merged' });
+  });
+
+  it('says GitHub could not be reached when it does not answer, instead of waiting forever', async () => {
+    await start();
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const review = new GithubReviewRequests({
+      repository: REPO,
+      token: 'ghp-write',
+      apiUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      log: pino({ level: 'silent' }),
+      timeoutMs: 300,
+    });
+
+    const opened = await review.open(spec);
+    silent.closeAllConnections();
+    silent.close();
+
+    expect(opened.ok ? '' : opened.message).toMatch(
+      /^Could not reach GitHub at http:\/\/127\.0\.0\.1:\d+ to open a pull request/,
+    );
   });
 
   it('paginates the way Octokit expects: rel="next" until the last page', async () => {

@@ -15,6 +15,8 @@ export interface GithubReviewOptions {
   /** Octokit's baseUrl: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server. */
   apiUrl: string;
   log: Logger;
+  /** How long one request may take before the draft says GitHub could not be reached (15 s). */
+  timeoutMs?: number;
 }
 
 /** Pull requests through the GitHub REST API, with Octokit. */
@@ -32,6 +34,11 @@ export class GithubReviewRequests implements ReviewRequests {
       auth: options.token,
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
       userAgent: 'incident-scribe',
+      // No answer in 15 s is an answer: the draft says GitHub could not be reached, never hangs.
+      request: {
+        fetch: (url: string, init: RequestInit) =>
+          fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) }),
+      },
       // Octokit's own warnings go through the bot's JSON logger (and its redaction), not the console.
       log: {
         debug: () => undefined,
