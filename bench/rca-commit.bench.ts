@@ -83,21 +83,22 @@ const bot: number[] = [];
 const render: number[] = [];
 const raw: number[] = [];
 const rawSteps: Record<string, number[]> = {};
-for (let i = 0; i < ROUNDS; i += 1) {
+const botRound = async (i: number) => {
   phase = 'pull';
   await one.pull();
   phase = 'single';
   const draft = generatedDraft(COUNT + i, Date.UTC(2026, 0, 1));
-  let start = performance.now();
+  const start = performance.now();
   const content = renderRca(draft, template);
   render.push(performance.now() - start);
   const outcome = await one.commitFile(`RCAs/${draft.date}-bench-${i}.md`, content, `Add RCA draft ${i}`);
   bot.push(performance.now() - start);
   if (!outcome.committed || !outcome.pushed) throw new Error(`round ${i} did not land: ${JSON.stringify(outcome)}`);
-
+};
+const rawRound = (i: number) => {
   git(rawDir, 'pull', '-q', '--rebase', 'origin', 'main');
   const file = `RCAs/raw-${i}.md`;
-  start = performance.now();
+  const start = performance.now();
   timed(rawSteps, 'render + write', () =>
     writeFileSync(join(rawDir, file), renderRca(generatedDraft(COUNT + 500 + i, Date.UTC(2026, 5, 1)), template)),
   );
@@ -105,6 +106,16 @@ for (let i = 0; i < ROUNDS; i += 1) {
   timed(rawSteps, 'git commit', () => git(rawDir, '-c', 'gc.auto=0', 'commit', '-q', '-m', `raw ${i}`));
   timed(rawSteps, 'git push', () => git(rawDir, 'push', '-q', 'origin', 'main'));
   raw.push(performance.now() - start);
+};
+// Who goes first alternates, so neither always runs right after the other's push.
+for (let i = 0; i < ROUNDS; i += 1) {
+  if (i % 2 === 0) {
+    await botRound(i);
+    rawRound(i);
+  } else {
+    rawRound(i);
+    await botRound(i);
+  }
 }
 const ratio = median(bot) / median(raw);
 console.log(
