@@ -4,10 +4,12 @@ import { join, resolve } from 'node:path';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
+import { RcaRepoSetupError } from '#adapters/git/rca-repo-setup-error.ts';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
+import { createReviewRequests } from '#adapters/review/create-review-requests.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.ts';
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
@@ -25,6 +27,7 @@ import { missingSecrets } from '#config/missing-secrets.ts';
 import { resolveTemplate } from '#config/resolve-template.ts';
 import { type Secrets, secretValues } from '#config/secrets.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
+import { checkReviews } from '#use-cases/check-reviews.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
@@ -118,6 +121,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
 
+  // Pull or merge requests for review branches (rca.review.*): RCA_REVIEW_TOKEN, RCA_REVIEW_API_URL.
+  const review = createReviewRequests(config.rca, {
+    repo: config.rca.repo,
+    token: secrets.rcaReviewToken,
+    // RCA_REVIEW_API_URL is read into rca.review.apiUrl by the settings.
+    apiUrl: undefined,
+    log,
+  });
+  if (!review.ok) throw new SetupError(review.problems.join('\n'));
   const repo = new SimpleGitRcaRepository({
     repo: config.rca.repo,
     dataDir: resolve(config.dataDir),
@@ -126,12 +138,22 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     authorEmail: config.rca.authorEmail,
     env: { ...process.env, RCA_REPO_TOKEN: secrets.rcaRepoToken, RCA_REPO_USER: secrets.rcaRepoUser },
   });
-  await repo.prepare();
+  try {
+    await repo.prepare();
+  } catch (error) {
+    if (error instanceof RcaRepoSetupError) throw new SetupError(error.message);
+    throw error;
+  }
+  if (repo.state.remote === 'unreachable')
+    log.warn(
+      { detail: repo.state.detail },
+      'RCA_REPO cannot be reached: drafts are committed to the local clone and pushed as soon as it answers',
+    );
   const commitFile = repo.commitFile.bind(repo);
   repo.commitFile = async (...args) => {
     const outcome = await commitFile(...args);
     if (outcome.committed) metrics.commits.inc();
-    if (outcome.committed && !outcome.pushed) metrics.pushesPending.inc();
+    if (outcome.committed && !outcome.pushed && outcome.pushFailure !== 'conflict') metrics.pushesPending.inc();
     return outcome;
   };
   deps.rca = {
@@ -139,6 +161,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => store.withLock('rca-repository', task),
+    ...(review.review ? { review: review.review } : {}),
   };
   deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
   const retryPushes = async () => {
@@ -170,7 +193,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const index = new RcaIndex(scanner, store, config.rca.dirs);
   const resolver = new SlackOwnerResolver(deps.chat, config);
   const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
-  const runReminders = () => remindActionItems(deps, index, resolver, notifier);
+  const runReminders = async () => {
+    const summary = await remindActionItems(deps, index, resolver, notifier);
+    // A merged RCA review is noticed with the reminders, and the incident channel told once.
+    if (review.review)
+      await checkReviews(deps, review.review).catch((error) => log.warn({ err: error }, 'checking RCA reviews failed'));
+    return summary;
+  };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
   registerListeners(app, { deps, index });
   const jobs = [
@@ -196,7 +225,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         () => true,
         () => false,
       );
-      return { ready: storeOk && slackConnected, checks: { store: storeOk, slack: slackConnected } };
+      // An unreachable RCA remote is reported, not a reason to stop taking events: drafts wait in the clone.
+      const rcaRemote = repo.state.remote !== 'unreachable';
+      return { ready: storeOk && slackConnected, checks: { store: storeOk, slack: slackConnected, rcaRemote } };
     },
     ...(receiver instanceof HTTPReceiver ? { slack: receiver.requestListener } : {}),
   });

@@ -120,7 +120,7 @@ describe('running it for real', () => {
 
     expect(health.status).toBe(200);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, checks: { store: true, slack: true } });
+    expect(await ready.json()).toEqual({ ready: true, checks: { store: true, slack: true, rcaRemote: true } });
     for (const name of [
       'scribe_events_total',
       'scribe_timeline_entries_total',

@@ -84,6 +84,22 @@ export const BotConfig = section({
     pushRetryMs: z
       .int(expected('milliseconds, at least 1000, such as 60000'))
       .min(1000, expected('milliseconds, at least 1000, such as 60000')),
+    // Pull requests (GitHub) or merge requests (GitLab) for review-branch drafts; RCA_REVIEW_TOKEN is the token.
+    review: section({
+      provider: z.enum(['none', 'github', 'gitlab'], expected('none, github or gitlab')),
+      repository: text,
+      apiUrl: z.union(
+        [z.literal(''), z.url({ protocol: /^https?$/ })],
+        expected('an http(s) URL such as https://api.github.com, or ""'),
+      ),
+      people: z.record(
+        z.string().regex(/^[UW][A-Z0-9]+$/, expected('a Slack user ID such as U012ABCDEF')),
+        z.string().regex(/^[\w.-]+$/, expected('a GitHub login or GitLab username such as octocat')),
+        expected('a map of Slack user ID: login'),
+      ),
+      reviewers: list(z.string().regex(/^[\w.-]+$/, expected('a GitHub login or GitLab username such as octocat'))),
+      labels: list(z.string().min(1, expected('a label such as rca'))),
+    }),
   }),
   reminders: section({
     schedule: cronSchedule,

@@ -11,6 +11,8 @@ export const WHERE_TO_GET = {
   databaseUrl: 'a PostgreSQL URL such as postgres://scribe:secret@db:5432/scribe (unset it for the SQLite file)',
   rcaRepoToken: "an access token with write access to the RCA repository (your Git host's token settings)",
   rcaRepoUser: 'the user the token belongs to (unset: x-access-token, which GitHub tokens use)',
+  rcaReviewToken:
+    'a GitHub token with "pull_requests: write" (or the classic repo scope), or a GitLab token with the api scope',
 } as const;
 
 type SecretName = keyof typeof WHERE_TO_GET;
@@ -52,6 +54,7 @@ export const Secrets = z.strictObject({
   databaseUrl: secret('databaseUrl', postgresUrl),
   rcaRepoToken: secret('rcaRepoToken'),
   rcaRepoUser: secret('rcaRepoUser'),
+  rcaReviewToken: secret('rcaReviewToken'),
 });
 export type Secrets = z.infer<typeof Secrets>;
 

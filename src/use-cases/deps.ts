@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
 import type { Chat, Clock, IdGenerator, IncidentStore, RcaRepository } from '#src/ports.ts';
 import type { RelatedRcas } from './related-rcas.ts';
+import type { ReviewRequests } from './review-requests.ts';
 
 /** What every use case is given: ports, never adapters. */
 export interface Deps {
@@ -26,6 +27,8 @@ export interface RcaDeps {
   template: string;
   /** Runs `task` as the only writer to the repository, across replicas too. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Where drafts on a review branch are opened as pull or merge requests (`rca.review.provider`). */
+  review?: ReviewRequests;
 }
 
 export type Outcome<T = void> = { ok: true; value: T; message?: string } | { ok: false; message: string };
