@@ -15,7 +15,7 @@ function allFiles(dir: string): string[] {
 const corpusFiles = allFiles(CORPUS);
 const vaultFiles = readdirSync(VAULT_RCAS).map((name) => join(VAULT_RCAS, name));
 
-describe('the shared corpus', () => {
+describe('the RCA corpus', () => {
   it('holds the files these tests expect to read', () => {
     expect(corpusFiles.length).toBeGreaterThan(100);
     expect(vaultFiles.length).toBe(57);
