@@ -94,8 +94,12 @@ export function quoteLastBlock(inner: string[]): 'paragraph' | 'table' | 'other'
   if (inTable) return 'table';
   const last = inner.at(-1)!;
   const marker = LIST_ITEM.test(last) ? LIST_MARKER.exec(last) : null;
-  const content = marker ? last.slice(marker[0].length) : last;
-  return NOT_A_PARAGRAPH.test(content) ? 'other' : 'paragraph';
+  // A rule or an underline ends the paragraph from any indentation inside a list item.
+  const content = marker ? last.slice(marker[0].length) : last.trimStart();
+  if (NOT_A_PARAGRAPH.test(content)) return 'other';
+  // An underline makes a heading of the paragraph in its own container; a lazy `===` is only text.
+  const underline = !marker && SETEXT.test(content) && (itemColumn === 0 || indentWidth(last) >= itemColumn);
+  return underline ? 'other' : 'paragraph';
 }
 
 /** The column where a list item's content starts, from its marker (`LIST_MARKER`'s match). */

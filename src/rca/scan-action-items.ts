@@ -73,6 +73,8 @@ export function scanActionItems(
   let quote = false;
   /** Whether only blank lines stand between the line and indented code. */
   let afterCode = false;
+  /** Whether that indented code ended a list, whose items (from 2 or not) micromark lets go on after it. */
+  let codeEndedList = false;
   /** A line that may not start a table: the one right after a table its container ended (micromark). */
   let noTableAt = -1;
 
@@ -89,7 +91,7 @@ export function scanActionItems(
     const line = lines[i]!;
     const blank = line.trim() === '';
     const indent = blank ? 0 : indentWidth(line);
-    const followsCode = afterCode;
+    const followsCode = afterCode && !codeEndedList;
     if (!blank) afterCode = false;
     if (html !== null) {
       if (htmlContinues(html, blank, indent)) {
@@ -138,6 +140,7 @@ export function scanActionItems(
       // Indented code, or a paragraph's continuation (which a list marker this deep cannot interrupt).
       if (!inText) {
         afterCode = true;
+        codeEndedList = lists.length > 0;
         closeListsBeyond(lists, indent);
       } else if (continuesParagraph && SETEXT.test(lines[i + 1] ?? '')) {
         // The paragraph it continues becomes a setext heading.
@@ -169,6 +172,11 @@ export function scanActionItems(
       if (!inText || (startsBlock(line) && !demoted)) closeListsBeyond(lists, indent);
     }
     const container = lists.at(-1) ?? 0;
+    if (marker && marker[2]!.length > 4 && content !== '') {
+      // The item opens with indented code, which no line continues lazily.
+      inText = false;
+      continue;
+    }
     if (!marker && content.startsWith('>')) {
       // A block quote: nothing inside it is read, but a plain line after its paragraph continues it.
       const end = quoteEnd(lines, i);
@@ -181,6 +189,11 @@ export function scanActionItems(
       continue;
     }
 
+    if (!marker && container > 0 && inText && indent >= container && SETEXT.test(stripColumn(line, container))) {
+      // An underline in a list item makes a heading of the item's paragraph: nothing continues it lazily.
+      inText = false;
+      continue;
+    }
     const first = content[0];
     const open = first === '`' || first === '~' ? FENCE.exec(content) : null;
     if (open && !(open[1]![0] === '`' && content.slice(open.index + open[1]!.length).includes('`'))) {
@@ -254,7 +267,7 @@ function opensParagraph(content: string, marker: RegExpExecArray, next: string |
   const open = FENCE.exec(content);
   if (open && !(open[1]![0] === '`' && content.slice(open.index + open[1]!.length).includes('`'))) return false;
   if (next === undefined || indentWidth(next) < column) return true;
-  return !isTableStart([content, next.slice(Math.min(column, next.length - next.trimStart().length))], 0);
+  return !isTableStart([content, stripColumn(next, column)], 0);
 }
 
 /** Whether a list item's paragraph (lines `start` to `end - 1`) is underlined into a setext heading. */
@@ -364,12 +377,22 @@ function readTable(lines: string[], start: number, collect: ActionItemCollector 
  */
 function isContinuation(lines: string[], i: number, lists: number[]): boolean {
   const line = lines[i]!;
-  if (line.trim() === '' || BLOCK_START.test(line)) return false;
+  if (line.trim() === '') return false;
   const indent = indentWidth(line);
-  if (indent >= lists.at(-1)! && isTableStart(lines, i)) return false;
+  // A block start is read from the column of the list item the line is in (`    ---` ends a nested item's text).
+  const leading = line.length - line.trimStart().length;
+  if (BLOCK_START.test(line.slice(Math.min(leading, enclosingColumn(lists, indent))))) return false;
+  const column = lists.at(-1)!;
+  if (indent >= column && isTableStart([stripColumn(line, column), stripColumn(lines[i + 1] ?? '', column)], 0))
+    return false;
   if (indent - enclosingColumn(lists, indent) >= 4) return true;
   if (indent >= lists.at(-1)! && ORDERED_NOT_ONE.test(line)) return true;
   if (LIST_ITEM.test(line) || (/^ {0,3}</.test(line) && htmlBlockStart(line.trimStart())?.interruptsParagraph))
     return false;
   return !(indent < lists.at(-1)! && isLoneTag(line));
+}
+
+/** A line with up to `column` characters of its indentation taken off. */
+function stripColumn(line: string, column: number): string {
+  return line.slice(Math.min(column, line.length - line.trimStart().length));
 }
