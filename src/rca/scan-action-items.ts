@@ -40,6 +40,9 @@ export interface ScannedRca {
   problems: Problem[];
 }
 
+/** Changes when the scanner reads files differently, so that results cached by an older one are read again. */
+export const SCANNER_VERSION = 'lists-1';
+
 /**
  * The reminder scan's fast path: finds the Action Items section line by line and splits its tables
  * with the same cell reader the full parser uses, without building a syntax tree. About fifty times
@@ -128,7 +131,7 @@ export function scanActionItems(
         inText = false;
         continue;
       }
-      if (!startsBlock(line)) continue;
+      if (!startsBlock(stripColumn(line, enclosingColumn(lists, indent)))) continue;
       quote = false;
       inText = false; // the quote's paragraph is closed: the line is not interrupting it
     }
@@ -189,6 +192,24 @@ export function scanActionItems(
       continue;
     }
 
+    if (marker && content.startsWith('>')) {
+      // A quote opening a list item, read as the top-level one below: its lines are those marked in the item's column.
+      const inner = [quoteInner(content)!];
+      let end = i;
+      while (end + 1 < lines.length && indentWidth(lines[end + 1]!) >= container) {
+        const next = quoteInner(stripColumn(lines[end + 1]!, container));
+        if (next === null) break;
+        inner.push(next);
+        end += 1;
+      }
+      const last = quoteLastBlock(inner);
+      quote = last === 'paragraph';
+      inText = quote;
+      if (last === 'table') noTableAt = end + 1;
+      paragraphStart = -1;
+      i = end;
+      continue;
+    }
     if (!marker && container > 0 && inText && indent >= container && SETEXT.test(stripColumn(line, container))) {
       // An underline in a list item makes a heading of the item's paragraph: nothing continues it lazily.
       inText = false;
@@ -219,7 +240,12 @@ export function scanActionItems(
       i += heading.setext ? 1 : 0;
       continue;
     }
-    if (!marker && indent >= container && i !== noTableAt && isTableStart(lines, i)) {
+    if (
+      !marker &&
+      indent >= container &&
+      i !== noTableAt &&
+      isTableStart([stripColumn(line, container), stripColumn(lines[i + 1] ?? '', container)], 0)
+    ) {
       // Only a top-level table holds action items, as in the full parse; one in a list item is skipped whole.
       i = readTable(lines, i, tracker.kind() === 'actions' && container === 0 ? collect : null, container);
       if (container > 0) noTableAt = i + 1; // nor on the line right after a list item's table
@@ -232,11 +258,20 @@ export function scanActionItems(
       if (task || (lists.length === 1 && opensParagraph(content, marker, lines[i + 1], lists[0]!))) {
         let end = i + 1;
         while (end < lines.length && isContinuation(lines, end, lists)) end += 1;
-        if (!underlined(lines, i, end, lists.at(-1)!)) readListLines(lines.slice(i, end), task, i + 1, collect);
+        const underline = underlineAt(lines, i, end, lists.at(-1)!);
+        if (underline !== -1) {
+          // The item's paragraph is a setext heading: no item, and the lines after it are read afresh.
+          i = underline;
+          inText = false;
+          continue;
+        }
+        readListLines(lines.slice(i, end), task, i + 1, collect);
         i = end - 1;
       }
     }
-    if (marker ? NOT_A_PARAGRAPH.test(content) : THEMATIC_BREAK.test(line)) {
+    if (
+      marker ? NOT_A_PARAGRAPH.test(content) : THEMATIC_BREAK.test(stripColumn(line, enclosingColumn(lists, indent)))
+    ) {
       inText = false;
       continue;
     }
@@ -270,15 +305,14 @@ function opensParagraph(content: string, marker: RegExpExecArray, next: string |
   return !isTableStart([content, stripColumn(next, column)], 0);
 }
 
-/** Whether a list item's paragraph (lines `start` to `end - 1`) is underlined into a setext heading. */
-function underlined(lines: string[], start: number, end: number, column: number): boolean {
+/** The line that underlines a list item's paragraph (lines `start` to `end - 1`) into a setext heading, or -1. */
+function underlineAt(lines: string[], start: number, end: number, column: number): number {
   for (let k = start + 1; k <= end && k < lines.length; k += 1) {
     const line = lines[k]!;
     const indent = indentWidth(line);
-    if (SETEXT.test(line.slice(Math.min(line.length - line.trimStart().length, column))) && indent >= column)
-      return indent - column < 4;
+    if (indent >= column && SETEXT.test(stripColumn(line, column))) return indent - column < 4 ? k : -1;
   }
-  return false;
+  return -1;
 }
 
 interface OpenHtml {
@@ -359,7 +393,7 @@ function readTable(lines: string[], start: number, collect: ActionItemCollector 
   let i = start + 2;
   for (; i < lines.length; i += 1) {
     const line = lines[i]!;
-    if (endsTable(line) || indentWidth(line) < container) break;
+    if (indentWidth(line) < container || endsTable(stripColumn(line, container))) break;
     if (columns && collect) {
       const row = splitTableRow(line);
       const at = i + 1;

@@ -254,6 +254,17 @@ describe('scanActionItems against parseRca', () => {
     ['an item in a quote ends at an underline', '> - x\n>   ---\nFollow-ups\n----------\n\n- [ ] x\n'],
     ['a lazy === in a quoted item is text', '## Action Items\n\n> 1. [ ] x\n>   ===\n| Action |\n|---|\n| alert |\n'],
     ['an underline in a nested item', '- parent\n  - [ ] x\n    ===\nFollow-ups\n----------\n\n- [ ] x\n'],
+    ['the heading after an underlined item', 'Follow-ups\n---\n\n- x\n  ===\nAction Items\n============\n\n- [ ] y\n'],
+    [
+      'a rule under a nested heading item',
+      '# Action Items\n\n- parent\n  - # x\n    ---\nAction Items\n============\n\n- [ ] x\n',
+    ],
+    [
+      'a table in a deeply nested item',
+      '- parent\n  - [ ] x\n\n    - [ ] x\n      | Action |\n      |---|\nFollow-ups\n---\n\n- [ ] y\n',
+    ],
+    ['a quote opening a list item', '## Action Items\n\n- > #\n| Action |\n|---|\n| alert |\n'],
+    ['a list after a quote in a list item', 'Follow-ups\n---\n\n- > x\n    - [ ] x\n\n- parent\n  - [ ] y\n'],
     ['an underlined item is a heading, not an item', '## Action Items\n\n- Add alert\n  ===\n- Rotate keys\n'],
   ])('%s', (_name, source) => {
     expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
