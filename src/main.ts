@@ -188,7 +188,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
   });
-  const index = new RcaIndex(repo, store, config.rca.dirs);
+  const index = new RcaIndex(repo, store, config.rca.dirs, config.rca.actionItemHeadings);
   const resolver = new SlackOwnerResolver(deps.chat, config);
   const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
   const runReminders = () => remindActionItems(deps, index, resolver, notifier);

@@ -87,7 +87,12 @@ export const demo: Command = {
       console.log('\n▶ git log');
       console.log((await simpleGit(repoDir).raw(['log', '--format=  %h %an: %s'])).trimEnd());
       const today = calendarDay(new Date(), config.reminders.timeZone);
-      const { files } = await new RcaIndex(new DirectorySource(repoDir), null, config.rca.dirs).refresh();
+      const { files } = await new RcaIndex(
+        new DirectorySource(repoDir),
+        null,
+        config.rca.dirs,
+        config.rca.actionItemHeadings,
+      ).refresh();
       const plan = planReminders({
         files,
         today,

@@ -47,6 +47,7 @@ export const BotConfig = z.object({
     diagram: z.boolean(),
     statuses: z.array(z.string()),
     timeZone: z.string(),
+    actionItemHeadings: z.array(z.string().regex(/[\p{L}\p{N}]/u, 'expected a heading such as "Action Items"')).min(1),
   }),
   reminders: z.object({
     schedule: z.string(),

@@ -1,5 +1,5 @@
 import type { IndexedFile } from '#domain/plan-reminders.ts';
-import { scanActionItems } from '#rca/scan-action-items.ts';
+import { SCANNER_VERSION, scanActionItems } from '#rca/scan-action-items.ts';
 import type { RcaFileInfo } from '#src/ports.ts';
 
 export interface ScanSource {
@@ -24,18 +24,24 @@ export class RcaIndex {
   private files = new Map<string, IndexedFile>();
   private loaded = false;
 
+  /** What the cached entries were read with: entries read by another scanner or other headings are read again. */
+  private readonly reader: string;
+
   constructor(
     private readonly source: ScanSource,
     private readonly cache: ScanCache | null,
     private readonly dirs: string[],
-  ) {}
+    private readonly actionItemHeadings?: readonly string[],
+  ) {
+    this.reader = `${SCANNER_VERSION}:${actionItemHeadings?.join('|') ?? ''}`;
+  }
 
   async refresh(): Promise<{ files: IndexedFile[]; parsed: number }> {
     if (this.cache && !this.loaded) {
       const rows = await this.cache.loadScanCache();
       for (const [i, row] of rows.entries()) {
-        const data = JSON.parse(row.data) as Pick<IndexedFile, 'title' | 'items'>;
-        this.files.set(row.path, { path: row.path, blob: row.blob, ...data });
+        const { reader, ...data } = JSON.parse(row.data) as Pick<IndexedFile, 'title' | 'items'> & { reader?: string };
+        if (reader === this.reader) this.files.set(row.path, { path: row.path, blob: row.blob, ...data });
         if (i % 500 === 499) await yieldToEventLoop();
       }
       this.loaded = true;
@@ -52,7 +58,10 @@ export class RcaIndex {
       }
       const text = await this.source.readFile(file.path);
       if (text === null) continue;
-      const scanned = scanActionItems(text, { frontMatter: 'title' });
+      const scanned = scanActionItems(text, {
+        frontMatter: 'title',
+        ...(this.actionItemHeadings && { actionItemHeadings: this.actionItemHeadings }),
+      });
       const entry: IndexedFile = { path: file.path, blob: file.blob, title: scanned.title, items: scanned.actionItems };
       next.set(file.path, entry);
       changed.push(entry);
@@ -60,7 +69,7 @@ export class RcaIndex {
         rows.push({
           path: file.path,
           blob: file.blob,
-          data: JSON.stringify({ title: entry.title, items: entry.items }),
+          data: JSON.stringify({ title: entry.title, items: entry.items, reader: this.reader }),
         });
       if (changed.length % 10 === 0) await yieldToEventLoop();
     }

@@ -41,6 +41,43 @@ describe('markActionItemDone', () => {
     );
   });
 
+  it('adds ✅ after the marker of a plain list item, changing only that line', () => {
+    const source =
+      '## Action Items\n\n- Better monitoring of namespaces.\n1. [P1] Add an alert (@ana, due 2025-05-01)\n';
+
+    const result = markActionItemDone(source, (a) => a === 'Add an alert');
+
+    expect(result.ok && result.text).toBe(
+      '## Action Items\n\n- Better monitoring of namespaces.\n1. ✅ [P1] Add an alert (@ana, due 2025-05-01)\n',
+    );
+    expect(result.ok && parseRca(result.text).actionItems.map((i) => [i.action, i.done, i.owner])).toEqual([
+      ['Better monitoring of namespaces.', false, null],
+      ['Add an alert', true, '@ana'],
+    ]);
+  });
+
+  it.each([
+    ['a ✅ at the end', '- Rotate keys ✅', '- Add an alert\n  for X (@ana) ✅'],
+    ['DONE in front', '- DONE: Rotate keys', '- DONE: Add an alert\n  for X (@ana)'],
+    ['— DONE at the end', '* Rotate keys — DONE', '* Add an alert\n  for X (@ana) — DONE'],
+  ])('marks a list item as the author marked the others: %s', (_style, doneItem, expected) => {
+    const marker = doneItem[0];
+    const source = `## Next steps\n\n${doneItem}\n${marker} Add an alert\n  for X (@ana)\n\nText after.\n`;
+
+    const result = markActionItemDone(source, (a) => a === 'Add an alert for X');
+
+    expect(result.ok && result.text).toBe(`## Next steps\n\n${doneItem}\n${expected}\n\nText after.\n`);
+  });
+
+  it('keeps CRLF line endings and finds items under the configured headings', () => {
+    const source = '## Improvements\r\n\r\n- Add an alert\r\n';
+
+    const result = markActionItemDone(source, (a) => a === 'Add an alert', { actionItemHeadings: ['Improvements'] });
+
+    expect(result.ok && result.text).toBe('## Improvements\r\n\r\n- ✅ Add an alert\r\n');
+    expect(markActionItemDone(source, (a) => a === 'Add an alert')).toMatchObject({ ok: false });
+  });
+
   it('says why when the item is gone or already done', () => {
     const source = '## Action Items\n\n| Action | Owner | Due |\n|---|---|---|\n| ~~Old~~ | a | 2025-01-01 |\n';
 
