@@ -166,10 +166,19 @@ export function scanActionItems(
       continue;
     }
     let content: string;
+    /** The line from its innermost list marker on: `- - x` opens two lists. */
+    let itemLine = line;
+    let innerMarker = marker;
     if (marker) {
       closeListsBeyond(lists, indent);
       lists.push(contentColumn(marker));
       content = line.slice(marker[0].length);
+      for (let inner = nestedMarker(content, innerMarker!); inner; inner = nestedMarker(content, innerMarker!)) {
+        itemLine = content;
+        innerMarker = inner;
+        lists.push(lists.at(-1)! + contentColumn(inner));
+        content = content.slice(inner[0].length);
+      }
     } else {
       content = line.trimStart();
       if (!inText || (startsBlock(line) && !demoted)) closeListsBeyond(lists, indent);
@@ -254,8 +263,9 @@ export function scanActionItems(
       continue;
     }
     if (tracker.kind() === 'actions' && marker) {
-      const task = isTaskLine(line);
-      if (task || (lists.length === 1 && opensParagraph(content, marker, lines[i + 1], lists[0]!))) {
+      // micromark reads no checkbox in a list opened on its parent item's line (`- - [ ] x`).
+      const task = itemLine === line && isTaskLine(line);
+      if (task || (lists.length === 1 && opensParagraph(content, innerMarker!, lines[i + 1], lists[0]!))) {
         let end = i + 1;
         while (end < lines.length && isContinuation(lines, end, lists)) end += 1;
         const underline = underlineAt(lines, i, end, lists.at(-1)!);
@@ -290,6 +300,12 @@ function readListLines(lines: string[], task: boolean, line: number, collect: Ac
     const text = listItemText(lines);
     if (text !== '') collect.add('plain', (p) => readListItem(text, null, line, p));
   }
+}
+
+/** The marker of a list opened on the same line as its parent item's (`- - x`), if any. */
+function nestedMarker(content: string, outer: RegExpExecArray): RegExpExecArray | null {
+  if (outer[2]!.length > 4 || !LIST_ITEM.test(content) || THEMATIC_BREAK.test(content)) return null;
+  return LIST_MARKER.exec(content);
 }
 
 /**
