@@ -16,10 +16,13 @@ const MENTION = String.raw`(?:@[\w.-]*\w|<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<!subteam\
 const TICKET_KEY = String.raw`(?!(?:UTF|SHA|ISO|AES|TLS|SSL|HTTP|IPV|COVID|MD|RSA|ECMA|IEEE|PEP|RFC|CVE)-)[A-Z][A-Z0-9]{1,9}-\d+`;
 const LINK = String.raw`(?:\[[^\]]*\]\([^()\s]+\)|<https?://[^>\s]+>|https?://[^\s()<>]+)`;
 const STRUCK = /^~~([\s\S]*)~~$/;
-/** A person's or a team's name in `(Ana Lopez)` or `— SRE team`: a capital, then at most four words. */
-const NOT_A_NAME =
-  /^(?:optional|ongoing|planned|pending|blocked|wip|later|in progress|not started|open|todo|tbd|n\/a|none)$/i;
-const NAME = /^\p{Lu}[\p{L}\p{M}\p{N}.'’&_-]*(?:\s[\p{L}\p{M}\p{N}.'’&_-]+){0,3}$/u;
+const NOT_A_NAME = /^(?:optional|ongoing|planned|pending|blocked|wip|later|in progress|not started|open|todo|tbd|n\/a|none)$/i;
+/**
+ * A person's or a team's name in `(Ana Lopez)` or `— SRE team`: up to three capitalised words, the last
+ * of which may be `team`, `squad` or the like (`(Docker images etc)` is not a name).
+ */
+const NAME =
+  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&_-]*(?:\s\p{Lu}[\p{L}\p{M}\p{N}.'’&_-]*){0,2}(?:\s(?:team|squad|group|crew|on-?call|owners?))?$/u;
 
 interface Fields {
   owner: string | null;
@@ -111,7 +114,7 @@ const TAIL: { pattern: RegExp; read: (m: RegExpExecArray, fields: Fields) => boo
     read: (m, f) => takeGroup(m[1]!, f, false),
   },
   {
-    pattern: new RegExp(`[\\s,;]+(${MENTION}|(?:owner|assignee)s?:?\\s+[^,;()]{1,40})$`, 'i'),
+    pattern: new RegExp(`[\\s,;]+(${MENTION}|(?:owner|assignee)s?:\\s*[^,;()]{1,40})$`, 'i'),
     read: (m, f) => takeGroup(m[1]!, f, false),
   },
   {
