@@ -77,8 +77,13 @@ export function quoteLastBlock(inner: string[]): 'paragraph' | 'table' | 'other'
   let inTable = false;
   /** The content column of a list item whose paragraph a less indented line continues lazily (0 for none). */
   let itemColumn = 0;
+  /** Whether that item's paragraph is in a quote of its own (`- > x`), which no line without `>` underlines. */
+  let quotedItem = false;
+  /** The same two before the last line. */
+  let before = { itemColumn: 0, quotedItem: false };
   for (let k = 0; k < inner.length; k += 1) {
     const line = inner[k]!;
+    before = { itemColumn, quotedItem };
     if (inTable && !endsTable(line)) continue;
     const lazy = itemColumn > 0 && line.trim() !== '' && indentWidth(line) < itemColumn && !startsBlock(line);
     inTable = !lazy && isTableStart(inner, k);
@@ -89,6 +94,7 @@ export function quoteLastBlock(inner: string[]): 'paragraph' | 'table' | 'other'
     else if (!lazy) {
       const marker = LIST_ITEM.test(line) ? LIST_MARKER.exec(line) : null;
       itemColumn = marker && !NOT_A_PARAGRAPH.test(line.slice(marker[0].length)) ? contentColumn(marker) : 0;
+      quotedItem = marker !== null && line.slice(marker[0].length).startsWith('>');
     }
   }
   if (inTable) return 'table';
@@ -98,7 +104,11 @@ export function quoteLastBlock(inner: string[]): 'paragraph' | 'table' | 'other'
   const content = marker ? last.slice(marker[0].length) : last.trimStart();
   if (NOT_A_PARAGRAPH.test(content)) return 'other';
   // An underline makes a heading of the paragraph in its own container; a lazy `===` is only text.
-  const underline = !marker && SETEXT.test(content) && (itemColumn === 0 || indentWidth(last) >= itemColumn);
+  const underline =
+    !marker &&
+    SETEXT.test(content) &&
+    !before.quotedItem &&
+    (before.itemColumn === 0 || indentWidth(last) >= before.itemColumn);
   return underline ? 'other' : 'paragraph';
 }
 

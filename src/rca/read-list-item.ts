@@ -16,7 +16,8 @@ const MENTION = String.raw`(?:@[\w.-]*\w|<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<!subteam\
 const TICKET_KEY = String.raw`(?!(?:UTF|SHA|ISO|AES|TLS|SSL|HTTP|IPV|COVID|MD|RSA|ECMA|IEEE|PEP|RFC|CVE)-)[A-Z][A-Z0-9]{1,9}-\d+`;
 const LINK = String.raw`(?:\[[^\]]*\]\([^()\s]+\)|<https?://[^>\s]+>|https?://[^\s()<>]+)`;
 const STRUCK = /^~~([\s\S]*)~~$/;
-const NOT_A_NAME = /^(?:optional|ongoing|planned|pending|blocked|wip|later|in progress|not started|open|todo|tbd|n\/a|none)$/i;
+const NOT_A_NAME =
+  /^(?:optional|ongoing|planned|pending|blocked|wip|later|in progress|not started|open|todo|tbd|n\/a|none)$/i;
 /**
  * A person's or a team's name in `(Ana Lopez)` or `— SRE team`: up to three capitalised words, the last
  * of which may be `team`, `squad` or the like (`(Docker images etc)` is not a name).

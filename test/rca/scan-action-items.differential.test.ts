@@ -267,6 +267,10 @@ describe('scanActionItems against parseRca', () => {
     ['a list after a quote in a list item', 'Follow-ups\n---\n\n- > x\n    - [ ] x\n\n- parent\n  - [ ] y\n'],
     ['two lists opened on one line', '## Action Items\n\n- - x\n\n      - [ ] x\n\n- [ ] y\n'],
     ['no checkbox in a list opened on its parent’s line', '## Action Items\n\n- - [ ] x\n- 1. y\n'],
+    [
+      'a lazy === after a quote in a quoted item',
+      '> - > x\n>   ===\nAction Items\n============\n\n# Action Items\n\n- [ ] x\n',
+    ],
     ['an underlined item is a heading, not an item', '## Action Items\n\n- Add alert\n  ===\n- Rotate keys\n'],
   ])('%s', (_name, source) => {
     expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
