@@ -271,6 +271,7 @@ describe('scanActionItems against parseRca', () => {
       'a lazy === after a quote in a quoted item',
       '> - > x\n>   ===\nAction Items\n============\n\n# Action Items\n\n- [ ] x\n',
     ],
+    ['a fence opening a quoted list item takes no lazy line', '> - ```x\nFollow-ups\n----------\n\n- [ ] x\n'],
     ['an underlined item is a heading, not an item', '## Action Items\n\n- Add alert\n  ===\n- Rotate keys\n'],
   ])('%s', (_name, source) => {
     expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
