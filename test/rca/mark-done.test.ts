@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markActionItemDone } from '#rca/mark-done.ts';
 import { parseRca } from '#rca/parse-rca.ts';
+import { PROPERTY_TIMEOUT, runs } from '../helpers/property-runs.ts';
 
 const diffLines = (a: string, b: string) => {
   const x = a.split('\n');
@@ -90,4 +92,54 @@ describe('markActionItemDone', () => {
       reason: expect.stringContaining('already'),
     });
   });
+
+  /** List items as teams write them, some already done in the author's own way. */
+  const item = fc
+    .tuple(
+      fc.constantFrom('', '', '[P1] ', 'OPS-12: ', '✅ ', 'DONE: '),
+      fc.constantFrom('Add an alert', 'Rotate keys', 'Fix `retry | loop`', 'Write the **runbook**', 'Ask @ana'),
+      fc.nat({ max: 99 }),
+      fc.constantFrom(
+        '',
+        '',
+        ' (@bob, due 2025-05-01)',
+        ' — Ana Lopez',
+        ' ✅',
+        ' - DONE',
+        ', owner: Ana.',
+        '\n  for the API',
+      ),
+    )
+    .map(([pre, text, n, post]) => `${pre}${text} ${n}${post}`);
+  const list = fc.tuple(
+    fc.constantFrom('- ', '* ', '1. ', '- [ ] ', '- [x] '),
+    fc.array(item, { minLength: 1, maxLength: 6 }),
+    fc.boolean(),
+  );
+
+  it(
+    'marks any open list item done and changes no other item, in whatever style the file uses',
+    () => {
+      fc.assert(
+        fc.property(list, fc.nat(), ([marker, texts, loose], pick) => {
+          const source = `## Next steps\n\n${texts.map((t) => `${marker}${t}`).join(loose ? '\n\n' : '\n')}\n`;
+          const before = parseRca(source).actionItems;
+          const open = before.filter((i) => !i.done && before.filter((j) => j.action === i.action).length === 1);
+          fc.pre(open.length > 0);
+          const target = open[pick % open.length]!;
+
+          const result = markActionItemDone(source, (a) => a === target.action);
+
+          expect(result).toMatchObject({ ok: true, line: target.line });
+          if (!result.ok) return;
+          expect(parseRca(result.text).actionItems).toEqual(
+            before.map((i) => (i === target ? { ...i, done: true } : i)),
+          );
+          expect(diffLines(source, result.text).length).toBe(1);
+        }),
+        { numRuns: runs(300) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
