@@ -1,7 +1,9 @@
 import { findActionItemColumns } from './action-item-columns.ts';
 import { markListItemDone } from './mark-list-item-done.ts';
 import { parseRca, type RcaReadOptions } from './parse-rca.ts';
-import { isDelimiterRow, splitTableRow } from './split-table-row.ts';
+import { blankFrontMatter } from './front-matter.ts';
+import { splitTableRow } from './split-table-row.ts';
+import { walkMarkdownLines } from './walk-markdown-lines.ts';
 
 export type MarkDoneResult = { ok: true; text: string; line: number } | { ok: false; reason: string };
 
@@ -43,9 +45,8 @@ export function markActionItemDone(
 }
 
 function markTableRow(lines: string[], index: number): string | null {
-  let delimiter = index - 1;
-  while (delimiter > 0 && !isDelimiterRow(lines[delimiter]!)) delimiter -= 1;
-  const columns = delimiter > 0 ? findActionItemColumns(splitTableRow(lines[delimiter - 1]!)) : null;
+  const header = tableHeaderOf(lines, index);
+  const columns = header === null ? null : findActionItemColumns(splitTableRow(header));
   if (!columns) return null;
   const cells = cellSpans(lines[index]!);
   const target = columns.status ?? columns.action;
@@ -58,6 +59,20 @@ function markTableRow(lines: string[], index: number): string | null {
   const trail = raw.slice(raw.trimEnd().length);
   const replacement = columns.status !== null ? 'Done' : `~~${content}~~`;
   return `${line.slice(0, span.start)}${lead || ' '}${replacement}${trail || ' '}${line.slice(span.end)}`;
+}
+
+/** The header row of the table holding the row at `index`, as the markdown line walker finds it. */
+function tableHeaderOf(lines: string[], index: number): string | null {
+  let header: string | null = null;
+  walkMarkdownLines(blankFrontMatter(lines), {
+    heading: () => {},
+    table(start, end) {
+      if (start + 2 <= index && index < end) header = lines[start]!;
+    },
+    wantsItems: () => false,
+    listItem: () => {},
+  });
+  return header;
 }
 
 /** Where each cell's text sits in a row (between unescaped pipes), so one cell changes in place. */
