@@ -102,7 +102,9 @@ export function quoteLastBlock(inner: string[]): 'paragraph' | 'table' | 'other'
   const marker = LIST_ITEM.test(last) ? LIST_MARKER.exec(last) : null;
   // A rule or an underline ends the paragraph from any indentation inside a list item.
   const content = marker ? last.slice(marker[0].length) : last.trimStart();
-  if (NOT_A_PARAGRAPH.test(content) || FENCE.test(content)) return 'other';
+  // A rule, a fence or indented code (`-      x`) takes no lazy line.
+  if (NOT_A_PARAGRAPH.test(content) || FENCE.test(content) || (marker !== null && marker[2]!.length > 4))
+    return 'other';
   // An underline makes a heading of the paragraph in its own container; a lazy `===` is only text.
   const underline =
     !marker &&

@@ -272,6 +272,7 @@ describe('scanActionItems against parseRca', () => {
       '> - > x\n>   ===\nAction Items\n============\n\n# Action Items\n\n- [ ] x\n',
     ],
     ['a fence opening a quoted list item takes no lazy line', '> - ```x\nFollow-ups\n----------\n\n- [ ] x\n'],
+    ['a quoted item opening with code takes no lazy line', '# T\n\n> -      x\nAction Items\n============\n\n- x\n'],
     ['an underlined item is a heading, not an item', '## Action Items\n\n- Add alert\n  ===\n- Rotate keys\n'],
   ])('%s', (_name, source) => {
     expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
