@@ -21,6 +21,12 @@ export function createActionItemCollector(items: ParsedActionItem[], problems: P
   let tasks = false;
   return {
     add(kind, read) {
+      if (kind === 'row' && pending.length === 0) {
+        // Nothing waits to be kept or left out before it: a row goes straight in.
+        const item = read(problems);
+        if (item) items.push(item);
+        return;
+      }
       const reported: Problem[] = [];
       const item = read(reported);
       if (kind === 'task' && item) tasks = true;

@@ -234,7 +234,9 @@ export function walkMarkdownLines(lines: string[], visit: MarkdownLineVisitor): 
       !marker &&
       indent >= container &&
       i !== noTableAt &&
-      isTableStart([stripColumn(line, container), stripColumn(lines[i + 1] ?? '', container)], 0)
+      (container === 0
+        ? isTableStart(lines, i)
+        : isTableStart([stripColumn(line, container), stripColumn(lines[i + 1] ?? '', container)], 0))
     ) {
       const end = tableEnd(lines, i, container);
       visit.table(i, end, container);
@@ -262,7 +264,9 @@ export function walkMarkdownLines(lines: string[], visit: MarkdownLineVisitor): 
       }
     }
     if (
-      marker ? NOT_A_PARAGRAPH.test(content) : THEMATIC_BREAK.test(stripColumn(line, enclosingColumn(lists, indent)))
+      marker
+        ? NOT_A_PARAGRAPH.test(content)
+        : THEMATIC_BREAK.test(lists.length === 0 ? line : stripColumn(line, enclosingColumn(lists, indent)))
     ) {
       inText = false;
       continue;
