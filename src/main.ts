@@ -190,7 +190,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   });
   // The scan runs on a worker thread, so the parser never holds up the acks on this one.
   const scanner = new WorkerRcaScanner({ kind: 'git', dir: repo.dir });
-  const index = new RcaIndex(scanner, store, config.rca.dirs);
+  const index = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
   const resolver = new SlackOwnerResolver(deps.chat, config);
   const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
   const runReminders = async () => {

@@ -91,6 +91,7 @@ export const demo: Command = {
         scanInProcess(new DirectorySource(repoDir)),
         null,
         config.rca.dirs,
+        config.rca.actionItemHeadings,
       ).refresh();
       const plan = planReminders({
         files,

@@ -50,7 +50,12 @@ export const remind: Command = {
       console.error(`scribe remind: ${repo} does not exist; give the RCA repository with --repo <dir>`);
       return 1;
     }
-    const { files } = await new RcaIndex(scanInProcess(new DirectorySource(repo)), null, config.rca.dirs).refresh();
+    const { files } = await new RcaIndex(
+      scanInProcess(new DirectorySource(repo)),
+      null,
+      config.rca.dirs,
+      config.rca.actionItemHeadings,
+    ).refresh();
     const lastRun = dayBefore(today);
     const plan = planReminders({ files, today, lastRun, policy: config.reminders, snoozes: new Map() });
     const reminders = [...plan.reminders].map(([owner, items]) => ({

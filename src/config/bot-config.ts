@@ -84,6 +84,10 @@ export const BotConfig = section({
     pushRetryMs: z
       .int(expected('milliseconds, at least 1000, such as 60000'))
       .min(1000, expected('milliseconds, at least 1000, such as 60000')),
+    actionItemHeadings: list(z.string().regex(/[\p{L}\p{N}]/u, expected('a heading such as "Action Items"'))).min(
+      1,
+      expected('at least one heading, such as [Action Items]'),
+    ),
     // Pull requests (GitHub) or merge requests (GitLab) for review-branch drafts; RCA_REVIEW_TOKEN is the token.
     review: section({
       provider: z.enum(['none', 'github', 'gitlab'], expected('none, github or gitlab')),

@@ -102,3 +102,10 @@ function yamlErrorLine(error: unknown): number {
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
+
+/** The lines with a front-matter block, if any, turned into blank lines, so the walker does not read it as markdown. */
+export function blankFrontMatter(lines: string[]): string[] {
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return lines;
+  const end = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
+  return end === -1 ? lines : lines.map((line, i) => (i <= end ? '' : line));
+}

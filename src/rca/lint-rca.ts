@@ -63,17 +63,31 @@ const validDate: Rule = (rca) => {
     : [error(1, `date "${date}" is not a real date; write it as YYYY-MM-DD`, 'date')];
 };
 
-const actionItemsComplete: Rule = (rca) =>
-  rca.actionItems.flatMap((item) => {
-    const problems: Problem[] = [];
-    const name = `Action item "${item.action.slice(0, 60)}"`;
-    if (item.owner === null) problems.push(error(item.line, `${name} has no owner`, 'action-owner'));
-    if (item.due === null && !item.done) {
-      const why = item.dueText === undefined ? 'has no due date' : `has an unreadable due date "${item.dueText}"`;
-      problems.push(error(item.line, `${name} ${why}; write it as YYYY-MM-DD`, 'action-due'));
-    }
-    return problems;
-  });
+/**
+ * An unreadable due date is a typo to fix, on its line. Items with no owner or no due date are kept
+ * and shown under needs attention, as bullet lists often write them: one warning per file says how many.
+ */
+const actionItemsComplete: Rule = (rca) => {
+  const open = rca.actionItems.filter((item) => !item.done);
+  const unreadable = open
+    .filter((item) => item.due === null && item.dueText !== undefined)
+    .map((item) =>
+      error(
+        item.line,
+        `Action item "${item.action.slice(0, 60)}" has an unreadable due date "${item.dueText}"; write it as YYYY-MM-DD`,
+        'action-due',
+      ),
+    );
+  const incomplete = open.filter((item) => item.owner === null || (item.due === null && item.dueText === undefined));
+  if (incomplete.length === 0) return unreadable;
+  const n = incomplete.length;
+  const lines = incomplete.map((item) => item.line).join(', ');
+  const message = `${n} action item${n === 1 ? ' has' : 's have'} no owner or no due date (line${n === 1 ? '' : 's'} ${lines}); ${n === 1 ? 'it goes' : 'they go'} to the needs-attention list until ${n === 1 ? 'it names' : 'they name'} both, as in "Add an alert (@ana, due 2025-05-01)"`;
+  return [
+    ...unreadable,
+    { line: incomplete[0]!.line, column: 1, severity: 'warning', message, rule: 'action-incomplete' },
+  ];
+};
 
 const timelineInOrder: Rule = (rca) => {
   const problems: Problem[] = [];

@@ -18,7 +18,9 @@ export async function completeActionItem(deps: Deps, ref: ItemRef, by: string): 
     await rca.repo.pull();
     const source = await rca.repo.readFile(ref.file);
     if (source === null) return fail(`${ref.file} is no longer in the repository.`);
-    const marked = markActionItemDone(source, (action) => itemKey(ref.file, action) === ref.key);
+    const marked = markActionItemDone(source, (action) => itemKey(ref.file, action) === ref.key, {
+      actionItemHeadings: deps.config.rca.actionItemHeadings,
+    });
     if (!marked.ok) return fail(marked.reason);
     const name = (await deps.chat.userName(by)) ?? by;
     const outcome = await rca.repo.commitFile(

@@ -1,13 +1,18 @@
 import type { IndexedFile } from '#domain/plan-reminders.ts';
 import { type ScanProgress, type ScanSource, scanRcaFiles } from './scan-rca-files.ts';
-import { fromScanRow, type ScanRow, toScanRow } from './scan-row.ts';
+import { fromScanRow, type ScanRow, scanReader, toScanRow } from './scan-row.ts';
 
 /**
  * Reads and scans the RCA files whose blob changed (see `scanRcaFiles`); the bot's runs on a worker
  * thread, so the event loop that acks Slack never runs the parser.
  */
 export interface RcaScanner {
-  scan(dirs: string[], known: ReadonlyMap<string, string>, progress: ScanProgress): Promise<string[]>;
+  scan(
+    dirs: string[],
+    known: ReadonlyMap<string, string>,
+    progress: ScanProgress,
+    actionItemHeadings?: readonly string[],
+  ): Promise<string[]>;
 }
 
 export interface ScanCache {
@@ -18,7 +23,10 @@ export interface ScanCache {
 
 /** A scanner on the calling thread: for the command line, where nothing waits on the event loop. */
 export function scanInProcess(source: ScanSource): RcaScanner {
-  return { scan: (dirs, known, progress) => scanRcaFiles(source, dirs, known, progress) };
+  return {
+    scan: (dirs, known, progress, actionItemHeadings) =>
+      scanRcaFiles(source, dirs, known, progress, actionItemHeadings),
+  };
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -33,12 +41,17 @@ export class RcaIndex {
   private files = new Map<string, IndexedFile>();
   private loaded = false;
   private running: Promise<unknown> = Promise.resolve();
+  /** What the cached entries were read with: entries read by another scanner or other headings are read again. */
+  private readonly reader: string;
 
   constructor(
     private readonly scanner: RcaScanner,
     private readonly cache: ScanCache | null,
     private readonly dirs: string[],
-  ) {}
+    private readonly actionItemHeadings?: readonly string[],
+  ) {
+    this.reader = scanReader(actionItemHeadings);
+  }
 
   refresh(): Promise<{ files: IndexedFile[]; parsed: number }> {
     const next = this.running.then(
@@ -53,7 +66,8 @@ export class RcaIndex {
     if (this.cache && !this.loaded) {
       const rows = await this.cache.loadScanCache();
       for (const [i, row] of rows.entries()) {
-        this.files.set(row.path, fromScanRow(row));
+        const file = fromScanRow(row, this.reader);
+        if (file) this.files.set(row.path, file);
         if (i % 500 === 499) await yieldToEventLoop();
       }
       this.loaded = true;
@@ -62,13 +76,18 @@ export class RcaIndex {
     for (const [path, file] of this.files) known.set(path, file.blob);
     const changed = new Map<string, IndexedFile>();
     const cache = this.cache;
-    const paths = await this.scanner.scan(this.dirs, known, {
-      onBatch: async (entries, rows) => {
-        for (const entry of entries) changed.set(entry.path, entry);
-        if (cache) await cache.saveScanEntries(rows ?? entries.map(toScanRow));
-        else await yieldToEventLoop();
+    const paths = await this.scanner.scan(
+      this.dirs,
+      known,
+      {
+        onBatch: async (entries, rows) => {
+          for (const entry of entries) changed.set(entry.path, entry);
+          if (cache) await cache.saveScanEntries(rows ?? entries.map((entry) => toScanRow(entry, this.reader)));
+          else await yieldToEventLoop();
+        },
       },
-    });
+      this.actionItemHeadings,
+    );
     const next = new Map<string, IndexedFile>();
     for (const path of paths) {
       const file = changed.get(path) ?? this.files.get(path);

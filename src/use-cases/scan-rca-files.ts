@@ -29,6 +29,7 @@ export async function scanRcaFiles(
   dirs: string[],
   known: ReadonlyMap<string, string>,
   progress: ScanProgress,
+  actionItemHeadings?: readonly string[],
 ): Promise<string[]> {
   const batchSize = progress.batchSize ?? 100;
   const listed = await source.listFiles(dirs);
@@ -37,7 +38,7 @@ export async function scanRcaFiles(
   const read = new Set<string>();
   let batch: IndexedFile[] = [];
   for await (const { path, text } of source.readFiles(changed)) {
-    const scanned = scanActionItems(text, { frontMatter: 'title' });
+    const scanned = scanActionItems(text, { frontMatter: 'title', ...(actionItemHeadings && { actionItemHeadings }) });
     batch.push({ path, blob: blobs.get(path) ?? '', title: scanned.title, items: scanned.actionItems });
     read.add(path);
     if (batch.length >= batchSize) {

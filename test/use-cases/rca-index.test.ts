@@ -43,6 +43,9 @@ function memoryCache() {
   return { cache, rows, saves, deletes };
 }
 
+const BULLETS =
+  '# Outage\n\n## Action Items\n\n- Better monitoring of namespaces.\n- Add an alert (@ops, due 2025-05-01)\n';
+
 const corpus = (count: number) =>
   new Map(
     Array.from({ length: count }, (_, i) => [
@@ -102,5 +105,36 @@ describe('RcaIndex', () => {
     expect(first.parsed).toBe(20);
     expect(second.parsed).toBe(0);
     expect(reads).toHaveLength(20);
+  });
+
+  it('reads again a file cached by an older scanner, so bullet lists it could not read are not lost', async () => {
+    const files = new Map([['RCAs/a.md', BULLETS]]);
+    const { source } = memorySource(files);
+    const [listed] = await source.listFiles([]);
+    const { cache, rows } = memoryCache();
+    rows.set('RCAs/a.md', {
+      path: 'RCAs/a.md',
+      blob: listed!.blob,
+      data: JSON.stringify({ title: 'Outage', items: [] }),
+    });
+
+    const { files: indexed, parsed } = await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+
+    expect(parsed).toBe(1);
+    expect(indexed[0]!.items.map((i) => i.action)).toEqual(['Better monitoring of namespaces.', 'Add an alert']);
+  });
+
+  it('keeps what it cached itself across restarts, and reads again when the headings change', async () => {
+    const { source } = memorySource(new Map([['RCAs/a.md', BULLETS.replace('Action Items', 'Improvements')]]));
+    const { cache } = memoryCache();
+    await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+
+    const restarted = await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+    const otherHeadings = await new RcaIndex(scanInProcess(source), cache, ['RCAs'], ['Improvements']).refresh();
+
+    expect(restarted.parsed).toBe(0);
+    expect(restarted.files[0]!.items).toEqual([]);
+    expect(otherHeadings.parsed).toBe(1);
+    expect(otherHeadings.files[0]!.items).toHaveLength(2);
   });
 });

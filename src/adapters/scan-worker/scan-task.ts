@@ -3,7 +3,7 @@ import { DirectorySource } from '#adapters/git/directory-source.ts';
 import { type BlobReading, GitBlobSource } from '#adapters/git/git-blob-source.ts';
 import type { IndexedFile } from '#domain/plan-reminders.ts';
 import { type ScanSource, scanRcaFiles } from '#use-cases/scan-rca-files.ts';
-import { toScanRow } from '#use-cases/scan-row.ts';
+import { scanReader, toScanRow } from '#use-cases/scan-row.ts';
 
 /** Where the worker reads the RCA files from: plain data, since it crosses to another thread. */
 export type ScanSourceSpec = { kind: 'git'; dir: string; reading?: BlobReading } | { kind: 'directory'; root: string };
@@ -12,6 +12,7 @@ export interface ScanTask {
   source: ScanSourceSpec;
   dirs: string[];
   known: Map<string, string>;
+  actionItemHeadings?: readonly string[];
   batchSize: number;
   /**
    * Batches go out on it as scan rows, and an `ack` comes back for each once the main thread has
@@ -49,14 +50,21 @@ export async function scanTask(task: ScanTask): Promise<string[]> {
     resolve?.();
   });
   try {
-    const paths = await scanRcaFiles(source, task.dirs, task.known, {
-      batchSize: task.batchSize,
-      onBatch: async (entries: IndexedFile[]) => {
-        while (credits === 0) await waitForAck();
-        credits -= 1;
-        task.port.postMessage(entries.map(toScanRow));
+    const reader = scanReader(task.actionItemHeadings);
+    const paths = await scanRcaFiles(
+      source,
+      task.dirs,
+      task.known,
+      {
+        batchSize: task.batchSize,
+        onBatch: async (entries: IndexedFile[]) => {
+          while (credits === 0) await waitForAck();
+          credits -= 1;
+          task.port.postMessage(entries.map((entry) => toScanRow(entry, reader)));
+        },
       },
-    });
+      task.actionItemHeadings,
+    );
     while (credits < WINDOW) await waitForAck();
     return paths;
   } finally {

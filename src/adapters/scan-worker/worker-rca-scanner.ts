@@ -4,7 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { RcaScanner } from '#use-cases/rca-index.ts';
 import type { ScanProgress } from '#use-cases/scan-rca-files.ts';
-import { fromScanRow, type ScanRow } from '#use-cases/scan-row.ts';
+import { decodeScanRow, type ScanRow } from '#use-cases/scan-row.ts';
 import type { ScanSourceSpec, ScanTask } from './scan-task.ts';
 
 type RunOptions = NonNullable<Parameters<Piscina['run']>[1]>;
@@ -42,13 +42,23 @@ export class WorkerRcaScanner implements RcaScanner {
     });
   }
 
-  async scan(dirs: string[], known: ReadonlyMap<string, string>, progress: ScanProgress): Promise<string[]> {
+  async scan(
+    dirs: string[],
+    known: ReadonlyMap<string, string>,
+    progress: ScanProgress,
+    actionItemHeadings?: readonly string[],
+  ): Promise<string[]> {
     const { port1, port2 } = new MessageChannel();
     let saved: Promise<void> = Promise.resolve();
     let failure: unknown = null;
     port1.on('message', (rows: ScanRow[]) => {
       saved = saved
-        .then(() => progress.onBatch(rows.map(fromScanRow), rows))
+        .then(() =>
+          progress.onBatch(
+            rows.map((row) => decodeScanRow(row).file),
+            rows,
+          ),
+        )
         .catch((error: unknown) => {
           failure ??= error;
         })
@@ -59,6 +69,7 @@ export class WorkerRcaScanner implements RcaScanner {
         source: this.source,
         dirs,
         known: known instanceof Map ? known : new Map(known),
+        ...(actionItemHeadings && { actionItemHeadings }),
         batchSize: this.options.batchSize ?? progress.batchSize ?? 100,
         port: port2,
       };
