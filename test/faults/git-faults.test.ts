@@ -70,7 +70,7 @@ describe('git under faults', () => {
   it('starts with an RCA remote it cannot reach, says so on /readyz and in the log, and delivers the draft later', async () => {
     const bare = bareRemote();
     renameSync(bare, `${bare}.offline`);
-    const h = await startHarness({ rcaRepo: `file://${bare}`, env: { RCA_PUSH_RETRY_MS: '300' } });
+    const h = await startHarness({ rcaRepo: `file://${bare}`, env: { RCA_PUSH_RETRY_MS: '1000' } });
     harnesses.push(h);
     const ready = (await (await fetch(`http://127.0.0.1:${h.bot.port}/readyz`)).json()) as {
       checks: Record<string, boolean>;
