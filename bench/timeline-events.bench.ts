@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { spawnBot } from '../test/helpers/spawn-bot.ts';
-import { addPerson } from '../test/slack-emulator/person.ts';
-import { startSlackEmulator } from '../test/slack-emulator/slack-emulator.ts';
+import { addPerson } from '#emulator/person.ts';
+import { startSlackEmulator } from '#emulator/slack-emulator.ts';
 import { percentile, summary } from './lib/stats.ts';
 
 const RATE = Number(process.env['BENCH_RATE'] ?? 200);

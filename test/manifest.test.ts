@@ -6,9 +6,10 @@ import YAML from 'yaml';
 import { LISTENERS } from '#adapters/slack/listeners/registry.ts';
 import { PROJECT_ROOT } from '#config/load-config.ts';
 import { declareFromNewChannel, eventually, type Harness, startHarness } from './helpers/bot-harness.ts';
-import { loadApiReference } from './slack-emulator/api-reference.ts';
+import { loadApiReference } from '#emulator/api-reference.ts';
 
-const SCHEMAS = join(PROJECT_ROOT, '../shared/slack/manifest-schema');
+const SCHEMAS = join(PROJECT_ROOT, 'test/fixtures/slack/manifest-schema');
+const API_REF = join(PROJECT_ROOT, 'src/emulator/api-ref');
 const BASE = 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/';
 const manifest = YAML.parse(readFileSync(join(PROJECT_ROOT, 'manifest.yml'), 'utf8'));
 /** Bolt's event names as the manifest spells them. */
@@ -79,7 +80,7 @@ describe('manifest.yml', () => {
     });
 
     it('grants every scope a call the bot made needs', () => {
-      const reference = loadApiReference(join(PROJECT_ROOT, '../shared/slack/api-ref'));
+      const reference = loadApiReference(API_REF);
       const granted: string[] = manifest.oauth_config.scopes.bot;
 
       const uncovered = [...new Set([...h.slack.calls.map((c) => c.method), ...methodsTheCodeCalls()])].filter(
@@ -94,7 +95,7 @@ describe('manifest.yml', () => {
     });
 
     it('asks for no scope that nothing uses', () => {
-      const reference = loadApiReference(join(PROJECT_ROOT, '../shared/slack/api-ref'));
+      const reference = loadApiReference(API_REF);
       const used = new Set<string>();
       for (const method of new Set([...h.slack.calls.map((c) => c.method), ...methodsTheCodeCalls()])) {
         for (const s of reference.method(method)?.botScopes ?? []) used.add(s);

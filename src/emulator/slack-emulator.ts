@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket, WebSocketServer } from 'ws';
-import { loadApiReference, type MethodSpec } from './api-reference.ts';
+import { loadApiReference } from './api-reference.ts';
 import { type CallContext, METHODS, SlackApiError } from './web-api-methods.ts';
 import { Workspace } from './workspace.ts';
 
@@ -40,12 +38,13 @@ export interface Delivery {
   retryAttempt: number;
 }
 
-const API_REF = join(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/slack/api-ref');
+/** Slack's method reference, the subset the emulator serves (see api-ref/SOURCES.md). */
+const API_REF = fileURLToPath(new URL('api-ref', import.meta.url));
 const TIER_PER_MINUTE: Record<string, number> = { t1: 1, t2: 20, t3: 50, t4: 100, t5: 60 };
 
 /**
  * A local Slack: the Web API methods the bot calls, Socket Mode over loopback ws://, and signed HTTP
- * delivery. It checks every call against Slack's method reference in ../shared/slack/api-ref/.
+ * delivery. It checks every call against Slack's method reference in api-ref/ (copied from slack-api-ref).
  */
 export class SlackEmulator {
   readonly workspace = new Workspace();
@@ -62,10 +61,7 @@ export class SlackEmulator {
   private wss!: WebSocketServer;
   private sockets = new Set<WebSocket>();
   private pendingAcks = new Map<string, { resolve(payload: unknown): void; delivery: Delivery }>();
-  // Outside the repository (the Docker image's demo) Slack's reference may be absent: then nothing is checked.
-  private reference = existsSync(API_REF)
-    ? loadApiReference(API_REF)
-    : { method: (name: string) => permissiveSpec(name) };
+  private reference = loadApiReference(API_REF);
   private rateLimit: { until: number; every: number; retryAfter: number; counter: number } | null = null;
   private tierWindows = new Map<string, number[]>();
   private connectionsAllowed = true;
@@ -441,10 +437,4 @@ function parseJsonOrEmpty(raw: string): Record<string, unknown> {
 
 export async function startSlackEmulator(options: EmulatorOptions = {}): Promise<SlackEmulator> {
   return new SlackEmulator(options).start();
-}
-
-function permissiveSpec(name: string): MethodSpec | null {
-  return name in METHODS || name === 'apps.connections.open'
-    ? { name, required: [], errors: new Set([]), botScopes: [], tier: 't4' }
-    : null;
 }
