@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
@@ -10,6 +10,8 @@ import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
+import { RECONNECT_FOREVER, REFUSED_APP_TOKEN } from '#adapters/slack/connection/reconnect-policy.ts';
+import { watchSocketConnection } from '#adapters/slack/connection/watch-socket-connection.ts';
 import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.ts';
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
@@ -101,12 +103,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   });
   const clock = options.clock ?? systemClock;
   const metrics = createMetrics();
+  const logger = boltLogger(log);
   const clientOptions = {
     slackApiUrl: config.slack.apiUrl,
+    logger,
     retryConfig: { retries: 10, factor: 1.6, minTimeout: 50, maxTimeout: 5000 },
   };
+  const unhandled = logUnhandledRejections(log);
 
-  const botUserId = await checkTokens(config, env, clientOptions);
+  const botUserId = await checkBotToken(config, env, clientOptions);
 
   const store = env['DATABASE_URL']
     ? createPostgresStore(env['DATABASE_URL'], env['DATABASE_SCHEMA'])
@@ -119,10 +124,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     return added;
   };
 
-  const logger = boltLogger(log);
+  // The Socket Mode client opens the one connection (no token check of its own) and retries it forever.
+  const socketClientOptions = { slackApiUrl: config.slack.apiUrl, logger, retryConfig: RECONNECT_FOREVER };
   const receiver =
     config.slack.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: env['SLACK_APP_TOKEN']!, logger, installerOptions: { clientOptions } })
+      ? new SocketModeReceiver({
+          appToken: env['SLACK_APP_TOKEN']!,
+          logger,
+          installerOptions: { clientOptions: socketClientOptions },
+        })
       : new HTTPReceiver({ signingSecret: env['SLACK_SIGNING_SECRET']!, endpoints: '/slack/events', logger });
   // No conversation store: the bot keeps its own state, and Bolt's in-memory one only costs time per event.
   const app = new App({ token: botToken, receiver, clientOptions, logger, logLevel: LogLevel.WARN, convoStore: false });
@@ -207,7 +217,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }),
   ];
 
-  let slackConnected = config.slack.mode === 'http';
+  const connection =
+    receiver instanceof SocketModeReceiver ? watchSocketConnection(receiver.client, log) : { connected: true };
   const http = await createHttpServer({
     port: config.server.port,
     registry: metrics.registry,
@@ -217,19 +228,24 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         () => true,
         () => false,
       );
-      return { ready: storeOk && slackConnected, checks: { store: storeOk, slack: slackConnected } };
+      const slack = connection.connected;
+      const problems = [...(storeOk ? [] : ['store unreachable']), ...(slack ? [] : ['slack disconnected'])];
+      return { ready: storeOk && slack, checks: { store: storeOk, slack }, ...(problems.length ? { problems } : {}) };
     },
     ...(receiver instanceof HTTPReceiver ? { slack: receiver.requestListener } : {}),
   });
   if (receiver instanceof SocketModeReceiver) {
-    receiver.client.on('connected', () => {
-      slackConnected = true;
-    });
-    receiver.client.on('disconnected', () => {
-      slackConnected = false;
-    });
-    await app.start();
-    slackConnected = true;
+    try {
+      await app.start();
+    } catch (error) {
+      durable.close();
+      clearInterval(pushTimer);
+      for (const job of jobs) await job.stop();
+      http.server.close();
+      await store.close();
+      unhandled.remove();
+      throw refusedAppToken(error);
+    }
   }
   const replayed = await durable.replayPending();
   log.info({ mode: config.slack.mode, port: http.port, store: store.kind, replayed }, 'Incident Scribe is running');
@@ -257,20 +273,21 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       http.server.closeAllConnections();
       await new Promise<void>((r) => http.server.close(() => r()));
       await store.close();
+      unhandled.remove();
       log.info('Incident Scribe stopped');
     },
   };
 }
 
-async function checkTokens(
+/** `auth.test` with the bot token: who the bot is, or a message saying what to fix. */
+async function checkBotToken(
   config: BotConfig,
   env: Env,
-  clientOptions: { slackApiUrl: string },
+  clientOptions: { slackApiUrl: string; logger: BoltLogger },
 ): Promise<string | null> {
-  const quick = { ...clientOptions, retryConfig: { retries: 2 } };
-  let botUserId: string | null = null;
+  const quick = { ...clientOptions, retryConfig: { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000 } };
   try {
-    botUserId = (await new WebClient(env['SLACK_BOT_TOKEN'], quick).auth.test()).user_id ?? null;
+    return (await new WebClient(env['SLACK_BOT_TOKEN'], quick).auth.test()).user_id ?? null;
   } catch (error) {
     const code = slackError(error);
     if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
@@ -282,16 +299,30 @@ async function checkTokens(
       `Could not reach Slack at ${config.slack.apiUrl} (${(error as Error).message}). Check the network or SLACK_API_URL. ${DEMO_HINT}`,
     );
   }
-  if (config.slack.mode !== 'socket') return botUserId;
-  try {
-    await new WebClient(env['SLACK_APP_TOKEN'], quick).apps.connections.open();
-  } catch (error) {
-    const code = slackError(error) ?? (error as Error).message;
-    throw new SetupError(
-      `SLACK_APP_TOKEN was refused by Slack (${code}). Create an App-Level Token with connections:write on "Basic Information", and enable Socket Mode (manifest.yml does). ${DEMO_HINT}`,
-    );
-  }
-  return botUserId;
+}
+
+/**
+ * The Socket Mode start failed. Its client retries everything but a refused App-Level Token, so that
+ * is what a failure here says; anything else is passed on as it is.
+ */
+function refusedAppToken(error: unknown): unknown {
+  const code = slackError(error);
+  if (code === null || !REFUSED_APP_TOKEN.has(code)) return error;
+  return new SetupError(
+    `SLACK_APP_TOKEN was refused by Slack (${code}). Create an App-Level Token with connections:write on "Basic Information", and enable Socket Mode (manifest.yml does). ${DEMO_HINT}`,
+  );
+}
+
+/**
+ * A rejection nobody awaited (a library's reconnect, a fire-and-forget call) is logged, never fatal:
+ * Node's default would end the process, and Slack being away is no reason to stop.
+ */
+function logUnhandledRejections(log: Logger): { remove(): void } {
+  const onRejection = (reason: unknown) => {
+    log.error({ err: reason }, 'a promise was rejected with no one to handle it; the bot keeps running');
+  };
+  process.on('unhandledRejection', onRejection);
+  return { remove: () => process.off('unhandledRejection', onRejection) };
 }
 
 /** The template path from config: absolute, relative to the working directory, or the bundled one. */
