@@ -78,6 +78,12 @@ export interface FetchedMessage {
   text: string;
 }
 
+/** Someone Slack would not add to a channel, with its error code (`user_is_restricted`, …). */
+export interface InviteRefusal {
+  userId: string;
+  reason: string;
+}
+
 /** A Block Kit message: text is the notification and accessibility fallback. */
 export interface ChatMessage {
   text: string;
@@ -89,8 +95,11 @@ export interface Chat {
   createChannel(name: string): Promise<CreateChannelResult>;
   /** Sets the channel topic, and the purpose when one is given. */
   setTopicAndPurpose(channelId: string, topic: string, purpose?: string): Promise<void>;
-  /** Invites people; those already in the channel (or the bot itself) are skipped, not an error. */
-  invite(channelId: string, userIds: string[]): Promise<void>;
+  /**
+   * Invites people; those already in the channel (or the bot itself) are skipped, not an error. Never
+   * throws for the people it could not invite: it gives them back, each with Slack's reason.
+   */
+  invite(channelId: string, userIds: string[]): Promise<InviteRefusal[]>;
   /** Posts to one channel land in the order they were called, whatever retries Slack forces. */
   post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }>;
   /** Queued with the channel's posts, so a later update is never overtaken by an earlier one. */

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { matchSeverity } from '#domain/severity.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import { readDeclareModal } from '../blocks/declare-modal.ts';
+import { describeDeclared } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 /** The declare form was submitted: validate, close it, declare, and tell the person where to go. */
@@ -25,7 +26,9 @@ export function declareModalSubmitted(ctx: ListenerContext) {
         requestKey: view.id,
       });
       await ctx.deps.chat.post(userId, {
-        text: outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message,
+        text: outcome.ok
+          ? describeDeclared(outcome.value.incident.channelId!, userId, outcome.value.notInvited)
+          : outcome.message,
       });
     } catch (error) {
       await ctx.deps.chat

@@ -12,6 +12,7 @@ import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
 import { ephemeral, escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { buildResolveModal } from '../blocks/resolve-modal.ts';
+import { describeDeclared } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -143,7 +144,11 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
       return;
     }
     const outcome = await declareIncident(deps, { title, severity, declaredBy: call.userId, requestKey: call.key });
-    await call.reply(outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message);
+    await call.reply(
+      outcome.ok
+        ? describeDeclared(outcome.value.incident.channelId!, call.userId, outcome.value.notInvited)
+        : outcome.message,
+    );
   },
   severity: change(({ severity }) => ({ kind: 'severity', severity })),
   status: change(({ status }) => ({ kind: 'status', status })),
