@@ -19,6 +19,7 @@ import { draftAndAnnounceRca } from '#adapters/slack/post-rca-result.ts';
 import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
+import { SlackPacer } from '#adapters/slack/pacing/slack-pacer.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
@@ -135,7 +136,22 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         })
       : new HTTPReceiver({ signingSecret: env['SLACK_SIGNING_SECRET']!, endpoints: '/slack/events', logger });
   // No conversation store: the bot keeps its own state, and Bolt's in-memory one only costs time per event.
-  const app = new App({ token: botToken, receiver, clientOptions, logger, logLevel: LogLevel.WARN, convoStore: false });
+  // Calls are paced per method tier; the scheduled jobs get a client of their own, in the background
+  // lane, so a 429 during a reminder run never holds up a reply, a modal or a timeline confirmation.
+  const pacer = new SlackPacer(config.slack.apiUrl, (method, retryAfter) =>
+    log.warn({ method, retryAfter }, 'Slack answered 429; that method waits'),
+  );
+  const app = new App({
+    token: botToken,
+    receiver,
+    clientOptions: { ...clientOptions, fetch: pacer.fetchFor('interactive') },
+    logger,
+    logLevel: LogLevel.WARN,
+    convoStore: false,
+  });
+  const backgroundChat = new SlackChat(
+    new WebClient(botToken, { ...clientOptions, fetch: pacer.fetchFor('background') }),
+  );
   app.error(async (error) => {
     metrics.errors.inc({ where: 'listener' });
     log.error({ err: error }, 'a listener failed');
@@ -199,8 +215,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
   });
   const index = new RcaIndex(repo, store, config.rca.dirs);
-  const resolver = new SlackOwnerResolver(deps.chat, config);
-  const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
+  const resolver = new SlackOwnerResolver(backgroundChat, config);
+  const notifier = new SlackReminderNotifier(backgroundChat, config, (n) => metrics.remindersSent.inc(n));
   const runReminders = () => remindActionItems(deps, index, resolver, notifier);
   const runDigest = () => sendDigest(deps, index, notifier.digest);
   registerListeners(app, { deps, index });
@@ -268,6 +284,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       durable.close();
       clearInterval(pushTimer);
       for (const job of jobs) await job.stop();
+      pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
       await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
       http.server.closeAllConnections();
