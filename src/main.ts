@@ -29,7 +29,7 @@ import { type Clock, systemClock } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
-import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
+import { type ReminderNotifier, type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
 
 type Env = Record<string, string | undefined>;
@@ -215,9 +215,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
   });
   const index = new RcaIndex(repo, store, config.rca.dirs);
-  const resolver = new SlackOwnerResolver(backgroundChat, config);
+  const resolver = new SlackOwnerResolver(backgroundChat, config, { store, clock });
   const notifier = new SlackReminderNotifier(backgroundChat, config, (n) => metrics.remindersSent.inc(n));
-  const runReminders = () => remindActionItems(deps, index, resolver, notifier);
+  const runReminders = () => remindActionItems(deps, index, resolver, crashBeforeSend(env, notifier));
   const runDigest = () => sendDigest(deps, index, notifier.digest);
   registerListeners(app, { deps, index });
   const jobs = [
@@ -340,6 +340,18 @@ function logUnhandledRejections(log: Logger): { remove(): void } {
   };
   process.on('unhandledRejection', onRejection);
   return { remove: () => process.off('unhandledRejection', onRejection) };
+}
+
+/**
+ * Test-only: with SCRIBE_TEST_CRASH_BEFORE_SEND=1 the process exits when the first reminder is about to
+ * go out, after its ledger row was claimed, so a test can prove the next run still sends it.
+ */
+function crashBeforeSend(env: Env, notifier: ReminderNotifier): ReminderNotifier {
+  if (env['SCRIBE_TEST_CRASH_BEFORE_SEND'] !== '1') return notifier;
+  return {
+    remind: () => process.exit(70),
+    needsAttention: (channel, items) => notifier.needsAttention(channel, items),
+  };
 }
 
 /** The template path from config: absolute, relative to the working directory, or the bundled one. */

@@ -49,9 +49,19 @@ export interface IncidentStore {
   saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void>;
   deleteScanPaths(paths: string[]): Promise<void>;
 
-  /** Claims a reminder stage for an item: true for exactly one caller, across restarts and replicas. */
+  /**
+   * Claims a reminder stage for an item: true for exactly one caller, across restarts and replicas.
+   * The claim stays "unsent" until `markReminderSent`.
+   */
   claimReminder(itemKey: string, stage: string, at: string): Promise<boolean>;
+  /** The reminder went out: its claim is done. */
+  markReminderSent(itemKey: string, stage: string, at: string): Promise<void>;
+  /** Whether a claim exists that was never marked sent (its run stopped between claim and send). */
+  isReminderUnsent(itemKey: string, stage: string): Promise<boolean>;
   releaseReminder(itemKey: string, stage: string): Promise<void>;
+  /** A cached owner lookup (what Slack answered for an email, handle or user group), unless expired. */
+  getOwnerLookup(ownerKey: string, now: string): Promise<string | null>;
+  setOwnerLookup(ownerKey: string, data: string, expiresAt: string): Promise<void>;
   setSnooze(itemKey: string, untilDay: string): Promise<void>;
   listSnoozes(): Promise<Map<string, string>>;
   getSetting(key: string): Promise<string | null>;
