@@ -1,5 +1,5 @@
 import type { SlackEmulator } from './slack-emulator.ts';
-import { renderMessage } from './web-api-methods.ts';
+import { renderMessage } from './render-objects.ts';
 import type { Channel, Message, User } from './workspace.ts';
 
 /**

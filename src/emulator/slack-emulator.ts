@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocket, WebSocketServer } from 'ws';
 import { loadApiReference } from './api-reference.ts';
-import { type CallContext, METHODS, SlackApiError } from './web-api-methods.ts';
+import { type CallContext, SlackApiError } from './method-context.ts';
+import { METHODS } from './web-api-methods.ts';
 import { Workspace } from './workspace.ts';
 
 export interface EmulatorOptions {
