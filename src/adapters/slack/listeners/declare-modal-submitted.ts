@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { matchSeverity } from '#domain/severity.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
-import { readDeclareModal } from '../blocks/declare-modal.ts';
+import { readDeclareModal, severityFromValue } from '../blocks/declare-modal.ts';
 import { describeDeclared } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
@@ -16,7 +16,8 @@ export function declareModalSubmitted(ctx: ListenerContext) {
     await ack();
     const userId = body.user.id;
     try {
-      const severity = form.severity ? matchSeverity(form.severity, ctx.deps.config.incident.severities) : null;
+      const severities = ctx.deps.config.incident.severities;
+      const severity = form.severity ? matchSeverity(severityFromValue(severities, form.severity), severities) : null;
       const outcome = await declareIncident(ctx.deps, {
         title: form.title,
         severity,
