@@ -22,8 +22,8 @@ export class Person {
     return `<@${this.user.id}|${this.user.name}>`;
   }
 
-  createChannel(name: string): Channel {
-    return this.slack.workspace.createChannel(name, this.user.id);
+  createChannel(name: string, kind: { isPrivate?: boolean } = {}): Channel {
+    return this.slack.workspace.createChannel(name, this.user.id, kind);
   }
 
   join(channelId: string): void {
@@ -54,7 +54,7 @@ export class Person {
       text,
       ts: message.ts,
       event_ts: message.ts,
-      channel_type: 'channel',
+      channel_type: channelType(channel),
       ...(threadTs
         ? { thread_ts: threadTs, parent_user_id: channel.messages.find((m) => m.ts === threadTs)?.user }
         : {}),
@@ -154,7 +154,7 @@ export class Person {
       ...fields,
       event_ts: eventTs,
       ts: eventTs,
-      channel_type: 'channel',
+      channel_type: channelType(channel),
     };
   }
 
@@ -270,7 +270,7 @@ export class Person {
         type: 'modal',
         ...view.view,
         state: { values },
-        hash: '1',
+        hash: view.hash,
         app_id: this.slack.workspace.appId,
         bot_id: this.slack.workspace.botId,
       },
@@ -335,13 +335,28 @@ function findAction(blocks: unknown[], actionId: string): { action: Record<strin
   return null;
 }
 
-export function addPerson(slack: SlackEmulator, name: string, email = `${name}@example.com`): Person {
+/**
+ * A message event's `channel_type`: "channel", "group" (a private channel), "im" or "mpim"
+ * (https://docs.slack.dev/reference/events/message, and message.groups for private channels).
+ */
+export function channelType(channel: Channel): 'channel' | 'group' | 'im' {
+  if (channel.isIm) return 'im';
+  return channel.isPrivate ? 'group' : 'channel';
+}
+
+export function addPerson(
+  slack: SlackEmulator,
+  name: string,
+  email = `${name}@example.com`,
+  traits: Pick<User, 'deleted' | 'guest' | 'inviteError'> = {},
+): Person {
   const user = slack.workspace.addUser({
     id: slack.workspace.nextId('U'),
     name,
     realName: name[0]!.toUpperCase() + name.slice(1),
     email,
     isBot: false,
+    ...traits,
   });
   return new Person(slack, user);
 }
