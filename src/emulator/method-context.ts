@@ -98,6 +98,8 @@ export function checkedView(args: Args, type: 'modal' | 'home'): Record<string, 
     });
   if (!view || typeof view !== 'object') throw refuse(['[ERROR] missing required field: type [json-pointer:/view]']);
   if (view['type'] !== type) throw refuse([`[ERROR] must be "${type}" here [json-pointer:/view/type]`]);
+  // view_too_large: "Error returned if the provided view is greater than 250kb." (api-ref views.*.json)
+  if (Buffer.byteLength(JSON.stringify(view)) > 250_000) throw new SlackApiError('view_too_large');
   const messages = checkBlockKit(type, view);
   // callback_id: "Max length of 255 characters." (https://docs.slack.dev/reference/views/modal-views)
   const callbackId = view['callback_id'];

@@ -153,4 +153,15 @@ describe('the emulator checks Block Kit on every surface', () => {
     expect(body['error']).toBe('msg_too_long');
     expect(channel.messages[0]?.text).toBe('Summary');
   });
+
+  it('refuses a view over 250 kB with view_too_large', async () => {
+    const blocks = Array.from({ length: 100 }, () => ({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'é'.repeat(1500) },
+    }));
+
+    const { body } = await callApi(slack, 'views.publish', { user_id: ana.id, view: { type: 'home', blocks } });
+
+    expect(body['error']).toBe('view_too_large');
+  });
 });
