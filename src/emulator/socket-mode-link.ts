@@ -72,6 +72,9 @@ export class SocketModeLink {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(delivery.envelopeId);
+        // An event not acknowledged in time is retried too (retry_reason "timeout"), on an open connection.
+        this.retryLater(delivery);
+        this.flushRetries();
         reject(new Error(`no ack for envelope ${delivery.envelopeId} within ${this.options.ackTimeoutMs} ms`));
       }, this.options.ackTimeoutMs);
       this.pending.set(delivery.envelopeId, { delivery, ws, resolve, reject, timer });
@@ -148,14 +151,20 @@ export class SocketModeLink {
       this.retryLater(pending.delivery);
       pending.reject(new Error(`the connection closed before envelope ${id} was acknowledged`));
     }
-    // Another connection still open takes the retries at once.
+    this.flushRetries();
+  }
+
+  /** Another connection still open takes the retries at once; otherwise they wait for the next hello. */
+  private flushRetries(): void {
     if (this.open.length > 0) for (const delivery of this.retries.splice(0)) this.options.redeliver(delivery);
   }
 
   /**
-   * Slack retries an event it could not deliver, up to 3 times, with `retry_attempt` counting them
-   * (https://docs.slack.dev/apis/events-api/#retries: "We'll retry failed deliveries up to 3 times"); only
-   * events: a slash command or an interaction that was not answered in time fails for the person instead.
+   * Slack retries an event it could not deliver or that was not acknowledged in time, up to 3 times, with
+   * `retry_attempt` counting them (https://docs.slack.dev/apis/events-api/#retries: "We'll retry failed
+   * deliveries up to 3 times"); only events: a slash command or an interaction that was not answered in time
+   * fails for the person instead. Slack spaces its retries out (the last after minutes); the emulator sends
+   * each as soon as a connection can take it, which makes duplicates come sooner, never fewer.
    */
   private retryLater(delivery: Delivery): void {
     if (delivery.type !== 'events_api' || delivery.retryAttempt >= 3) return;

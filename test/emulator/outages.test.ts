@@ -103,4 +103,22 @@ describe('outages and Socket Mode disconnects', () => {
     expect(retry.payload.event.text).toBe('while away');
     app.ws.close();
   });
+
+  it('retries an event the app did not acknowledge in time, up to 3 times, then gives up', async () => {
+    await slack.stop();
+    slack = await startSlackEmulator({ ackTimeoutMs: 100 });
+    const cho = addPerson(slack, 'cho');
+    const quiet = cho.createChannel('quiet');
+    quiet.members.add(slack.workspace.botUserId);
+    const app = await connectRawApp(slack, { ack: false });
+
+    await cho.post(quiet.id, 'anyone?').catch(() => undefined);
+    await until(() => app.messages.filter((m) => m['envelope_id']).length === 4);
+    await new Promise((r) => setTimeout(r, 300));
+
+    const envelopes = app.messages.filter((m) => m['envelope_id']);
+    expect(envelopes.map((m) => m['retry_attempt'])).toEqual([0, 1, 2, 3]);
+    expect(new Set(envelopes.map((m) => JSON.stringify(m['payload']))).size).toBe(1);
+    app.ws.close();
+  });
 });
