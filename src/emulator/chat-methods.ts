@@ -1,4 +1,5 @@
-import { channelOf, type Handler, json, messageOf, SlackApiError, str } from './method-context.ts';
+import { truncateMessageText } from './block-kit-rules.ts';
+import { channelOf, type Handler, messageBlocks, messageOf, SlackApiError, str } from './method-context.ts';
 import { renderMessage } from './render-objects.ts';
 import type { Message } from './workspace.ts';
 
@@ -7,9 +8,9 @@ export const CHAT_METHODS: Record<string, Handler> = {
   'chat.postMessage': (args, ctx) => {
     const channel = channelOf(ctx, args['channel']);
     if (!channel.isIm && !channel.members.has(ctx.actor)) throw new SlackApiError('not_in_channel');
-    const blocks = json<unknown[]>(args['blocks']);
+    const blocks = messageBlocks(args);
     if (str(args['text']) === '' && !blocks) throw new SlackApiError('no_text');
-    if (blocks && (!Array.isArray(blocks) || blocks.length > 50)) throw new SlackApiError('invalid_blocks');
+    const { text, warning } = truncateMessageText(str(args['text']));
     const threadTs = args['thread_ts'] ? str(args['thread_ts']) : undefined;
     if (threadTs) {
       const parent = messageOf(channel, threadTs);
@@ -19,21 +20,24 @@ export const CHAT_METHODS: Record<string, Handler> = {
       ts: ctx.workspace.nextTs(),
       botId: ctx.workspace.botId,
       user: ctx.actor,
-      text: str(args['text']),
+      text,
       reactions: new Map(),
       replyCount: 0,
       ...(blocks ? { blocks } : {}),
       ...(threadTs ? { threadTs } : {}),
     };
     channel.messages.push(message);
-    return { channel: channel.id, ts: message.ts, message: renderMessage(message, ctx) };
+    return { channel: channel.id, ts: message.ts, message: renderMessage(message, ctx), ...truncated(warning) };
   },
 
   'chat.update': (args, ctx) => {
     const channel = channelOf(ctx, args['channel']);
     const message = messageOf(channel, args['ts']);
     if (message.user !== ctx.actor) throw new SlackApiError('cant_update_message');
-    const blocks = json<unknown[]>(args['blocks']);
+    const blocks = messageBlocks(args);
+    // msg_too_long: "Message text is too long. The `text` field cannot exceed 4,000 characters." (api-ref
+    // chat.update.json; chat.update is not among the methods that truncate instead)
+    if (str(args['text']).length > 4000) throw new SlackApiError('msg_too_long');
     if (args['text'] !== undefined) message.text = str(args['text']);
     if (blocks) message.blocks = blocks;
     return { channel: channel.id, ts: message.ts, text: message.text };
@@ -44,15 +48,11 @@ export const CHAT_METHODS: Record<string, Handler> = {
     const user = str(args['user']);
     if (!ctx.workspace.users.has(user)) throw new SlackApiError('user_not_found');
     if (!channel.members.has(user)) throw new SlackApiError('user_not_in_channel');
-    const blocks = json<unknown[]>(args['blocks']);
+    const blocks = messageBlocks(args);
     if (str(args['text']) === '' && !blocks) throw new SlackApiError('no_text');
-    ctx.workspace.ephemerals.push({
-      channel: channel.id,
-      user,
-      text: str(args['text']),
-      ...(blocks ? { blocks } : {}),
-    });
-    return { message_ts: ctx.workspace.nextTs() };
+    const { text, warning } = truncateMessageText(str(args['text']));
+    ctx.workspace.ephemerals.push({ channel: channel.id, user, text, ...(blocks ? { blocks } : {}) });
+    return { message_ts: ctx.workspace.nextTs(), ...truncated(warning) };
   },
 
   'chat.getPermalink': (args, ctx) => {
@@ -68,3 +68,8 @@ export const CHAT_METHODS: Record<string, Handler> = {
     };
   },
 };
+
+/** The warning Slack adds when it cut a message's text (see truncateMessageText). */
+function truncated(warning: string | undefined): Record<string, unknown> {
+  return warning ? { response_metadata: { messages: [warning], warnings: ['message_truncated'] } } : {};
+}

@@ -1,4 +1,5 @@
 import { channelOf, type Handler, messageOf, SlackApiError, str } from './method-context.ts';
+import { inviteUsers } from './invite-users.ts';
 import { renderChannel, renderMessage } from './render-objects.ts';
 
 const VALID_NAME = /^[a-z0-9_-]+$/;
@@ -12,34 +13,27 @@ export const CONVERSATIONS_METHODS: Record<string, Handler> = {
     if (!VALID_NAME.test(name)) throw new SlackApiError('invalid_name_specials');
     if (!/[a-z0-9]/.test(name)) throw new SlackApiError('invalid_name_punctuation');
     if (ctx.workspace.channelByName(name)) throw new SlackApiError('name_taken');
-    return { channel: renderChannel(ctx.workspace.createChannel(name, ctx.actor)) };
+    // is_private: "Create a private channel instead of a public one" (api-ref conversations.create.json).
+    const isPrivate = args['is_private'] === true || args['is_private'] === 'true' || args['is_private'] === '1';
+    return { channel: renderChannel(ctx.workspace.createChannel(name, ctx.actor, { isPrivate })) };
   },
 
   'conversations.info': (args, ctx) => ({ channel: renderChannel(channelOf(ctx, args['channel'])) }),
 
   'conversations.join': (args, ctx) => {
     const channel = channelOf(ctx, args['channel']);
+    // Only public channels can be joined; a private one (or a DM) answers method_not_supported_for_channel_type
+    // ("This type of conversation cannot be used with this method.", api-ref conversations.join.json).
+    if (channel.isPrivate) throw new SlackApiError('method_not_supported_for_channel_type');
+    if (channel.isArchived) throw new SlackApiError('is_archived');
     channel.members.add(ctx.actor);
     return { channel: renderChannel(channel) };
   },
 
   'conversations.invite': (args, ctx) => {
     const channel = channelOf(ctx, args['channel'], true);
-    const users = str(args['users'])
-      .split(',')
-      .map((u) => u.trim())
-      .filter(Boolean);
-    if (users.length === 0) throw new SlackApiError('no_user');
-    for (const user of users) {
-      if (user === ctx.actor) throw new SlackApiError('cant_invite_self');
-      if (!ctx.workspace.users.has(user)) throw new SlackApiError('user_not_found');
-      if (channel.members.has(user))
-        throw new SlackApiError('already_in_channel', {
-          errors: [{ user, ok: false, error: 'already_in_channel' }],
-        });
-    }
-    for (const user of users) channel.members.add(user);
-    return { channel: renderChannel(channel) };
+    const errors = inviteUsers(ctx, channel, args);
+    return { channel: renderChannel(channel), ...(errors.length > 0 ? { errors } : {}) };
   },
 
   'conversations.members': (args, ctx) => {

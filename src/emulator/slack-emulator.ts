@@ -1,12 +1,16 @@
-import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { WebSocket, WebSocketServer } from 'ws';
-import { loadApiReference } from './api-reference.ts';
-import { type CallContext, SlackApiError } from './method-context.ts';
-import { METHODS } from './web-api-methods.ts';
+import { WebSocketServer } from 'ws';
+import { checkBlockKit, truncateMessageText } from './block-kit-rules.ts';
+import { deliverHttp, type SignedOverride, sendSigned } from './http-delivery.ts';
+import { parseArgs, parseJsonOrEmpty, readBody } from './http-body.ts';
+import { type ConversationKind, MESSAGE_SUBSCRIPTIONS } from './scope-check.ts';
+import { type Delivery, type DisconnectReason, SocketModeLink } from './socket-mode-link.ts';
+import { eventEnvelope } from './event-envelope.ts';
+import { WebApi } from './web-api.ts';
 import { Workspace } from './workspace.ts';
+
+export type { Delivery } from './socket-mode-link.ts';
 
 export interface EmulatorOptions {
   botToken?: string;
@@ -16,9 +20,11 @@ export interface EmulatorOptions {
   httpTarget?: string;
   /** Scopes granted to the bot token (from manifest.yml); unset: every scope. */
   scopes?: string[];
-  /** Enforce Slack's per-method rate tiers (off by default so tests run fast). */
+  /** The bot events the app subscribes to (manifest.yml `bot_events`); unset: every event. */
+  events?: string[];
+  /** Slack's per-method rate tiers, on as on Slack; turn off only in a test that says why. */
   enforceTiers?: boolean;
-  /** How long to wait for an ack before redelivering an event, as Slack does (ms). */
+  /** How long to wait for an ack before a delivery fails (ms). */
   ackTimeoutMs?: number;
   port?: number;
 }
@@ -32,20 +38,10 @@ export interface ApiCall {
   at: number;
 }
 
-export interface Delivery {
-  envelopeId: string;
-  type: 'events_api' | 'slash_commands' | 'interactive';
-  payload: Record<string, unknown>;
-  retryAttempt: number;
-}
-
-/** Slack's method reference, the subset the emulator serves (see api-ref/SOURCES.md). */
-const API_REF = fileURLToPath(new URL('api-ref', import.meta.url));
-const TIER_PER_MINUTE: Record<string, number> = { t1: 1, t2: 20, t3: 50, t4: 100, t5: 60 };
-
 /**
  * A local Slack: the Web API methods the bot calls, Socket Mode over loopback ws://, and signed HTTP
- * delivery. It checks every call against Slack's method reference in api-ref/ (copied from slack-api-ref).
+ * delivery. Every call is checked against Slack's method reference in api-ref/ (arguments, documented errors,
+ * scopes by conversation kind, rate tiers) and every Block Kit surface against block-kit-rules.ts.
  */
 export class SlackEmulator {
   readonly workspace = new Workspace();
@@ -60,20 +56,25 @@ export class SlackEmulator {
   readonly responses: { url: string; body: Record<string, unknown> }[] = [];
   private server!: Server;
   private wss!: WebSocketServer;
-  private sockets = new Set<WebSocket>();
-  private pendingAcks = new Map<string, { resolve(payload: unknown): void; delivery: Delivery }>();
-  private reference = loadApiReference(API_REF);
-  private rateLimit: { until: number; every: number; retryAfter: number; counter: number } | null = null;
-  private tierWindows = new Map<string, number[]>();
+  private readonly link: SocketModeLink;
+  private readonly api: WebApi;
   private connectionsAllowed = true;
+  private stopped = false;
   private eventCounter = 0;
-  private roundRobin = 0;
   port = 0;
 
   constructor(readonly options: EmulatorOptions = {}) {
     this.botToken = options.botToken ?? 'xoxb-emulated-bot-token';
     this.appToken = options.appToken ?? 'xapp-emulated-app-token';
     this.signingSecret = options.signingSecret ?? 'emulated-signing-secret';
+    this.api = new WebApi(this, options);
+    this.link = new SocketModeLink({
+      appId: this.workspace.appId,
+      ackTimeoutMs: options.ackTimeoutMs ?? 3000,
+      redeliver: (delivery) => {
+        this.deliver(delivery.type, delivery.payload, delivery.retryAttempt).catch(() => undefined);
+      },
+    });
   }
 
   get apiUrl(): string {
@@ -88,29 +89,30 @@ export class SlackEmulator {
     });
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
-      if (!this.connectionsAllowed || !req.url?.startsWith('/socket')) {
+      if (!this.connectionsAllowed || this.api.isDown('apps.connections.open') || !req.url?.startsWith('/socket')) {
         socket.destroy();
         return;
       }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.link.accept(ws));
     });
-    await new Promise<void>((resolve) => this.server.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+    await this.listen(this.options.port ?? 0);
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
 
   async stop(): Promise<void> {
-    for (const ws of this.sockets) ws.terminate();
+    this.stopped = true;
+    this.link.close();
     this.wss.close();
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   // ── faults ────────────────────────────────────────────────────────────────
 
   /** Answers 429 with Retry-After to every `every`-th API call for `durationMs`. */
   rateLimitCalls(options: { every: number; durationMs: number; retryAfterSeconds: number }): void {
-    this.rateLimit = {
+    this.api.rateLimit = {
       until: Date.now() + options.durationMs,
       every: options.every,
       retryAfter: options.retryAfterSeconds,
@@ -118,10 +120,43 @@ export class SlackEmulator {
     };
   }
 
+  /**
+   * Slack (or the network to it) is away for `ms`: with `refuse`, nothing listens (connections are refused,
+   * Socket Mode connections drop); with `5xx`, the Web API answers 503 and no Socket Mode connection opens.
+   * `methods` limits a `5xx` outage to some methods (`['apps.connections.open']`).
+   */
+  async outage(options: { ms: number; mode: 'refuse' | '5xx'; methods?: string[] }): Promise<void> {
+    this.api.down = {
+      until: Date.now() + options.ms,
+      mode: options.mode,
+      ...(options.methods ? { methods: options.methods } : {}),
+    };
+    if (options.methods && options.mode === '5xx') return;
+    for (const ws of this.link.sockets) ws.terminate();
+    if (options.mode === 'refuse') {
+      this.server.closeAllConnections();
+      await new Promise<void>((resolve) => this.server.close(() => resolve()));
+      setTimeout(() => {
+        this.api.down = null;
+        if (!this.stopped) this.listen(this.port).catch(() => undefined);
+      }, options.ms).unref();
+    }
+  }
+
+  /** Sends Slack's `disconnect` message on every connection, then closes them after `closeAfterMs`. */
+  disconnectSockets(reason: DisconnectReason, closeAfterMs = reason === 'warning' ? 10_000 : 0): void {
+    this.link.disconnect(reason, closeAfterMs);
+  }
+
+  /** The next envelope is sent and its connection cut before the app can ack it. */
+  cutNextEnvelope(): void {
+    this.link.cutNextEnvelope();
+  }
+
   /** Drops every Socket Mode connection; with `refuse`, new ones too until `allowConnections`. */
   dropConnections(refuse = false): void {
     this.connectionsAllowed = !refuse;
-    for (const ws of this.sockets) ws.terminate();
+    for (const ws of this.link.sockets) ws.terminate();
   }
 
   allowConnections(): void {
@@ -129,13 +164,11 @@ export class SlackEmulator {
   }
 
   get connectionCount(): number {
-    return [...this.sockets].filter((ws) => ws.readyState === WebSocket.OPEN).length;
+    return this.link.open.length;
   }
 
   get connected(): boolean {
-    return [...this.sockets].some(
-      (ws) => ws.readyState === WebSocket.OPEN && (ws as { helloSent?: boolean }).helloSent === true,
-    );
+    return this.link.open.some((ws) => (ws as { helloSent?: boolean }).helloSent === true);
   }
 
   async waitForConnection(timeoutMs = 10_000): Promise<void> {
@@ -148,32 +181,22 @@ export class SlackEmulator {
 
   // ── delivery ──────────────────────────────────────────────────────────────
 
-  /** Wraps an event in Slack's event_callback envelope and delivers it; resolves with the ack. */
+  /**
+   * Wraps an event in Slack's event_callback envelope and delivers it; resolves with the ack. An event the app
+   * does not subscribe to (`options.events`) is not sent, as on Slack; resolves with undefined then.
+   */
   deliverEvent(
     event: Record<string, unknown>,
     options: { eventId?: string; retryAttempt?: number } = {},
   ): Promise<unknown> {
+    if (!this.subscribes(event)) return Promise.resolve(undefined);
     this.eventCounter += 1;
-    const body = {
-      token: 'verification-token-unused',
-      team_id: this.workspace.teamId,
-      api_app_id: this.workspace.appId,
+    const body = eventEnvelope(
+      this.workspace,
       event,
-      type: 'event_callback',
-      event_id: options.eventId ?? `Ev${String(this.eventCounter).padStart(10, '0')}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [
-        {
-          enterprise_id: null,
-          team_id: this.workspace.teamId,
-          user_id: this.workspace.botUserId,
-          is_bot: true,
-          is_enterprise_install: false,
-        },
-      ],
-      is_ext_shared_channel: false,
-      event_context: `4-${this.eventCounter}`,
-    };
+      options.eventId ?? `Ev${String(this.eventCounter).padStart(10, '0')}`,
+      this.eventCounter,
+    );
     return this.deliver('events_api', body, options.retryAttempt ?? 0);
   }
 
@@ -191,80 +214,29 @@ export class SlackEmulator {
   ): Promise<unknown> {
     const delivery: Delivery = { envelopeId: envelopeId ?? crypto.randomUUID(), type, payload, retryAttempt };
     this.deliveries.push(delivery);
-    return this.options.httpTarget ? this.deliverHttp(delivery) : this.deliverSocket(delivery);
+    // The trigger's 3 seconds run from the moment its payload is sent (Workspace.exchangeTrigger).
+    if (typeof payload['trigger_id'] === 'string') this.workspace.triggerSent(payload['trigger_id'], Date.now());
+    if (!this.options.httpTarget) return this.link.send(delivery);
+    return deliverHttp(this.options.httpTarget, this.signingSecret, delivery);
   }
 
-  private deliverSocket(delivery: Delivery): Promise<unknown> {
-    // Slack spreads deliveries over an app's open connections; so does this, in turn.
-    const open = [...this.sockets].filter((s) => s.readyState === WebSocket.OPEN);
-    this.roundRobin += 1;
-    const ws = open[this.roundRobin % Math.max(open.length, 1)];
-    if (!ws) return Promise.reject(new Error('no Socket Mode connection'));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pendingAcks.delete(delivery.envelopeId);
-        reject(new Error(`no ack for envelope ${delivery.envelopeId} within ${this.options.ackTimeoutMs ?? 3000} ms`));
-      }, this.options.ackTimeoutMs ?? 3000);
-      this.pendingAcks.set(delivery.envelopeId, {
-        delivery,
-        resolve: (payload) => {
-          clearTimeout(timer);
-          resolve(payload);
-        },
-      });
-      ws.send(
-        JSON.stringify({
-          envelope_id: delivery.envelopeId,
-          payload: delivery.payload,
-          type: delivery.type,
-          accepts_response_payload: delivery.type !== 'events_api',
-          retry_attempt: delivery.retryAttempt,
-          retry_reason: delivery.retryAttempt > 0 ? 'timeout' : '',
-        }),
-      );
-    });
+  /** Signs and posts the request the way Slack does for HTTP mode (security tests tamper with it). */
+  deliverHttp(delivery: Delivery, override: SignedOverride = {}): Promise<unknown> {
+    return deliverHttp(this.options.httpTarget!, this.signingSecret, delivery, override);
   }
 
-  /** Signs and posts the request the way Slack does for HTTP mode. */
-  async deliverHttp(
-    delivery: Delivery,
-    override: { timestamp?: number; signature?: string; body?: string } = {},
-  ): Promise<unknown> {
-    const response = await this.sendSigned(delivery, override);
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text}`);
-    try {
-      return text ? JSON.parse(text) : {};
-    } catch {
-      return { text };
-    }
+  sendSigned(delivery: Delivery, override: SignedOverride = {}): Promise<Response> {
+    return sendSigned(this.options.httpTarget!, this.signingSecret, delivery, override);
   }
 
-  async sendSigned(
-    delivery: Delivery,
-    override: { timestamp?: number; signature?: string; body?: string } = {},
-  ): Promise<Response> {
-    const body =
-      override.body ??
-      (delivery.type === 'events_api'
-        ? JSON.stringify(delivery.payload)
-        : delivery.type === 'slash_commands'
-          ? new URLSearchParams(delivery.payload as Record<string, string>).toString()
-          : new URLSearchParams({ payload: JSON.stringify(delivery.payload) }).toString());
-    const timestamp = override.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature =
-      override.signature ??
-      `v0=${createHmac('sha256', this.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    const headers: Record<string, string> = {
-      'content-type': delivery.type === 'events_api' ? 'application/json' : 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature,
-    };
-    if (delivery.retryAttempt > 0) {
-      headers['x-slack-retry-num'] = String(delivery.retryAttempt);
-      headers['x-slack-retry-reason'] = 'http_timeout';
-    }
-    return fetch(this.options.httpTarget!, { method: 'POST', headers, body });
+  /** Whether the app subscribes to this event; message events by conversation kind (scope-check.ts). */
+  private subscribes(event: Record<string, unknown>): boolean {
+    const events = this.options.events;
+    if (!events) return true;
+    if (event['type'] !== 'message') return events.includes(String(event['type']));
+    const kind = KIND_OF_CHANNEL_TYPE[String(event['channel_type'])] ?? 'public';
+    const { event: subscription, scope } = MESSAGE_SUBSCRIPTIONS[kind];
+    return events.includes(subscription) && (!this.options.scopes || this.options.scopes.includes(scope));
   }
 
   // ── HTTP routes ───────────────────────────────────────────────────────────
@@ -272,11 +244,7 @@ export class SlackEmulator {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
-    if (url.pathname.startsWith('/response/')) {
-      this.responses.push({ url: url.pathname, body: parseJsonOrEmpty(raw) });
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
+    if (url.pathname.startsWith('/response/')) return this.respond(url.pathname, raw, res);
     if (!url.pathname.startsWith('/api/')) {
       res.writeHead(404).end();
       return;
@@ -285,7 +253,7 @@ export class SlackEmulator {
     const args = parseArgs(req.headers['content-type'] ?? '', raw, url.searchParams);
     const token = (req.headers['authorization'] ?? '').replace(/^Bearer\s+/i, '') || String(args['token'] ?? '');
     delete args['token'];
-    const { status, body, headers } = this.call(method, args, token);
+    const { status, body, headers } = this.api.answer(method, args, token);
     const record: ApiCall = {
       method,
       args,
@@ -299,142 +267,31 @@ export class SlackEmulator {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
   }
 
-  private call(
-    method: string,
-    args: Record<string, unknown>,
-    token: string,
-  ): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
-    const fail = (error: string, extra: Record<string, unknown> = {}) => ({
-      status: 200,
-      body: { ok: false, error, ...extra },
-    });
-    const spec = this.reference.method(method);
-    if (!spec) return fail('unknown_method');
-    if (this.rateLimit && Date.now() < this.rateLimit.until) {
-      this.rateLimit.counter += 1;
-      if (this.rateLimit.counter % this.rateLimit.every === 0) {
-        return {
-          status: 429,
-          body: { ok: false, error: 'ratelimited' },
-          headers: { 'retry-after': String(this.rateLimit.retryAfter) },
-        };
-      }
+  /**
+   * A post to a response_url. Its blocks are checked as a message's; response URLs answer like incoming webhooks
+   * (hooks.slack.com), with HTTP 400 and the error as plain text (`invalid_blocks`, `no_text`), as recorded in
+   * slackapi/java-slack-sdk#1017 ("a 400 `invalid_blocks` back from the slack api ... posting to our webhook").
+   * Text past 40,000 characters is truncated, as for chat.postMessage (block-kit-rules.ts).
+   */
+  private respond(path: string, raw: string, res: ServerResponse): void {
+    const body = parseJsonOrEmpty(raw);
+    const blocks = body['blocks'];
+    const invalid = blocks !== undefined && checkBlockKit('message', { blocks }).length > 0;
+    if (invalid || (blocks === undefined && typeof body['text'] !== 'string' && body['delete_original'] !== true)) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(invalid ? 'invalid_blocks' : 'no_text');
+      return;
     }
-    if (this.options.enforceTiers) {
-      const limited = this.checkTier(method, spec.tier);
-      if (limited)
-        return {
-          status: 429,
-          body: { ok: false, error: 'ratelimited' },
-          headers: { 'retry-after': String(limited) },
-        };
-    }
-    if (token === '') return fail('not_authed');
-    const isApp = method === 'apps.connections.open';
-    if (isApp ? token !== this.appToken : token !== this.botToken) return fail(isApp ? 'invalid_auth' : 'invalid_auth');
-    if (isApp) {
-      return {
-        status: 200,
-        body: { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${crypto.randomUUID()}` },
-      };
-    }
-    const missing = spec.required.filter((arg) => args[arg] === undefined || args[arg] === '');
-    if (missing.length > 0) {
-      return fail('invalid_arguments', {
-        response_metadata: { messages: missing.map((m) => `[ERROR] missing required field: ${m}`) },
-      });
-    }
-    if (
-      this.options.scopes &&
-      spec.botScopes.length > 0 &&
-      !spec.botScopes.some((s) => this.options.scopes!.includes(s))
-    ) {
-      return fail('missing_scope', {
-        needed: spec.botScopes.join(','),
-        provided: this.options.scopes.join(','),
-      });
-    }
-    const handler = METHODS[method];
-    if (!handler) return fail('unknown_method');
-    const ctx: CallContext = {
-      workspace: this.workspace,
-      actor: this.workspace.botUserId,
-      apiUrl: this.apiUrl,
-      emit: (event) => {
-        this.deliverEvent(event).catch(() => undefined);
-      },
-    };
-    try {
-      return { status: 200, body: { ok: true, ...handler(args, ctx) } };
-    } catch (error) {
-      if (!(error instanceof SlackApiError)) throw error;
-      if (!spec.errors.has(error.code)) {
-        throw new Error(`emulator bug: ${method} returned "${error.code}", which Slack does not document for it`);
-      }
-      return fail(error.code, error.extra);
-    }
+    if (typeof body['text'] === 'string') body['text'] = truncateMessageText(body['text']).text;
+    this.responses.push({ url: path, body });
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   }
 
-  private checkTier(method: string, tier: string): number | null {
-    const limit = TIER_PER_MINUTE[tier] ?? 50;
-    const now = Date.now();
-    const window = (this.tierWindows.get(method) ?? []).filter((t) => now - t < 60_000);
-    if (window.length >= limit) {
-      this.tierWindows.set(method, window);
-      return Math.max(1, Math.ceil((60_000 - (now - window[0]!)) / 1000));
-    }
-    window.push(now);
-    this.tierWindows.set(method, window);
-    return null;
-  }
-
-  // ── Socket Mode ───────────────────────────────────────────────────────────
-
-  private onSocket(ws: WebSocket): void {
-    this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
-    ws.on('message', (data) => {
-      const message = parseJsonOrEmpty(String(data));
-      const id = message['envelope_id'];
-      if (typeof id === 'string') {
-        const pending = this.pendingAcks.get(id);
-        this.pendingAcks.delete(id);
-        pending?.resolve(message['payload'] ?? {});
-      }
-    });
-    ws.send(
-      JSON.stringify({
-        type: 'hello',
-        num_connections: this.sockets.size,
-        debug_info: { host: 'emulator', build_number: 1, approximate_connection_time: 3600 },
-        connection_info: { app_id: this.workspace.appId },
-      }),
-    );
-    (ws as { helloSent?: boolean }).helloSent = true;
+  private listen(port: number): Promise<void> {
+    return new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseArgs(contentType: string, raw: string, query: URLSearchParams): Record<string, unknown> {
-  const args: Record<string, unknown> = Object.fromEntries(query);
-  if (contentType.includes('application/json')) Object.assign(args, parseJsonOrEmpty(raw));
-  else for (const [key, value] of new URLSearchParams(raw)) args[key] = value;
-  return args;
-}
-
-function parseJsonOrEmpty(raw: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
+const KIND_OF_CHANNEL_TYPE: Record<string, ConversationKind> = { channel: 'public', group: 'private', im: 'im' };
 
 export async function startSlackEmulator(options: EmulatorOptions = {}): Promise<SlackEmulator> {
   return new SlackEmulator(options).start();
