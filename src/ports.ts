@@ -131,7 +131,10 @@ export interface Chat {
   userIdByHandle(handle: string): Promise<string | null>;
   /** A person's email, when the bot may see it. */
   userEmail(userId: string): Promise<string | null>;
-  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
+  /** Opens a modal; gives its view id, for `updateView`. */
+  openView(triggerId: string, view: Record<string, unknown>): Promise<string | null>;
+  /** Replaces an open modal's content (after a slow check that came after opening it). */
+  updateView(viewId: string, view: Record<string, unknown>): Promise<void>;
   publishHome(userId: string, view: Record<string, unknown>): Promise<void>;
 }
 

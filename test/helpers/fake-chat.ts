@@ -69,6 +69,9 @@ export class FakeChat implements Chat {
   async userEmail(): Promise<string | null> {
     return null;
   }
-  async openView(): Promise<void> {}
+  async updateView(): Promise<void> {}
+  async openView(): Promise<string | null> {
+    return null;
+  }
   async publishHome(): Promise<void> {}
 }

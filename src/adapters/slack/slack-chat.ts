@@ -239,8 +239,12 @@ export class SlackChat implements Chat {
     }
   }
 
-  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
-    await this.client.views.open({ trigger_id: triggerId, view: view as never });
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<string | null> {
+    return (await this.client.views.open({ trigger_id: triggerId, view: view as never })).view?.id ?? null;
+  }
+
+  async updateView(viewId: string, view: Record<string, unknown>): Promise<void> {
+    await this.client.views.update({ view_id: viewId, view: view as never });
   }
 
   async publishHome(userId: string, view: Record<string, unknown>): Promise<void> {

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { matchSeverity } from '#domain/severity.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import { readDeclareModal, severityFromValue } from '../blocks/declare-modal.ts';
+import { checkAllowed } from './check-allowed.ts';
 import { describeDeclared } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
@@ -16,6 +17,12 @@ export function declareModalSubmitted(ctx: ListenerContext) {
     await ack();
     const userId = body.user.id;
     try {
+      // The form opened before the checks ran, so they run again here.
+      const refusal = await checkAllowed(ctx.deps, userId, 'declare', null);
+      if (refusal) {
+        await ctx.deps.chat.post(userId, { text: refusal });
+        return;
+      }
       const severities = ctx.deps.config.incident.severities;
       const severity = form.severity ? matchSeverity(severityFromValue(severities, form.severity), severities) : null;
       const outcome = await declareIncident(ctx.deps, {
