@@ -29,15 +29,18 @@ const TIERS: Record<string, Tier> = {
   'views.update': 't4',
   'views.push': 't4',
   'views.publish': 't4',
+  // Special tiers other than chat.postMessage "are unique for methods with this tier"; held to Tier 4.
+  'auth.test': 't4',
+  'chat.getPermalink': 't4',
 };
 
 /**
  * Special tiers: `chat.postMessage` is limited per channel, "generally one message per second" with
- * short bursts allowed (docs.slack.dev/reference/methods/chat.postMessage); `auth.test` and
- * `chat.getPermalink` allow far more than anything the bot does. None of them share a method budget.
+ * short bursts allowed (docs.slack.dev/reference/methods/chat.postMessage), so it has no method budget.
+ * `apps.connections.open` belongs to the Socket Mode client, which retries it on its own schedule.
  */
 export const PER_CHANNEL_METHODS = new Set(['chat.postMessage']);
-const UNPACED = new Set(['auth.test', 'chat.getPermalink', 'apps.connections.open']);
+const UNPACED = new Set(['apps.connections.open']);
 
 /** Calls a method may start per minute, or null when the bot never needs to hold it back. */
 export function methodBudget(method: string): number | null {
