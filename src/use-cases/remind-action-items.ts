@@ -34,7 +34,8 @@ export async function remindActionItems(
   resolver: OwnerResolver,
   notifier: ReminderNotifier,
 ): Promise<RunSummary> {
-  const today = calendarDay(deps.clock.now(), deps.config.reminders.timeZone);
+  const startedAt = deps.clock.now();
+  const today = calendarDay(startedAt, deps.config.reminders.timeZone);
   const result = await deps.store.tryWithLock('reminders', async (): Promise<RunSummary> => {
     if (deps.rca) await deps.rca.exclusive(() => deps.rca!.repo.pull());
     const stored = await deps.store.getSetting(LAST_RUN);
@@ -128,7 +129,15 @@ export async function remindActionItems(
     }
     await deps.store.setSetting(LAST_RUN, today);
     deps.log.info(
-      { today, lastRun, sent, needsAttention: fresh.length, parsed, files: files.length },
+      {
+        today,
+        lastRun,
+        sent,
+        needsAttention: fresh.length,
+        parsed,
+        files: files.length,
+        durationMs: deps.clock.now().getTime() - startedAt.getTime(),
+      },
       'reminder run done',
     );
     return { ran: true, today, sent, needsAttention: fresh.length, parsed };
