@@ -79,6 +79,14 @@ describe('manifest.yml', () => {
       await h?.stop();
     });
 
+    it("finds every method the bot calls in the copy of Slack's reference the emulator serves", () => {
+      const reference = loadApiReference(API_REF);
+
+      const called = [...new Set([...h.slack.calls.map((c) => c.method), ...methodsTheCodeCalls()])];
+
+      expect(called.filter((method) => reference.method(method) === null)).toEqual([]);
+    });
+
     it('grants every scope a call the bot made needs', () => {
       const reference = loadApiReference(API_REF);
       const granted: string[] = manifest.oauth_config.scopes.bot;
