@@ -149,7 +149,7 @@ export class Workspace {
       created: Math.floor(Date.now() / 1000),
       creator,
       isIm,
-      isPrivate: isIm || (kind.isPrivate ?? false),
+      isPrivate: kind.isPrivate ?? false,
       isArchived: false,
       topic: '',
       purpose: '',
