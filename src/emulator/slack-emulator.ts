@@ -148,9 +148,9 @@ export class SlackEmulator {
     this.link.disconnect(reason, closeAfterMs);
   }
 
-  /** The next envelope is sent and its connection cut before the app can ack it. */
-  cutNextEnvelope(): void {
-    this.link.cutNextEnvelope();
+  /** Cuts the connection carrying the next envelope, in the middle of its frame or before its ack. */
+  cutNextEnvelope(how: 'mid-frame' | 'before-ack' = 'mid-frame'): void {
+    this.link.cutNextEnvelope(how);
   }
 
   /** Drops every Socket Mode connection; with `refuse`, new ones too until `allowConnections`. */
