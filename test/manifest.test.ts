@@ -7,6 +7,7 @@ import { LISTENERS } from '#adapters/slack/listeners/registry.ts';
 import { PROJECT_ROOT } from '#config/load-config.ts';
 import { declareFromNewChannel, eventually, type Harness, startHarness } from './helpers/bot-harness.ts';
 import { loadApiReference } from '#emulator/api-reference.ts';
+import { MESSAGE_SUBSCRIPTIONS } from '#emulator/scope-check.ts';
 
 const SCHEMAS = join(PROJECT_ROOT, 'test/fixtures/slack/manifest-schema');
 const API_REF = join(PROJECT_ROOT, 'src/emulator/api-ref');
@@ -16,7 +17,7 @@ const manifest = YAML.parse(readFileSync(join(PROJECT_ROOT, 'manifest.yml'), 'ut
 const EVENT_NAMES: Record<string, string> = { message: 'message.channels' };
 /** Scopes that event subscriptions and features need, beyond the Web API methods called. */
 const FEATURE_SCOPES: Record<string, string[]> = {
-  'message.channels': ['channels:history'],
+  ...Object.fromEntries(Object.values(MESSAGE_SUBSCRIPTIONS).map(({ event, scope }) => [event, [scope]])),
   reaction_added: ['reactions:read'],
   reaction_removed: ['reactions:read'],
   slash_commands: ['commands'],
@@ -77,6 +78,14 @@ describe('manifest.yml', () => {
     });
     afterAll(async () => {
       await h?.stop();
+    });
+
+    it("finds every method the bot calls in the copy of Slack's reference the emulator serves", () => {
+      const reference = loadApiReference(API_REF);
+
+      const called = [...new Set([...h.slack.calls.map((c) => c.method), ...methodsTheCodeCalls()])];
+
+      expect(called.filter((method) => reference.method(method) === null)).toEqual([]);
     });
 
     it('grants every scope a call the bot made needs', () => {

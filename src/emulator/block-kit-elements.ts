@@ -24,21 +24,21 @@ const SELECT: ElementCheck = (found, pointer, element) => {
   // "Maximum number of options is 100" / "Maximum number of option groups is 100"
   // (https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element)
   const options = found.items(`${pointer}/options`, element['options'], 100);
-  for (const [i, option] of options.entries()) checkOption(found, `${pointer}/options/${i}`, option);
+  for (const [i, option] of options.entries()) checkOption(found, `${pointer}/options/${i}`, option, true);
   const groups = found.items(`${pointer}/option_groups`, element['option_groups'], 100);
   for (const [i, group] of groups.entries()) checkOptionGroup(found, `${pointer}/option_groups/${i}`, group);
   if (element['initial_option'] !== undefined)
-    checkOption(found, `${pointer}/initial_option`, element['initial_option']);
+    checkOption(found, `${pointer}/initial_option`, element['initial_option'], true);
   const initial = found.items(`${pointer}/initial_options`, element['initial_options'], 100);
-  for (const [i, option] of initial.entries()) checkOption(found, `${pointer}/initial_options/${i}`, option);
+  for (const [i, option] of initial.entries()) checkOption(found, `${pointer}/initial_options/${i}`, option, true);
 };
 
 /** A list of at most `max` options (checkboxes and radio buttons: 10; overflow: 5). */
 const optionList =
-  (max: number, min = 0): ElementCheck =>
+  (max: number, min: number, plainOnly: boolean): ElementCheck =>
   (found, pointer, element) => {
     const options = found.items(`${pointer}/options`, element['options'], max, min);
-    for (const [i, option] of options.entries()) checkOption(found, `${pointer}/options/${i}`, option);
+    for (const [i, option] of options.entries()) checkOption(found, `${pointer}/options/${i}`, option, plainOnly);
   };
 
 const ELEMENTS: Record<string, ElementCheck> = {
@@ -55,11 +55,11 @@ const ELEMENTS: Record<string, ElementCheck> = {
   multi_static_select: SELECT,
   // https://docs.slack.dev/reference/block-kit/block-elements/checkboxes-element and radio-button-element:
   // "A maximum of 10 options are allowed."
-  checkboxes: optionList(10),
-  radio_buttons: optionList(10),
+  checkboxes: optionList(10, 0, false),
+  radio_buttons: optionList(10, 0, false),
   // https://docs.slack.dev/reference/block-kit/block-elements/overflow-menu-element: "Maximum number of options
   // is 5, minimum is 1."
-  overflow: optionList(5, 1),
+  overflow: optionList(5, 1, true),
   // https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element: min_length "between 0
   // and 3000, inclusive", max_length "between 1 and 3000, inclusive".
   plain_text_input: (found, pointer, element) => {
@@ -76,12 +76,13 @@ const ELEMENTS: Record<string, ElementCheck> = {
 /**
  * https://docs.slack.dev/reference/block-kit/composition-objects/option-object: text "Maximum length for the
  * `text` in this field is 75 characters", value "Maximum length for this field is 150 characters" (older
- * @slack/types JSDoc says 75; Slack's page is the authority), description 75, url 3000.
+ * @slack/types JSDoc says 75; Slack's page is the authority), description 75, url 3000; "Overflow, select, and
+ * multi-select menus can only use plain_text objects, while radio buttons and checkboxes can use mrkdwn".
  */
-function checkOption(found: BlockKitFindings, pointer: string, value: unknown): void {
+function checkOption(found: BlockKitFindings, pointer: string, value: unknown, plainOnly: boolean): void {
   const option = found.object(pointer, value, true);
   if (!option) return;
-  found.textObject(`${pointer}/text`, option['text'], 75, { required: true });
+  found.textObject(`${pointer}/text`, option['text'], 75, { required: true, plainOnly });
   if (option['value'] === undefined) found.add(pointer, 'missing required field: value');
   found.text(`${pointer}/value`, option['value'], 150);
   found.textObject(`${pointer}/description`, option['description'], 75);
@@ -94,7 +95,7 @@ function checkOptionGroup(found: BlockKitFindings, pointer: string, value: unkno
   if (!group) return;
   found.textObject(`${pointer}/label`, group['label'], 75, { required: true, plainOnly: true });
   const options = found.items(`${pointer}/options`, group['options'], 100);
-  for (const [i, option] of options.entries()) checkOption(found, `${pointer}/options/${i}`, option);
+  for (const [i, option] of options.entries()) checkOption(found, `${pointer}/options/${i}`, option, true);
 }
 
 /**

@@ -90,8 +90,8 @@ function checkBlock(found: BlockKitFindings, pointer: string, value: unknown, bl
 const none: BlockCheck = () => undefined;
 
 /**
- * One check per documented block type (https://docs.slack.dev/reference/block-kit/blocks lists them). Types
- * with no limits the bot could pass are accepted as they are; a type Slack does not document is refused.
+ * One check per documented block type (https://docs.slack.dev/reference/block-kit/blocks lists them, as does
+ * node_modules/@slack/types/dist/block-kit/blocks.d.ts). A type Slack does not document is refused.
  */
 const BLOCKS: Record<string, BlockCheck> = {
   // https://docs.slack.dev/reference/block-kit/blocks/section-block: text "Minimum length for the text in this
@@ -156,12 +156,20 @@ const BLOCKS: Record<string, BlockCheck> = {
     if (block['text'] === undefined) found.add(pointer, 'missing required field: text');
     found.text(`${pointer}/text`, block['text'], 12_000, 1);
   },
+  // The other block types @slack/types declares (blocks.d.ts): accepted without checks of their own.
   divider: none,
   rich_text: none,
   video: none,
   file: none,
   table: none,
+  data_table: none,
   context_actions: none,
+  alert: none,
+  card: none,
+  carousel: none,
+  container: none,
+  plan: none,
+  task_card: none,
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {

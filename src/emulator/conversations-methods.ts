@@ -24,7 +24,7 @@ export const CONVERSATIONS_METHODS: Record<string, Handler> = {
     const channel = channelOf(ctx, args['channel']);
     // Only public channels can be joined; a private one (or a DM) answers method_not_supported_for_channel_type
     // ("This type of conversation cannot be used with this method.", api-ref conversations.join.json).
-    if (channel.isPrivate) throw new SlackApiError('method_not_supported_for_channel_type');
+    if (channel.isPrivate || channel.isIm) throw new SlackApiError('method_not_supported_for_channel_type');
     if (channel.isArchived) throw new SlackApiError('is_archived');
     channel.members.add(ctx.actor);
     return { channel: renderChannel(channel) };

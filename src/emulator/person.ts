@@ -270,7 +270,7 @@ export function addPerson(
   slack: SlackEmulator,
   name: string,
   email = `${name}@example.com`,
-  traits: Pick<User, 'deleted' | 'guest' | 'inviteError'> = {},
+  traits: Pick<User, 'deleted' | 'guest' | 'inviteError' | 'lookupError'> = {},
 ): Person {
   const user = slack.workspace.addUser({
     id: slack.workspace.nextId('U'),

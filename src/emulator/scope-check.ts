@@ -34,3 +34,18 @@ export const MESSAGE_SUBSCRIPTIONS: Record<ConversationKind, { event: string; sc
   private: { event: 'message.groups', scope: 'groups:history' },
   im: { event: 'message.im', scope: 'im:history' },
 };
+
+const KIND_OF_CHANNEL_TYPE: Record<string, ConversationKind> = { channel: 'public', group: 'private', im: 'im' };
+
+/**
+ * Whether Slack sends this event to an app with these subscriptions (`events`, manifest `bot_events`) and
+ * scopes: a message event by its `channel_type` (message.channels, message.groups, message.im), the others by
+ * their type. Unset events: every event.
+ */
+export function subscribesTo(app: { events?: string[]; scopes?: string[] }, event: Record<string, unknown>): boolean {
+  if (!app.events) return true;
+  if (event['type'] !== 'message') return app.events.includes(String(event['type']));
+  const kind = KIND_OF_CHANNEL_TYPE[String(event['channel_type'])] ?? 'public';
+  const { event: subscription, scope } = MESSAGE_SUBSCRIPTIONS[kind];
+  return app.events.includes(subscription) && (!app.scopes || app.scopes.includes(scope));
+}

@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import { checkBlockKit, truncateMessageText } from './block-kit-rules.ts';
 import { deliverHttp, type SignedOverride, sendSigned } from './http-delivery.ts';
 import { parseArgs, parseJsonOrEmpty, readBody } from './http-body.ts';
-import { type ConversationKind, MESSAGE_SUBSCRIPTIONS } from './scope-check.ts';
+import { subscribesTo } from './scope-check.ts';
 import { type Delivery, type DisconnectReason, SocketModeLink } from './socket-mode-link.ts';
 import { eventEnvelope } from './event-envelope.ts';
 import { WebApi } from './web-api.ts';
@@ -148,9 +148,9 @@ export class SlackEmulator {
     this.link.disconnect(reason, closeAfterMs);
   }
 
-  /** The next envelope is sent and its connection cut before the app can ack it. */
-  cutNextEnvelope(): void {
-    this.link.cutNextEnvelope();
+  /** Cuts the connection carrying the next envelope, in the middle of its frame or before its ack. */
+  cutNextEnvelope(how: 'mid-frame' | 'before-ack' = 'mid-frame'): void {
+    this.link.cutNextEnvelope(how);
   }
 
   /** Drops every Socket Mode connection; with `refuse`, new ones too until `allowConnections`. */
@@ -189,7 +189,7 @@ export class SlackEmulator {
     event: Record<string, unknown>,
     options: { eventId?: string; retryAttempt?: number } = {},
   ): Promise<unknown> {
-    if (!this.subscribes(event)) return Promise.resolve(undefined);
+    if (!subscribesTo(this.options, event)) return Promise.resolve(undefined);
     this.eventCounter += 1;
     const body = eventEnvelope(
       this.workspace,
@@ -227,16 +227,6 @@ export class SlackEmulator {
 
   sendSigned(delivery: Delivery, override: SignedOverride = {}): Promise<Response> {
     return sendSigned(this.options.httpTarget!, this.signingSecret, delivery, override);
-  }
-
-  /** Whether the app subscribes to this event; message events by conversation kind (scope-check.ts). */
-  private subscribes(event: Record<string, unknown>): boolean {
-    const events = this.options.events;
-    if (!events) return true;
-    if (event['type'] !== 'message') return events.includes(String(event['type']));
-    const kind = KIND_OF_CHANNEL_TYPE[String(event['channel_type'])] ?? 'public';
-    const { event: subscription, scope } = MESSAGE_SUBSCRIPTIONS[kind];
-    return events.includes(subscription) && (!this.options.scopes || this.options.scopes.includes(scope));
   }
 
   // ── HTTP routes ───────────────────────────────────────────────────────────
@@ -287,11 +277,15 @@ export class SlackEmulator {
   }
 
   private listen(port: number): Promise<void> {
-    return new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+    return new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
   }
 }
-
-const KIND_OF_CHANNEL_TYPE: Record<string, ConversationKind> = { channel: 'public', group: 'private', im: 'im' };
 
 export async function startSlackEmulator(options: EmulatorOptions = {}): Promise<SlackEmulator> {
   return new SlackEmulator(options).start();

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 
 export interface Delivery {
@@ -28,7 +29,7 @@ export class SocketModeLink {
   readonly retries: Delivery[] = [];
   private readonly pending = new Map<string, Pending>();
   private roundRobin = 0;
-  private cutNext = false;
+  private cutNext: 'mid-frame' | 'before-ack' | null = null;
 
   constructor(
     private readonly options: {
@@ -80,20 +81,19 @@ export class SocketModeLink {
       this.pending.set(delivery.envelopeId, { delivery, ws, resolve, reject, timer });
       // The envelope as @slack/socket-mode reads it (SocketModeClient.js onWebSocketMessage: envelope_id,
       // payload, accepts_response_payload, retry_attempt, retry_reason).
-      ws.send(
-        JSON.stringify({
-          envelope_id: delivery.envelopeId,
-          payload: delivery.payload,
-          type: delivery.type,
-          accepts_response_payload: delivery.type !== 'events_api',
-          retry_attempt: delivery.retryAttempt,
-          retry_reason: delivery.retryAttempt > 0 ? 'timeout' : '',
-        }),
-      );
-      if (this.cutNext) {
-        this.cutNext = false;
-        ws.terminate();
-      }
+      const envelope = JSON.stringify({
+        envelope_id: delivery.envelopeId,
+        payload: delivery.payload,
+        type: delivery.type,
+        accepts_response_payload: delivery.type !== 'events_api',
+        retry_attempt: delivery.retryAttempt,
+        retry_reason: delivery.retryAttempt > 0 ? 'timeout' : '',
+      });
+      const cut = this.cutNext;
+      this.cutNext = null;
+      if (cut === 'mid-frame') return cutMidFrame(ws, envelope);
+      ws.send(envelope);
+      if (cut === 'before-ack') ws.terminate();
     });
   }
 
@@ -111,9 +111,12 @@ export class SocketModeLink {
     }
   }
 
-  /** The next envelope goes out and its connection drops before any ack can come back. */
-  cutNextEnvelope(): void {
-    this.cutNext = true;
+  /**
+   * Cuts the connection carrying the next envelope: `mid-frame`, half of its frame is on the wire when the
+   * connection drops, so the app never reads it; `before-ack`, the app gets it whole but cannot ack it.
+   */
+  cutNextEnvelope(how: 'mid-frame' | 'before-ack'): void {
+    this.cutNext = how;
   }
 
   close(): void {
@@ -170,4 +173,27 @@ export class SocketModeLink {
     if (delivery.type !== 'events_api' || delivery.retryAttempt >= 3) return;
     this.retries.push({ ...delivery, envelopeId: crypto.randomUUID(), retryAttempt: delivery.retryAttempt + 1 });
   }
+}
+
+/**
+ * Writes the first half of an unmasked text frame (RFC 6455, section 5.2: FIN + opcode 0x1, then a 7-, 16- or
+ * 64-bit payload length) and drops the TCP connection, as a network cut in the middle of an envelope does.
+ */
+function cutMidFrame(ws: WebSocket, text: string): void {
+  const data = Buffer.from(text);
+  const length = data.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x81, length])
+      : length < 65_536
+        ? Buffer.from([0x81, 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0x81, 127]), bigEndian64(length)]);
+  const socket = (ws as unknown as { _socket: Socket })._socket;
+  socket.write(Buffer.concat([header, data.subarray(0, Math.floor(length / 2))]), () => socket.destroy());
+}
+
+function bigEndian64(n: number): Buffer {
+  const out = Buffer.alloc(8);
+  out.writeBigUInt64BE(BigInt(n));
+  return out;
 }

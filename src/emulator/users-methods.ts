@@ -57,6 +57,9 @@ export const USERS_METHODS: Record<string, Handler> = {
     const email = str(args['email']).toLowerCase();
     const user = [...ctx.workspace.users.values()].find((u) => u.email.toLowerCase() === email && email !== '');
     if (!user) throw new SlackApiError('users_not_found');
+    // A test names the error Slack gives for this person's address; users.lookupByEmail documents
+    // enterprise_is_restricted besides users_not_found (api-ref users.lookupByEmail.json).
+    if (user.lookupError) throw new SlackApiError(user.lookupError);
     return USERS_METHODS['users.info']!({ user: user.id }, ctx);
   },
 

@@ -41,12 +41,8 @@ export class WebApi {
     private readonly options: { scopes?: string[]; enforceTiers?: boolean },
   ) {}
 
-  answer(
-    method: string,
-    args: Record<string, unknown>,
-    token: string,
-  ): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
-    const fail = (error: string, extra: Record<string, unknown> = {}) => ({
+  answer(method: string, args: Record<string, unknown>, token: string): WebApiAnswer {
+    const fail = (error: string, extra: Record<string, unknown> = {}): WebApiAnswer => ({
       status: 200,
       body: { ok: false, error, ...extra },
     });
@@ -132,6 +128,6 @@ export class WebApi {
  * (https://docs.slack.dev/apis/web-api/rate-limits: "a HTTP 429 Too Many Requests error, and a Retry-After
  * HTTP header containing the number of seconds until you can retry").
  */
-function tooMany(seconds: number) {
+function tooMany(seconds: number): WebApiAnswer {
   return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(seconds) } };
 }

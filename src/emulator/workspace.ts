@@ -12,6 +12,8 @@ export interface User {
   guest?: 'multi' | 'single';
   /** The error conversations.invite answers for this person whatever else holds (`no_permission`, …). */
   inviteError?: string;
+  /** The error users.lookupByEmail answers for this person's address (`enterprise_is_restricted`). */
+  lookupError?: string;
 }
 
 export interface Message {
@@ -149,7 +151,7 @@ export class Workspace {
       created: Math.floor(Date.now() / 1000),
       creator,
       isIm,
-      isPrivate: isIm || (kind.isPrivate ?? false),
+      isPrivate: kind.isPrivate ?? false,
       isArchived: false,
       topic: '',
       purpose: '',

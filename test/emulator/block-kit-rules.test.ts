@@ -133,6 +133,21 @@ describe('checkBlockKit', () => {
     ]);
   });
 
+  it('refuses a mrkdwn option in a select menu, where checkboxes may have one', () => {
+    const mrkdwnOption = { text: mrkdwn('*o*'), value: 'o' };
+
+    expect(message({ type: 'actions', elements: [select([mrkdwnOption])] })).toEqual([
+      '[ERROR] must be "plain_text" [json-pointer:/blocks/0/elements/0/options/0/text/type]',
+    ]);
+    expect(message({ type: 'actions', elements: [{ type: 'checkboxes', options: [mrkdwnOption] }] })).toEqual([]);
+  });
+
+  it('accepts every block type Slack documents', () => {
+    const types = ['divider', 'rich_text', 'video', 'file', 'table', 'alert', 'card', 'carousel', 'container'];
+
+    expect(message(...types.map((type) => ({ type })))).toEqual([]);
+  });
+
   it('refuses a modal title, submit or close past 24 characters, and a modal without a title', () => {
     expect(checkBlockKit('modal', modal({ title: plain(x(25)), submit: plain(x(25)), close: plain(x(25)) }))).toEqual([
       '[ERROR] must be less than 25 characters [json-pointer:/view/title/text]',

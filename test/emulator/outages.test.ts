@@ -69,9 +69,9 @@ describe('outages and Socket Mode disconnects', () => {
     });
   }
 
-  it('cuts a connection mid-envelope and redelivers the unacked event on the next connection, as a retry', async () => {
-    const first = await connectRawApp(slack, { ack: false });
-    slack.cutNextEnvelope();
+  it('cuts a connection in the middle of an envelope, and retries the event on the next connection', async () => {
+    const first = await connectRawApp(slack);
+    slack.cutNextEnvelope('mid-frame');
 
     const delivered = await ana.post(channel.id, 'lost in transit').then(
       () => 'acked',
@@ -81,9 +81,25 @@ describe('outages and Socket Mode disconnects', () => {
     const second = await connectRawApp(slack);
     await until(() => second.messages.some((m) => m['envelope_id']));
 
+    const retry = second.messages.find((m) => m['envelope_id']) as { payload: { event: { text: string } } };
+    expect(delivered).toBe('failed');
+    expect(first.messages.filter((m) => m['envelope_id'])).toEqual([]);
+    expect(retry).toMatchObject({ retry_attempt: 1, retry_reason: 'timeout' });
+    expect(retry.payload.event.text).toBe('lost in transit');
+    second.ws.close();
+  });
+
+  it('cuts a connection after an envelope but before its ack, and retries the same payload in a new envelope', async () => {
+    const first = await connectRawApp(slack, { ack: false });
+    slack.cutNextEnvelope('before-ack');
+
+    await ana.post(channel.id, 'half heard').catch(() => undefined);
+    await first.closed;
+    const second = await connectRawApp(slack);
+    await until(() => second.messages.some((m) => m['envelope_id']));
+
     const sent = first.messages.find((m) => m['envelope_id']);
     const retry = second.messages.find((m) => m['envelope_id']);
-    expect(delivered).toBe('failed');
     expect(retry).toMatchObject({ retry_attempt: 1, retry_reason: 'timeout' });
     expect(retry?.['payload']).toEqual(sent?.['payload']);
     expect(retry?.['envelope_id']).not.toBe(sent?.['envelope_id']);

@@ -67,6 +67,21 @@ describe('scopes by conversation kind, and private channels', () => {
     expect(join.body['error']).toBe('channel_not_found');
   });
 
+  it('answers method_not_supported_for_channel_type to conversations.join on a private channel or a DM', async () => {
+    slack = await startSlackEmulator();
+    const ana = addPerson(slack, 'ana');
+    const secret = ana.createChannel('secret', { isPrivate: true });
+    secret.members.add(slack.workspace.botUserId);
+
+    const privateJoin = await callApi(slack, 'conversations.join', { channel: secret.id });
+    const dmJoin = await callApi(slack, 'conversations.join', { channel: slack.workspace.imWith(ana.id).id });
+
+    expect([privateJoin.body['error'], dmJoin.body['error']]).toEqual([
+      'method_not_supported_for_channel_type',
+      'method_not_supported_for_channel_type',
+    ]);
+  });
+
   it("sends a private channel's messages with channel_type group, only to an app subscribed to message.groups", async () => {
     slack = await startSlackEmulator({ events: ['message.channels'] });
     const ana = addPerson(slack, 'ana');
