@@ -82,6 +82,9 @@ describe('Slack away for a minute in the middle of an incident', () => {
     for (const ts of [...before, ...during, ...after]) expect(keys.filter((k) => k.endsWith(ts))).toHaveLength(1);
     const logs = bot.logs.join('');
     expect(logs).not.toMatch(/\n\s+at /);
+    // Every library logs through the bot's JSON logger: no `[WARN] web-api:WebClient` lines.
+    const notJson = logs.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+    expect(notJson).toEqual([]);
     expect(logs).toContain('slack disconnected; reconnecting until it answers');
     expect(logs).toContain('slack connected again');
   });
