@@ -18,8 +18,9 @@ describe('scribe', () => {
     const result = await runScribe(['rca', 'parse', '--jsn', 'x.md']);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("Unknown option '--jsn'");
-    expect(result.stderr).toContain('--json');
+    expect(result.stderr).toBe(
+      "scribe rca parse: unknown option '--jsn' (did you mean --json?); see `scribe rca parse --help`\n",
+    );
   });
 
   it('prints the parse of an RCA as JSON', async () => {
@@ -59,14 +60,18 @@ describe('scribe', () => {
     expect(result.code).toBe(0);
   });
 
-  it('exits 1 with ESLint-style lines when a file has errors, and reports an unreadable file', async () => {
+  it('exits 1 with problems grouped under each file, as ESLint prints them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scribe-lint-'));
     writeFileSync(join(dir, 'bad.md'), '---\ntitle: X\n---\n# X\n');
 
-    const result = await runScribe(['rca', 'lint', join(dir, 'bad.md'), join(dir, 'missing.md')]);
+    const result = await runScribe(['rca', 'lint', join(dir, 'bad.md')]);
 
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/bad\.md:1:1 {2}error {4}Front matter has no "date".* {2}required-field/);
-    expect(result.stdout).toMatch(/missing\.md:1:1 {2}error {4}Cannot read the file: ENOENT {2}read/);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(join(dir, 'bad.md'));
+    expect(lines[1]).toMatch(
+      /^ {2}1:1 {2}error {2}Front matter has no "date"; add it \(see templates\/rca\.md\) +required-field$/,
+    );
+    expect(result.stdout.split(join(dir, 'bad.md')).length).toBe(2);
   });
 });

@@ -59,6 +59,7 @@ export const BotConfig = z.object({
     digestSchedule: z.string(),
     digestChannels: z.record(z.string(), z.string()),
   }),
+  lint: z.object({ rules: z.record(z.string(), z.enum(['error', 'warn', 'off'])) }),
   dataDir: z.string().min(1),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
 });

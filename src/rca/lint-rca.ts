@@ -1,10 +1,13 @@
 import { REQUIRED_FIELDS } from './front-matter.ts';
 import { isCalendarDate } from './parse-due-cell.ts';
 import type { ParsedRca, Problem } from './rca-document.ts';
+import { applyRuleSeverities, type RuleSetting } from './rule-severities.ts';
 
 export interface LintOptions {
   severities: string[];
   statuses: string[];
+  /** `lint.rules`: a rule's severity, or `off`; see rule-severities.ts. */
+  rules?: Record<string, RuleSetting>;
 }
 
 type Rule = (rca: ParsedRca, options: LintOptions) => Problem[];
@@ -63,15 +66,14 @@ const validDate: Rule = (rca) => {
     : [error(1, `date "${date}" is not a real date; write it as YYYY-MM-DD`, 'date')];
 };
 
+/** A due date that is there but unreadable is the parser's `due-date` problem, in parse and lint alike. */
 const actionItemsComplete: Rule = (rca) =>
   rca.actionItems.flatMap((item) => {
     const problems: Problem[] = [];
     const name = `Action item "${item.action.slice(0, 60)}"`;
     if (item.owner === null) problems.push(error(item.line, `${name} has no owner`, 'action-owner'));
-    if (item.due === null && !item.done) {
-      const why = item.dueText === undefined ? 'has no due date' : `has an unreadable due date "${item.dueText}"`;
-      problems.push(error(item.line, `${name} ${why}; write it as YYYY-MM-DD`, 'action-due'));
-    }
+    if (item.due === null && !item.done && item.dueText === undefined)
+      problems.push(error(item.line, `${name} has no due date; write it as YYYY-MM-DD`, 'action-due'));
     return problems;
   });
 
@@ -107,17 +109,15 @@ const RULES: Rule[] = [requiredFields, knownValues, validDate, actionItemsComple
 
 /** The rules that need one file only; `lintFiles` adds those that compare files. */
 export function lintRca(rca: ParsedRca, options: LintOptions): Problem[] {
-  const problems = [...rca.problems, ...RULES.flatMap((rule) => rule(rca, options))];
+  const problems = applyRuleSeverities(
+    [...rca.problems, ...RULES.flatMap((rule) => rule(rca, options))],
+    options.rules,
+  );
   const seen = new Set<string>();
   return problems
-    .map((p) => (p.rule === 'due-date' ? { ...p, severity: 'error' as const } : p))
     .filter((p) => {
       const key = `${p.line}:${p.rule}:${p.message}`;
-      if (
-        seen.has(key) ||
-        (p.rule === 'due-date' && problems.some((q) => q.rule === 'action-due' && q.line === p.line))
-      )
-        return false;
+      if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })

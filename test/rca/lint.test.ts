@@ -82,8 +82,8 @@ describe('lintFiles', () => {
     );
 
     expect(rules(source)).toEqual([
+      [25, 'error', 'due-date'],
       [25, 'error', 'action-owner'],
-      [25, 'error', 'action-due'],
       [26, 'error', 'action-due'],
     ]);
   });
