@@ -28,7 +28,7 @@ while IFS= read -r line; do
     FROM*) stage="$work/app" ;;
     "COPY --from=build "*) read -r -a parts <<<"${line#COPY --from=build }"; copy "$work/build" "$stage" "${parts[@]}" ;;
     "COPY "*) read -r -a parts <<<"${line#COPY }"; copy "$root" "$stage" "${parts[@]}" ;;
-    "RUN npm "*) (cd "$stage" && eval "${line#RUN } --no-audit --no-fund" >/dev/null) ;;
+    "RUN npm "*) (cd "$stage" && eval "${line#RUN }" >"$work/run.log" 2>&1) || { echo "dockerfile-check: $line failed:"; cat "$work/run.log"; exit 1; } ;;
   esac
 done <"$root/Dockerfile"
 app="$work/app"

@@ -1,17 +1,29 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '#rca/rca-document.ts';
 import { runScribe } from './helpers/run-scribe.ts';
 import { VAULT_RCAS } from './helpers/template.ts';
 
 describe('scribe', () => {
-  it('lists its commands with --help', async () => {
-    const result = await runScribe(['--help']);
+  it('lists every command with --help, and each command has its own', async () => {
+    const top = await runScribe(['--help']);
+    const rca = await runScribe(['rca', '--help']);
+    const lint = await runScribe(['rca', 'lint', '--help']);
 
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('rca parse');
-    expect(result.stdout).toContain('rca lint');
+    expect([top.code, rca.code, lint.code]).toEqual([0, 0, 0]);
+    for (const command of ['start', 'demo', 'rca parse', 'rca lint', 'remind'])
+      expect(top.stdout).toContain(`  ${command}`);
+    expect(rca.stdout).toContain('rca lint [options] <paths...>');
+    expect(lint.stdout).toContain('--format <format>');
+    expect(lint.stdout).toContain('.scribeignore');
+  });
+
+  it('prints its version', async () => {
+    const result = await runScribe(['--version']);
+
+    expect(result.stdout).toBe('0.1.0\n');
   });
 
   it('says which options are valid when given an unknown one', async () => {
@@ -73,5 +85,82 @@ describe('scribe', () => {
       /^ {2}1:1 {2}error {2}Front matter has no "date"; add it \(see templates\/rca\.md\) +required-field$/,
     );
     expect(result.stdout.split(join(dir, 'bad.md')).length).toBe(2);
+  });
+});
+
+describe('scribe rca lint in a postmortem repository', () => {
+  const NO_FRONT_MATTER = '# Outage\n\nNo front matter here.\n';
+  const WITH_FRONT_MATTER = '---\ntitle: Outage\n---\n# Outage\n';
+  function repository(files: Record<string, string>): string {
+    const root = mkdtempSync(join(tmpdir(), 'scribe-lint-repo-'));
+    mkdirSync(join(root, '.git'));
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    return root;
+  }
+
+  it('lints files in the RCA directories or with front matter, and skips README-like and ignored ones', async () => {
+    const root = repository({
+      'README.md': NO_FRONT_MATTER,
+      'RCAs/README.md': WITH_FRONT_MATTER,
+      'RCAs/2025-01-02-outage.md': NO_FRONT_MATTER,
+      'notes/todo.md': NO_FRONT_MATTER,
+      'archive/2019-outage.md': WITH_FRONT_MATTER,
+      'drafts/wip.md': WITH_FRONT_MATTER,
+      'vendor/thing.md': WITH_FRONT_MATTER,
+      '.scribeignore': '# drafts are not reviewed yet\ndrafts/\n',
+    });
+
+    const result = await runScribe(['rca', 'lint', root, '--ignore', 'vendor/**', '--format', 'json']);
+
+    const linted = (JSON.parse(result.stdout) as { path: string }[]).map((r) => r.path.slice(root.length + 1));
+    expect(linted).toEqual(['archive/2019-outage.md', 'RCAs/2025-01-02-outage.md']);
+    expect(result.code).toBe(1);
+  });
+
+  it('prints GitHub Actions annotations with --format github', async () => {
+    const root = repository({ 'RCAs/a.md': WITH_FRONT_MATTER });
+
+    const result = await runScribe(['rca', 'lint', 'RCAs', '--format', 'github'], { cwd: root });
+
+    expect(result.stdout.split('\n')).toContain(
+      '::error file=RCAs/a.md,line=1,col=1,title=required-field::Front matter has no "date"; add it (see templates/rca.md)',
+    );
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✖ \d+ problems \(\d+ errors, 0 warnings\) in 1 file$/);
+    expect(result.code).toBe(1);
+  });
+
+  it('takes rule severities from lint.rules, the same in parse and lint', async () => {
+    const root = repository({
+      'RCAs/a.md': `${WITH_FRONT_MATTER}\n## Action Items\n\n| Priority | Action | Owner | Due |\n|---|---|---|---|\n| P1 | Alert | SRE | 04/05/2025 |\n`,
+      'team.yml': 'lint:\n  rules:\n    required-field: warn\n    date: off\n',
+    });
+    const env = { SCRIBE_CONFIG: join(root, 'team.yml') };
+
+    const lint = await runScribe(['rca', 'lint', 'RCAs', '--format', 'json'], { cwd: root, env });
+    const parse = await runScribe(['rca', 'parse', 'RCAs/a.md', '--json'], { cwd: root, env });
+
+    const lintProblems = (JSON.parse(lint.stdout) as { problems: Problem[] }[])[0]!.problems;
+    const parseProblems = (JSON.parse(parse.stdout) as { problems: Problem[] }).problems;
+    expect(new Set(lintProblems.map((p) => `${p.rule} ${p.severity}`))).toEqual(
+      new Set(['required-field warning', 'due-date error']),
+    );
+    expect(parseProblems.map((p) => [p.line, p.rule, p.severity])).toEqual([[10, 'due-date', 'error']]);
+    expect(lintProblems).toContainEqual(parseProblems[0]);
+    expect([lint.code, parse.code]).toEqual([1, 1]);
+  });
+
+  it('names a rule in lint.rules that does not exist, with the nearest one', async () => {
+    const root = repository({
+      'RCAs/a.md': WITH_FRONT_MATTER,
+      'team.yml': 'lint:\n  rules:\n    timline-order: warn\n',
+    });
+
+    const result = await runScribe(['rca', 'lint', 'RCAs'], { cwd: root, env: { SCRIBE_CONFIG: 'team.yml' } });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('lint.rules.timline-order: no such rule; did you mean "timeline-order"?');
   });
 });

@@ -31,8 +31,11 @@ export async function openRcaCheckout(repo: string, branch: string, from: string
   const dir = await mkdtemp(join(tmpdir(), 'scribe-remind-'));
   const close = () => rm(dir, { recursive: true, force: true });
   try {
-    await simpleGit()
-      .env(gitEnvironment(process.env, credentials))
+    const env = gitEnvironment(process.env, credentials);
+    // Our own GIT_SSH_COMMAND (batch mode) and GIT_CONFIG_* (the credential header) are deliberate.
+    const unsafe = { allowUnsafeSshCommand: true, allowUnsafeConfigEnvCount: true };
+    await simpleGit({ unsafe, allowEnvironment: Object.keys(env) })
+      .env(env)
       .clone(url, dir, ['--depth', '1', '--quiet', '--branch', branch]);
   } catch (error) {
     await close();
