@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { DirectorySource } from '#adapters/git/directory-source.ts';
@@ -8,6 +8,7 @@ import { planReminders } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
 import { startBot } from '#src/main.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
+import { renderPlainText } from './render-plain-text.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -38,6 +39,12 @@ export async function demo(): Promise<number> {
     rca: { ...loaded.config.rca, repo: '' },
   };
   const logFile = join(dataDir, 'scribe.log');
+  // People read the demo in a terminal: names, not Slack's <#C…> and <@U…> markup.
+  const names = {
+    channel: (id: string) => slack.workspace.channels.get(id)?.name,
+    user: (id: string) => slack.workspace.users.get(id)?.name,
+  };
+  const say = (text: string) => console.log(renderPlainText(text, names));
   const bot = await startBot({
     config,
     env: { SLACK_BOT_TOKEN: slack.botToken, SLACK_APP_TOKEN: slack.appToken },
@@ -45,10 +52,10 @@ export async function demo(): Promise<number> {
   });
   try {
     await slack.waitForConnection();
-    console.log('▶ A local Slack is running; Incident Scribe is connected to it over Socket Mode.\n');
+    say('▶ A local Slack is running; Incident Scribe is connected to it over Socket Mode.\n');
     const general = ana.createChannel('general');
-    console.log('ana: /incident declare sev2 Checkout latency');
-    console.log(`  → ${await ana.ask('/incident', 'declare sev2 Checkout latency', general.id)}`);
+    say('ana: /incident declare sev2 Checkout latency');
+    say(`  → ${await ana.ask('/incident', 'declare sev2 Checkout latency', general.id)}`);
     const incident = (await bot.store.listIncidents({}))[0]!;
     const channel = incident.channelId!;
     ben.join(channel);
@@ -58,7 +65,7 @@ export async function demo(): Promise<number> {
     const reply = await ben.post(channel, 'Rollback done, latency back to 180ms', cause);
     await ben.post(channel, 'Coffee, anyone?');
     for (const ts of [alert, cause, reply]) await ana.react(channel, ts, 'pushpin');
-    console.log('ben, cho: messages in the channel; ana pins three of them (one a thread reply) with :pushpin:');
+    say('ben, cho: messages in the channel; ana pins three of them (one a thread reply) with :pushpin:');
     for (const text of [
       'status identified',
       'note Paged the payments team',
@@ -66,22 +73,22 @@ export async function demo(): Promise<number> {
       'status mitigated',
       'resolve Rolled back v42',
     ]) {
-      console.log(`ana: /incident ${text.replace(ana.mention, '@ana')}`);
-      console.log(`  → ${await ana.ask('/incident', text, channel)}`);
+      say(`ana: /incident ${text.replace(ana.mention, '@ana')}`);
+      say(`  → ${await ana.ask('/incident', text, channel)}`);
     }
     let resolved = await bot.store.getIncident(incident.id);
     for (let i = 0; i < 100 && !resolved?.rcaPath; i += 1) {
       await pause(50);
       resolved = await bot.store.getIncident(incident.id);
     }
-    console.log('\n▶ Timeline');
+    say('\n▶ Timeline');
     for (const entry of await bot.store.listTimeline(incident.id)) {
-      console.log(`  ${entry.at.slice(11, 16)}  ${entry.authorName ? `${entry.authorName}: ` : ''}${entry.text}`);
+      say(`  ${entry.at.slice(11, 16)}  ${entry.authorName ? `${entry.authorName}: ` : ''}${entry.text}`);
     }
     const repoDir = join(dataDir, 'rca-repo');
-    console.log(`\n▶ RCA draft: ${join(repoDir, resolved?.rcaPath ?? '(not written)')}`);
-    console.log('\n▶ git log');
-    console.log((await simpleGit(repoDir).raw(['log', '--format=  %h %an: %s'])).trimEnd());
+    say(`\n▶ RCA draft: ${join(repoDir, resolved?.rcaPath ?? '(not written)')}`);
+    say('\n▶ git log');
+    say((await simpleGit(repoDir).raw(['log', '--format=  %h %an: %s'])).trimEnd());
     const today = calendarDay(new Date(), config.reminders.timeZone);
     const { files } = await new RcaIndex(new DirectorySource(repoDir), null, config.rca.dirs).refresh();
     const plan = planReminders({
@@ -91,13 +98,16 @@ export async function demo(): Promise<number> {
       policy: config.reminders,
       snoozes: new Map(),
     });
-    console.log(`\n▶ Reminders \`scribe remind --dry-run --repo ${repoDir}\` would send today (${today})`);
-    if (plan.reminders.size === 0) console.log('  none');
+    say(`\n▶ Reminders \`scribe remind --dry-run --repo ${repoDir}\` would send today (${today})`);
+    if (plan.reminders.size === 0) say('  none');
     for (const [owner, items] of plan.reminders) {
-      for (const item of items)
-        console.log(`  ${owner}: ${item.action} (due ${item.due}, ${item.stage}) in ${item.file}`);
+      for (const item of items) say(`  ${owner}: ${item.action} (due ${item.due}, ${item.stage}) in ${item.file}`);
     }
-    console.log(`\nLogs: ${logFile}. Next: create the Slack app from manifest.yml and run \`npm start\`.`);
+    say(`\nLogs: ${logFile}. Next: create the Slack app from manifest.yml and run \`npm start\`.`);
+    if (resolved?.rcaPath) {
+      say(`\n▶ The RCA it committed, ${resolved.rcaPath}:\n`);
+      console.log(readFileSync(join(repoDir, resolved.rcaPath), 'utf8').trimEnd());
+    }
     return 0;
   } finally {
     await bot.stop();
