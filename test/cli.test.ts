@@ -164,3 +164,33 @@ describe('scribe rca lint in a postmortem repository', () => {
     expect(result.stderr).toContain('lint.rules.timline-order: no such rule; did you mean "timeline-order"?');
   });
 });
+
+describe('scribe rca lint: where a front-matter problem is', () => {
+  it('points at the line of the field, and at the YAML parser’s own line with its whole message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scribe-lint-lines-'));
+    writeFileSync(
+      join(dir, 'types.md'),
+      '---\ntitle: Outage\nservices: checkout\nseverity: SEV9\ndate: 2025-02-30\n---\n# X\n',
+    );
+    writeFileSync(join(dir, 'yaml.md'), '---\ntitle: Outage\ndate: 2025-01-02\ntags: [a, b\nseverity: P1\n---\n# X\n');
+
+    const result = await runScribe(['rca', 'lint', join(dir, 'types.md'), join(dir, 'yaml.md'), '--format', 'json']);
+
+    const [types, yaml] = JSON.parse(result.stdout) as { problems: Problem[] }[];
+    expect(types!.problems.map((p) => [p.line, p.rule])).toEqual([
+      [3, 'front-matter'],
+      [4, 'severity'],
+      [5, 'date'],
+    ]);
+    expect(yaml!.problems).toEqual([
+      {
+        line: 5,
+        column: 1,
+        severity: 'error',
+        message:
+          'Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 5, column 1',
+        rule: 'front-matter',
+      },
+    ]);
+  });
+});

@@ -20,6 +20,9 @@ const error = (line: number, message: string, rule: string): Problem => ({
   rule,
 });
 
+/** Where a front-matter field is written; line 1 when it is not. */
+const fieldLine = (rca: ParsedRca, field: string): number => rca.frontMatterLines?.[field] ?? 1;
+
 /**
  * Missing fields, unless the front matter could not be read at all (then its own error says why); a
  * file with none of them gets one error saying to add the block, not one per field.
@@ -49,7 +52,7 @@ const knownValues: Rule = (rca, options) => {
   const check = (field: 'severity' | 'status', allowed: string[]) => {
     const value = rca.frontMatter[field];
     if (typeof value === 'string' && !allowed.some((a) => a.toLowerCase() === value.toLowerCase())) {
-      problems.push(error(1, `${field} "${value}" is not one of ${allowed.join(', ')}`, field));
+      problems.push(error(fieldLine(rca, field), `${field} "${value}" is not one of ${allowed.join(', ')}`, field));
     }
   };
   check('severity', options.severities);
@@ -63,7 +66,7 @@ const validDate: Rule = (rca) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   return m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))
     ? []
-    : [error(1, `date "${date}" is not a real date; write it as YYYY-MM-DD`, 'date')];
+    : [error(fieldLine(rca, 'date'), `date "${date}" is not a real date; write it as YYYY-MM-DD`, 'date')];
 };
 
 /** A due date that is there but unreadable is the parser's `due-date` problem, in parse and lint alike. */
