@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { formatLintReports } from '#rca/format-lint-reports.ts';
 import { type LintInput, lintFiles, noteName } from '#rca/lint-files.ts';
 import type { LintCommandOptions } from './create-program.ts';
@@ -37,7 +37,10 @@ export async function rcaLint(paths: string[], options: LintCommandOptions): Pro
   const inputs = await Promise.all(files.map(readInput));
   const notes = new Set((await listMarkdown(root)).map(noteName));
   for (const input of inputs) notes.add(noteName(input.path));
-  const summary = formatLintReports(lintFiles(inputs, lint.options, notes), options.format);
+  let reports = lintFiles(inputs, lint.options, notes);
+  // GitHub places an annotation by its path from the repository root, where the workflow runs.
+  if (options.format === 'github') reports = reports.map((r) => ({ ...r, path: relative(process.cwd(), r.path) }));
+  const summary = formatLintReports(reports, options.format);
   console.log(summary.text);
   return summary.errors > 0 ? 1 : 0;
 }
