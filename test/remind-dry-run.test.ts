@@ -73,7 +73,20 @@ describe('scribe remind --dry-run over a copy of the vault', () => {
 });
 
 describe('scribe remind --dry-run: which repository it reads', () => {
-  const rca = readFileSync(join(VAULT_RCAS, '2025-04-07-cache-invalidation-bug.md'), 'utf8');
+  const rca = [
+    '---',
+    'title: Cache invalidation bug',
+    'date: 2025-04-07',
+    '---',
+    '# Cache invalidation bug',
+    '',
+    '## Action Items',
+    '',
+    '| Priority | Action | Owner | Due Date |',
+    '|---|---|---|---|',
+    '| P1 | Implement monitoring for cache invalidation bug | Platform Engineering | 2025-04-14 |',
+    '',
+  ].join('\n');
 
   it('clones a git URL into a temporary folder, reads it and says which repository and how many files', async () => {
     const bare = bareRemote({ 'README.md': '# Postmortems\n', 'RCAs/2025-04-07-cache.md': rca });
