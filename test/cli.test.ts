@@ -112,11 +112,19 @@ describe('scribe rca lint in a postmortem repository', () => {
       'vendor/thing.md': WITH_FRONT_MATTER,
       '.scribeignore': '# drafts are not reviewed yet\ndrafts/\n',
     });
+    writeFileSync(join(root, 'RCAs/diagram.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
 
     const result = await runScribe(['rca', 'lint', root, '--ignore', 'vendor/**', '--format', 'json']);
 
-    const linted = (JSON.parse(result.stdout) as { path: string }[]).map((r) => r.path.slice(root.length + 1));
-    expect(linted).toEqual(['archive/2019-outage.md', 'RCAs/2025-01-02-outage.md']);
+    const reports = JSON.parse(result.stdout) as { path: string; problems: Problem[] }[];
+    expect(reports.map((r) => r.path.slice(root.length + 1))).toEqual([
+      'archive/2019-outage.md',
+      'RCAs/2025-01-02-outage.md',
+      'RCAs/diagram.md',
+    ]);
+    expect(reports[2]!.problems).toEqual([
+      expect.objectContaining({ rule: 'read', message: 'Cannot lint this file: not a text file (it holds NUL bytes)' }),
+    ]);
     expect(result.code).toBe(1);
   });
 
