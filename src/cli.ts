@@ -22,8 +22,8 @@ export async function main(argv: string[]): Promise<number> {
 
 function usageExitCode(error: CommanderError, path: string): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-  // A command that needs a subcommand and got none: its help is already on stderr.
-  if (error.code === 'commander.help') return 2;
+  // `scribe help` (0), or a command that needs a subcommand and got none (its help is already on stderr).
+  if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
   const message = error.message
     .replace(/^error: /, '')
     .replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')

@@ -11,8 +11,10 @@ describe('scribe', () => {
     const top = await runScribe(['--help']);
     const rca = await runScribe(['rca', '--help']);
     const lint = await runScribe(['rca', 'lint', '--help']);
+    const helpRca = await runScribe(['help', 'rca']);
 
-    expect([top.code, rca.code, lint.code]).toEqual([0, 0, 0]);
+    expect([top.code, rca.code, lint.code, helpRca.code]).toEqual([0, 0, 0, 0]);
+    expect(helpRca.stdout).toBe(rca.stdout);
     for (const command of ['start', 'demo', 'rca parse', 'rca lint', 'remind'])
       expect(top.stdout).toContain(`  ${command}`);
     expect(rca.stdout).toContain('rca lint [options] <paths...>');

@@ -18,7 +18,7 @@ export function createProgram(version: string, setExitCode: SetExitCode): Comman
     .description('Incident Scribe: the Slack bot for incidents, and the tools for its RCA files.')
     .version(version, '-v, --version', 'Print the version')
     .helpOption('-h, --help', 'Show this help')
-    .helpCommand(false)
+    .helpCommand('help [command]', 'Show the help of a command')
     .configureHelp({ visibleCommands: listCommands, subcommandTerm: commandTerm })
     .showSuggestionAfterError(true)
     .addHelpText('after', "\nRun `scribe <command> --help` for a command's options; the README has examples.");
