@@ -39,7 +39,7 @@ test ! -d "$app/src" || { echo "the image holds the TypeScript sources"; exit 1;
 
 # A local Slack for the CMD to talk to (from the repository's own emulator, run with the dev tree).
 port_file="$work/emu-port"
-(cd "$root" && node --conditions=development --import tsx -e "
+(cd "$root" && node --import tsx -e "
   const { startSlackEmulator } = await import('./src/emulator/slack-emulator.ts');
   const s = await startSlackEmulator();
   (await import('node:fs')).writeFileSync('$port_file', String(s.port));

@@ -14,13 +14,9 @@ const chosen = wanted.length > 0 ? all.filter((f) => wanted.some((w) => f.includ
 let failed = 0;
 for (const file of chosen) {
   console.log(`\n## ${file}`);
-  const result = spawnSync(
-    process.execPath,
-    ['--expose-gc', '--conditions=development', '--import', 'tsx', join(benchDir, file)],
-    {
-      stdio: 'inherit',
-    },
-  );
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(benchDir, file)], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url';
 // throws, and Node 20 has no such function.
 module.enableCompileCache?.();
 
-let entry = import.meta.resolve('#src/cli.ts');
+let entry = import.meta.resolve('#scribe-cli');
 if (!entry.endsWith('.js') || !existsSync(fileURLToPath(entry))) {
-  const fromSource = entry.endsWith('.ts');
   entry = new URL('../src/cli.ts', import.meta.url).href;
   try {
     const { register } = await import('tsx/esm/api');
@@ -21,7 +20,6 @@ if (!entry.endsWith('.js') || !existsSync(fileURLToPath(entry))) {
     console.error('scribe: no compiled dist/ and no tsx to run the sources: run `npm ci`, or `npm run build`.');
     process.exit(1);
   }
-  if (!fromSource) module.register('./development-condition.js', import.meta.url);
 }
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));
