@@ -25,6 +25,11 @@ describe('scribe demo', () => {
     expect(result.stdout).toMatch(/Incident Scribe: Add RCA draft: Checkout latency/);
     expect(result.stdout).toContain('Add a latency alert on checkout (due ');
     expect(result.stdout).toContain('before-7d');
+    expect(result.stdout).toMatch(/Declared #inc-\d{4}-\d{2}-\d{2}-checkout-latency\./);
+    expect(result.stdout).toContain('Incident declared by @ana');
+    expect(result.stdout).not.toMatch(/<[#@!][A-Z0-9^]+[|>]/);
+    const rcaPath = /RCA draft: (.*\.md)/.exec(result.stdout)![1]!;
+    expect(result.stdout.trimEnd().endsWith(readFileSync(rcaPath, 'utf8').trimEnd())).toBe(true);
     const logs = readFileSync(join(dir, 'data/demo/scribe.log'), 'utf8');
     expect(logs.length).toBeGreaterThan(100);
     for (const secret of ['xoxb-emulated-bot-token', 'xapp-emulated-app-token', 'emulated-signing-secret'])

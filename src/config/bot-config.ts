@@ -116,6 +116,7 @@ export const BotConfig = section({
     digestSchedule: cronSchedule,
     digestChannels: map(text),
   }),
+  lint: section({ rules: map(z.enum(['error', 'warn', 'off'], expected('error, warn or off'))) }),
   dataDir: z.string().min(1, expected('a folder such as ./data')),
   logLevel: z.enum(['debug', 'info', 'warn', 'error'], expected('debug, info, warn or error')),
 });

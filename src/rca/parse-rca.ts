@@ -29,13 +29,14 @@ export interface RcaReadOptions {
 export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRca {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = readFrontMatter(text);
-  const problems: Problem[] = [...front.problems, ...checkFrontMatter(front.data)];
+  const problems: Problem[] = [...front.problems, ...checkFrontMatter(front.data, front.fieldLines)];
   const lines = text.split('\n');
   const tree = processor.parse(front.body) as Root;
 
   const sections: Section[] = [];
   const result: ParsedRca = {
     frontMatter: front.data,
+    ...(front.fieldLines ? { frontMatterLines: front.fieldLines } : {}),
     title: typeof front.data['title'] === 'string' ? front.data['title'] : null,
     sections,
     timeline: [],

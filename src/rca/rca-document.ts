@@ -55,6 +55,8 @@ export interface RcaLink {
 
 export interface ParsedRca {
   frontMatter: Record<string, unknown>;
+  /** The line each top-level front-matter field is written on. */
+  frontMatterLines?: Record<string, number>;
   title: string | null;
   sections: Section[];
   timeline: ParsedTimelineRow[];

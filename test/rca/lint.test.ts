@@ -44,7 +44,7 @@ describe('lintFiles', () => {
     expect(rules(GOOD)).toEqual([]);
   });
 
-  it('reports missing fields, unknown severity and status, and a bad date', () => {
+  it('reports missing fields, and an unknown severity and status and a bad date at their own lines', () => {
     const source = GOOD.replace('severity: P3', 'severity: SEV9')
       .replace('status: resolved', 'status: done')
       .replace('date: 2025-04-07', 'date: 2025-02-30')
@@ -52,9 +52,9 @@ describe('lintFiles', () => {
 
     expect(rules(source)).toEqual([
       [1, 'error', 'required-field'],
-      [1, 'error', 'severity'],
-      [1, 'error', 'status'],
-      [1, 'error', 'date'],
+      [3, 'error', 'date'],
+      [4, 'error', 'severity'],
+      [7, 'error', 'status'],
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('lintFiles', () => {
     const problems = lintFiles([{ path: 'a.md', source }], OPTIONS, new Set(['runbook-api']))[0]!.problems;
 
     expect(problems.map((p) => [p.line, p.severity, p.rule])).toEqual([
-      [25, 'error', 'action-due'],
+      [25, 'error', 'due-date'],
       [25, 'warning', 'action-incomplete'],
     ]);
     expect(problems[1]!.message).toMatch(
