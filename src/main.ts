@@ -18,6 +18,8 @@ import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolv
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
+import { resolveWebhookTargets } from '#adapters/webhooks/resolve-webhook-targets.ts';
+import { startWebhooks } from '#adapters/webhooks/start-webhooks.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { missingSecrets } from '#config/missing-secrets.ts';
@@ -35,6 +37,8 @@ export interface StartOptions {
   secrets: Secrets;
   clock?: Clock;
   logDestination?: NodeJS.WritableStream;
+  /** Where the webhooks' `secret` variables are read (default: the process's environment). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RunningBot {
@@ -66,9 +70,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   if (missing.length > 0)
     throw new SetupError(`${missing.join('\n')}\nSee README "Create the Slack app from manifest.yml". ${DEMO_HINT}`);
   const botToken = secrets.slackBotToken!;
+  const webhooks = resolveWebhookTargets(config.webhooks, options.env ?? process.env);
+  if (webhooks.problems.length > 0) throw new SetupError(webhooks.problems.join('\n'));
   const log = createLogger({
     level: config.logLevel,
-    secrets: secretValues(secrets),
+    secrets: [...secretValues(secrets), ...webhooks.targets.map((t) => t.secret)],
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const clock = options.clock ?? systemClock;
@@ -116,6 +122,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     log,
   };
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
+  const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
+  if (outgoing.events) deps.events = outgoing.events;
 
   const repo = new SimpleGitRcaRepository({
     repo: config.rca.repo,
@@ -230,6 +238,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       for (const job of jobs) await job.stop();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
       await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
+      await outgoing.deliverer.stop();
       http.server.closeAllConnections();
       await new Promise<void>((r) => http.server.close(() => r()));
       await store.close();

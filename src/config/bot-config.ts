@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENTS } from '#domain/webhook-event.ts';
 import { cronSchedule } from './cron-schedule.ts';
 import { expected } from './expected.ts';
 import { timeZone } from './time-zone.ts';
@@ -96,6 +97,22 @@ export const BotConfig = section({
     digestSchedule: cronSchedule,
     digestChannels: map(text),
   }),
+  webhooks: list(
+    section({
+      url: z.url({ protocol: /^https?$/, ...expected('an http(s) URL such as https://hooks.example.com/scribe') }),
+      events: list(z.enum(WEBHOOK_EVENTS, expected(`one of ${WEBHOOK_EVENTS.join(', ')}`))).min(
+        1,
+        expected('at least one event, such as [declared, resolved]'),
+      ),
+      // The name of the variable holding the signing secret: secrets stay out of YAML files.
+      secret: z
+        .string()
+        .regex(
+          /^[A-Z][A-Z0-9_]*$/,
+          expected('the name of the environment variable holding the signing secret, such as PAGER_WEBHOOK_SECRET'),
+        ),
+    }),
+  ),
   dataDir: z.string().min(1, expected('a folder such as ./data')),
   logLevel: z.enum(['debug', 'info', 'warn', 'error'], expected('debug, info, warn or error')),
 });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
 import type { Chat, Clock, IdGenerator, IncidentStore, RcaRepository } from '#src/ports.ts';
+import type { IncidentEvents } from '#src/ports/incident-events.ts';
 import type { RelatedRcas } from './related-rcas.ts';
 
 /** What every use case is given: ports, never adapters. */
@@ -17,6 +18,8 @@ export interface Deps {
   onRcaRequested?: (incidentId: string, requestedBy: string) => Promise<void>;
   /** The RCA repository and the template drafts are rendered from. */
   rca?: RcaDeps;
+  /** Where declared, status, severity, update, resolved and rca events go (outgoing webhooks); none: nowhere. */
+  events?: IncidentEvents;
 }
 
 export interface RcaDeps {

@@ -7,6 +7,7 @@ import { renderRca } from '#rca/render-rca.ts';
 import { updateRca } from '#rca/update-rca.ts';
 import type { Deps, Outcome, RcaDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
+import { publishIncidentEvent } from './publish-incident-event.ts';
 
 export interface DraftResult {
   path: string;
@@ -60,6 +61,8 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
     const result: DraftResult = { path, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };
     if (outcome.committed && !outcome.pushed && outcome.pushError) result.pushError = outcome.pushError;
     if (note) result.note = note;
+    if (outcome.committed)
+      await publishIncidentEvent(deps, 'rca', incident.id, `rca:${outcome.sha}`, { rcaPath: path, rcaUrl: url });
     return ok(result);
   });
 }
