@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENTS } from '#domain/webhook-event.ts';
 import { cronSchedule } from './cron-schedule.ts';
-import { expected } from './expected.ts';
+import { expected, expectedSecret } from './expected.ts';
 import { timeZone } from './time-zone.ts';
 
 const userId = z.string().regex(/^[UW][A-Z0-9]+$/, expected('a Slack user ID such as U012ABCDEF'));
@@ -109,7 +109,9 @@ export const BotConfig = section({
         .string()
         .regex(
           /^[A-Z][A-Z0-9_]*$/,
-          expected('the name of the environment variable holding the signing secret, such as PAGER_WEBHOOK_SECRET'),
+          expectedSecret(
+            'the name of the environment variable holding the signing secret, such as PAGER_WEBHOOK_SECRET (the secret itself goes in that variable, never in a file)',
+          ),
         ),
     }),
   ),
