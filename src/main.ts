@@ -18,6 +18,7 @@ import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolv
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
+import { createActionTracker } from '#adapters/trackers/create-action-tracker.ts';
 import { resolveWebhookTargets } from '#adapters/webhooks/resolve-webhook-targets.ts';
 import { startWebhooks } from '#adapters/webhooks/start-webhooks.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
@@ -29,8 +30,10 @@ import { type Clock, systemClock } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
+import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
 import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
+import { syncActionItemsToTracker } from '#use-cases/sync-action-items-to-tracker.ts';
 
 export interface StartOptions {
   config: BotConfig;
@@ -124,6 +127,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
   const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
   if (outgoing.events) deps.events = outgoing.events;
+  const tracker = createActionTracker(config, secrets, store);
+  if (tracker) deps.tracker = tracker;
 
   const repo = new SimpleGitRcaRepository({
     repo: config.rca.repo,
@@ -147,7 +152,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => store.withLock('rca-repository', task),
   };
-  deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
+  deps.onRcaRequested = async (id) => {
+    await draftAndAnnounceRca(deps, id);
+    await guard(log, 'tracker', () => syncActionItemsToTracker(deps, id));
+  };
   const retryPushes = async () => {
     const pending = await store
       .withLock('rca-repository', () => repo.pushPending())
@@ -175,7 +183,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const index = new RcaIndex(repo, store, config.rca.dirs);
   const resolver = new SlackOwnerResolver(deps.chat, config);
   const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
-  const runReminders = () => remindActionItems(deps, index, resolver, notifier);
+  const runReminders = async () => {
+    await guard(log, 'tracker', () => markClosedIssuesDone(deps));
+    return remindActionItems(deps, index, resolver, notifier);
+  };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
   registerListeners(app, { deps, index });
   const jobs = [

@@ -97,6 +97,18 @@ export const BotConfig = section({
     digestSchedule: cronSchedule,
     digestChannels: map(text),
   }),
+  actions: section({
+    tracker: section({
+      provider: z.enum(['none', 'github'], expected('none or github')),
+      // GitHub: the repository issues are opened in.
+      repository: z
+        .string()
+        .regex(/^([\w.-]+\/[\w.-]+)?$/, expected('a repository as owner/name, such as acme/ops, or nothing')),
+      apiUrl: z.url({ protocol: /^https?$/, ...expected('an http(s) URL such as https://api.github.com') }),
+      labels: list(text),
+      closeOnDone: flag,
+    }),
+  }),
   webhooks: list(
     section({
       url: z.url({ protocol: /^https?$/, ...expected('an http(s) URL such as https://hooks.example.com/scribe') }),

@@ -11,6 +11,8 @@ export const WHERE_TO_GET = {
   databaseUrl: 'a PostgreSQL URL such as postgres://scribe:secret@db:5432/scribe (unset it for the SQLite file)',
   rcaRepoToken: "an access token with write access to the RCA repository (your Git host's token settings)",
   rcaRepoUser: 'the user the token belongs to (unset: x-access-token, which GitHub tokens use)',
+  actionsTrackerToken:
+    'a token for the issue tracker in actions.tracker.provider (GitHub: a fine-grained token with "Issues: read and write" on actions.tracker.repository)',
 } as const;
 
 type SecretName = keyof typeof WHERE_TO_GET;
@@ -52,6 +54,7 @@ export const Secrets = z.strictObject({
   databaseUrl: secret('databaseUrl', postgresUrl),
   rcaRepoToken: secret('rcaRepoToken'),
   rcaRepoUser: secret('rcaRepoUser'),
+  actionsTrackerToken: secret('actionsTrackerToken'),
 });
 export type Secrets = z.infer<typeof Secrets>;
 

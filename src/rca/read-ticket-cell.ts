@@ -8,7 +8,7 @@ const TICKET_IN_TEXT = /\b[A-Z][A-Z0-9]{1,9}-\d+\b|https?:\/\/\S+\/(?:issues|bro
 
 /**
  * The ticket an action item at `line` (1-based) already carries: its Ticket/Issue/Bug/Jira cell, or
- * an `ABC-123` or issue link in its text. Null when it has none, so one may be opened for it.
+ * an `ABC-123` or issue link in its text (a markdown link gives its address). Null when it has none, so one may be opened for it.
  */
 export function readTicketCell(source: string, line: number): string | null {
   const lines = source.split(/\r?\n/);
@@ -22,7 +22,8 @@ export function readTicketCell(source: string, line: number): string | null {
       TICKET_HEADER.test(plainCellText(h).toLowerCase().replace(/[#:]/g, '').trim()),
     );
     const cell = column === -1 ? '' : plainCellText(splitTableRow(row)[column] ?? '').trim();
-    if (!EMPTY.test(cell)) return cell;
+    // A link `[OPS-1](https://…)` is taken by its address, which says which tracker it is in.
+    if (!EMPTY.test(cell)) return /^\[[^\]]*\]\(([^()\s]+)\)$/.exec(cell)?.[1] ?? cell;
   }
   return TICKET_IN_TEXT.exec(row)?.[0] ?? null;
 }

@@ -130,6 +130,17 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0101_tracker_links': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('tracker_links')
+        .addColumn('item_key', 'text', (c) => c.primaryKey())
+        .addColumn('issue_key', 'text', (c) => c.notNull())
+        .addColumn('issue_url', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

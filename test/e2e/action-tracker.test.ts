@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { itemKey } from '#domain/plan-reminders.ts';
+import { parseRca } from '#rca/parse-rca.ts';
+import { completeActionItem } from '#use-cases/complete-action-item.ts';
+import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
+import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
+import { type FakeGithub, startFakeGithub } from '../fakes/fake-github.ts';
+
+const TOKEN = 'github_pat_test_0123456789abcdef';
+
+for (const store of ['sqlite', 'postgres'] as const) {
+  describe.skipIf(store === 'postgres' && !postgresFactory.available)(
+    `action items as GitHub issues (${store})`,
+    () => {
+      let h: Harness | undefined;
+      let github: FakeGithub | undefined;
+      afterEach(async () => {
+        await h?.stop();
+        await github?.stop();
+        h = undefined;
+        github = undefined;
+      });
+
+      const start = async () => {
+        github = await startFakeGithub({ token: TOKEN, repository: 'acme/ops' });
+        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
+        h = await startHarness({
+          ...(pg ?? {}),
+          env: { ACTIONS_TRACKER_TOKEN: TOKEN, ACTIONS_TRACKER_API_URL: github.apiUrl },
+          config: { actions: { tracker: { provider: 'github', repository: 'acme/ops', labels: ['incident'] } } },
+        });
+        return { h, github };
+      };
+
+      const rcaText = async (h: Harness, path: string) => (await h.bot.deps.rca!.repo.readFile(path))!;
+
+      it('opens one issue per new action item on resolve, writes it into the Ticket column, and never twice', async () => {
+        const { h, github } = await start();
+        const incident = await declareFromNewChannel(h, 'declare sev2 Checkout latency');
+        const channel = incident.channelId!;
+        await h.people.ana.ask('/incident', 'action Add an alert on p99 due:2030-05-01', channel);
+        await h.people.ana.ask('/incident', 'action Fix retries, see OPS-7 due:2030-05-02', channel);
+
+        await h.people.ana.ask('/incident', 'resolve Rolled back', channel);
+        const path = await rcaPathOf(h, incident.id);
+        await eventually(() => expect(github.issues.size).toBe(1), 15_000);
+        const text = await eventually(async () => {
+          const t = await rcaText(h, path);
+          expect(t).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
+          return t;
+        });
+        await h.people.ana.ask('/incident', 'rca', channel);
+        await eventually(() =>
+          expect(h.slack.workspace.channels.get(channel)!.messages.map((m) => m.text)).toContainEqual(
+            expect.stringContaining('acme/ops#1'),
+          ),
+        );
+
+        expect(github.issues.get(1)).toMatchObject({
+          title: 'Add an alert on p99',
+          labels: ['incident'],
+          state: 'open',
+        });
+        expect(github.issues.get(1)!.body).toContain('Checkout latency');
+        expect(github.issues.get(1)!.body).toContain(path);
+        expect(text).toMatch(/\| Ticket \|/);
+        expect(parseRca(text).actionItems.map((i) => i.action)).toEqual([
+          'Add an alert on p99',
+          'Fix retries, see OPS-7',
+        ]);
+        expect(github.issues.size).toBe(1);
+      });
+
+      it('marks an item done when its issue is closed, and closes the issue when Done is pressed', async () => {
+        const { h, github } = await start();
+        const incident = await declareFromNewChannel(h, 'declare sev2 Search is slow');
+        const channel = incident.channelId!;
+        await h.people.ana.ask('/incident', 'action Add an alert due:2030-05-01', channel);
+        await h.people.ana.ask('/incident', 'action Drain the queue due:2030-05-02', channel);
+        await h.people.ana.ask('/incident', 'resolve Fixed', channel);
+        const path = await rcaPathOf(h, incident.id);
+        await eventually(() => expect(github.issues.size).toBe(2), 15_000);
+        await eventually(async () => expect(await rcaText(h, path)).toContain('acme/ops#2'));
+
+        github.close(1);
+        await h.bot.runReminders();
+        const done = await completeActionItem(
+          h.bot.deps,
+          { file: path, key: itemKey(path, 'Drain the queue') },
+          h.people.ana.id,
+        );
+
+        const items = parseRca(await rcaText(h, path)).actionItems;
+        expect(items.map((i) => [i.action, i.done])).toEqual([
+          ['Add an alert', true],
+          ['Drain the queue', true],
+        ]);
+        expect(done).toMatchObject({
+          ok: true,
+          value: expect.stringContaining('Closed https://github.com/acme/ops/issues/2 in GitHub Issues.'),
+        });
+        expect(github.issues.get(2)).toMatchObject({ state: 'closed', state_reason: 'completed' });
+      });
+    },
+  );
+}
