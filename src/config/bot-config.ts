@@ -99,12 +99,18 @@ export const BotConfig = section({
   }),
   actions: section({
     tracker: section({
-      provider: z.enum(['none', 'github'], expected('none or github')),
+      provider: z.enum(['none', 'github', 'jira'], expected('none, github or jira')),
       // GitHub: the repository issues are opened in.
       repository: z
         .string()
         .regex(/^([\w.-]+\/[\w.-]+)?$/, expected('a repository as owner/name, such as acme/ops, or nothing')),
-      apiUrl: z.url({ protocol: /^https?$/, ...expected('an http(s) URL such as https://api.github.com') }),
+      // Jira: the project key and issue type issues are opened with.
+      project: z.string().regex(/^([A-Z][A-Z0-9_]*)?$/, expected('a Jira project key such as OPS, or nothing')),
+      issueType: z.string().min(1, expected('a Jira issue type such as Task')),
+      apiUrl: z.url({
+        protocol: /^https?$/,
+        ...expected('an http(s) URL such as https://api.github.com or https://acme.atlassian.net'),
+      }),
       labels: list(text),
       closeOnDone: flag,
     }),

@@ -25,6 +25,7 @@ export const ENV_VARS: Record<string, EnvVar> = {
   RCA_REPO_TOKEN: { path: ['secrets', 'rcaRepoToken'], type: 'string' },
   RCA_REPO_USER: { path: ['secrets', 'rcaRepoUser'], type: 'string' },
   ACTIONS_TRACKER_TOKEN: { path: ['secrets', 'actionsTrackerToken'], type: 'string' },
+  ACTIONS_TRACKER_USER: { path: ['secrets', 'actionsTrackerUser'], type: 'string' },
 };
 
 /** `"3000"` becomes 3000; text that is not a whole number stays text, so the message can quote it. */

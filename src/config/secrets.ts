@@ -12,7 +12,9 @@ export const WHERE_TO_GET = {
   rcaRepoToken: "an access token with write access to the RCA repository (your Git host's token settings)",
   rcaRepoUser: 'the user the token belongs to (unset: x-access-token, which GitHub tokens use)',
   actionsTrackerToken:
-    'a token for the issue tracker in actions.tracker.provider (GitHub: a fine-grained token with "Issues: read and write" on actions.tracker.repository)',
+    'a token for the issue tracker in actions.tracker.provider (GitHub: a fine-grained token with "Issues: read and write" on actions.tracker.repository; Jira Cloud: an API token; Jira Data Center: a personal access token)',
+  actionsTrackerUser:
+    "Jira Cloud: the email of the API token's account (unset for a Data Center personal access token)",
 } as const;
 
 type SecretName = keyof typeof WHERE_TO_GET;
@@ -55,11 +57,12 @@ export const Secrets = z.strictObject({
   rcaRepoToken: secret('rcaRepoToken'),
   rcaRepoUser: secret('rcaRepoUser'),
   actionsTrackerToken: secret('actionsTrackerToken'),
+  actionsTrackerUser: secret('actionsTrackerUser'),
 });
 export type Secrets = z.infer<typeof Secrets>;
 
 /** The values to keep out of every log line. */
 export function secretValues(secrets: Secrets): string[] {
-  const { rcaRepoUser: _user, ...hidden } = secrets;
+  const { rcaRepoUser: _user, actionsTrackerUser: _trackerUser, ...hidden } = secrets;
   return Object.values(hidden).filter((v): v is string => typeof v === 'string' && v !== '');
 }

@@ -5,6 +5,7 @@ import { completeActionItem } from '#use-cases/complete-action-item.ts';
 import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 import { type FakeGithub, startFakeGithub } from '../fakes/fake-github.ts';
+import { type FakeJira, startFakeJira } from '../fakes/fake-jira.ts';
 
 const TOKEN = 'github_pat_test_0123456789abcdef';
 
@@ -104,3 +105,54 @@ for (const store of ['sqlite', 'postgres'] as const) {
     },
   );
 }
+
+describe('action items as Jira issues (sqlite)', () => {
+  let h: Harness | undefined;
+  let jira: FakeJira | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    await jira?.stop();
+  });
+
+  it('opens a Jira issue on resolve, marks the item done once the issue is done, and Done moves the other to Done', async () => {
+    jira = await startFakeJira({
+      project: 'OPS',
+      email: 'bot@example.com',
+      token: 'jira-api-token-0123',
+      pat: 'unused-pat',
+    });
+    h = await startHarness({
+      env: {
+        ACTIONS_TRACKER_TOKEN: 'jira-api-token-0123',
+        ACTIONS_TRACKER_USER: 'bot@example.com',
+        ACTIONS_TRACKER_API_URL: jira.site,
+      },
+      config: { actions: { tracker: { provider: 'jira', project: 'OPS' } } },
+    });
+    const incident = await declareFromNewChannel(h, 'declare sev2 Queue backlog');
+    const channel = incident.channelId!;
+    await h.people.ana.ask('/incident', 'action Add an alert due:2030-05-01', channel);
+    await h.people.ana.ask('/incident', 'action Drain the queue due:2030-05-02', channel);
+    await h.people.ana.ask('/incident', 'resolve Fixed', channel);
+    const path = await rcaPathOf(h, incident.id);
+    const read = async () => (await h!.bot.deps.rca!.repo.readFile(path))!;
+    await eventually(async () => expect(await read()).toContain(`[OPS-2](${jira!.site}/browse/OPS-2)`), 15_000);
+
+    jira.finish('OPS-1');
+    await h.bot.runReminders();
+    const done = await completeActionItem(
+      h.bot.deps,
+      { file: path, key: itemKey(path, 'Drain the queue') },
+      h.people.ana.id,
+    );
+
+    expect(jira.issues.get('OPS-1')).toMatchObject({ summary: 'Add an alert', issueType: 'Task' });
+    expect(jira.issues.get('OPS-1')!.description).toContain('Queue backlog');
+    expect(parseRca(await read()).actionItems.map((i) => [i.action, i.done])).toEqual([
+      ['Add an alert', true],
+      ['Drain the queue', true],
+    ]);
+    expect(done.ok).toBe(true);
+    expect(jira.issues.get('OPS-2')!.status).toBe('Done');
+  });
+});

@@ -5,13 +5,29 @@ import type { Secrets } from '#config/secrets.ts';
 import type { ActionTracker } from '#src/ports/action-tracker.ts';
 import type { TrackerDeps } from '#use-cases/deps.ts';
 import { GithubIssuesTracker } from './github-issues-tracker.ts';
+import { JiraTracker } from './jira-tracker.ts';
 
-type Provider = Exclude<BotConfig['actions']['tracker']['provider'], 'none'>;
+type Tracker = BotConfig['actions']['tracker'];
+type Provider = Exclude<Tracker['provider'], 'none'>;
 
 /** One adapter per provider, keyed as `actions.tracker.provider` names it. */
-const TRACKERS: Record<Provider, (tracker: BotConfig['actions']['tracker'], token: string) => ActionTracker> = {
-  github: (tracker, token) =>
-    new GithubIssuesTracker({ token, repository: tracker.repository, apiUrl: tracker.apiUrl, labels: tracker.labels }),
+const TRACKERS: Record<Provider, (tracker: Tracker, secrets: Secrets) => ActionTracker> = {
+  github: (tracker, secrets) =>
+    new GithubIssuesTracker({
+      token: secrets.actionsTrackerToken ?? '',
+      repository: tracker.repository,
+      apiUrl: tracker.apiUrl,
+      labels: tracker.labels,
+    }),
+  jira: (tracker, secrets) =>
+    new JiraTracker({
+      site: tracker.apiUrl,
+      token: secrets.actionsTrackerToken ?? '',
+      user: secrets.actionsTrackerUser,
+      project: tracker.project,
+      issueType: tracker.issueType,
+      labels: tracker.labels,
+    }),
 };
 
 /** The tracker the settings name, or nothing with `provider: none`. */
@@ -23,7 +39,7 @@ export function createActionTracker(
   const tracker = config.actions.tracker;
   if (tracker.provider === 'none') return undefined;
   return {
-    tracker: TRACKERS[tracker.provider](tracker, secrets.actionsTrackerToken ?? ''),
+    tracker: TRACKERS[tracker.provider](tracker, secrets),
     links: new KyselyTrackerLinks(store.db),
     closeOnDone: tracker.closeOnDone,
   };
