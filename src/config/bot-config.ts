@@ -99,18 +99,21 @@ export const BotConfig = section({
   }),
   actions: section({
     tracker: section({
-      provider: z.enum(['none', 'github', 'jira'], expected('none, github or jira')),
+      provider: z.enum(['none', 'github', 'jira', 'linear'], expected('none, github, jira or linear')),
       // GitHub: the repository issues are opened in.
       repository: z
         .string()
         .regex(/^([\w.-]+\/[\w.-]+)?$/, expected('a repository as owner/name, such as acme/ops, or nothing')),
-      // Jira: the project key and issue type issues are opened with.
-      project: z.string().regex(/^([A-Z][A-Z0-9_]*)?$/, expected('a Jira project key such as OPS, or nothing')),
+      // Jira: the project key and issue type issues are opened with; Linear: the team key.
+      project: z
+        .string()
+        .regex(/^([A-Z][A-Z0-9_]*)?$/, expected('a Jira project or Linear team key such as OPS, or nothing')),
       issueType: z.string().min(1, expected('a Jira issue type such as Task')),
-      apiUrl: z.url({
-        protocol: /^https?$/,
-        ...expected('an http(s) URL such as https://api.github.com or https://acme.atlassian.net'),
-      }),
+      // Empty: the provider's own (api.github.com, api.linear.app); Jira needs its site.
+      apiUrl: z.union(
+        [z.literal(''), z.url({ protocol: /^https?$/ })],
+        expected('an http(s) URL such as https://acme.atlassian.net, or nothing'),
+      ),
       labels: list(text),
       closeOnDone: flag,
     }),

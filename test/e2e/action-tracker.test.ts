@@ -6,6 +6,7 @@ import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarnes
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 import { type FakeGithub, startFakeGithub } from '../fakes/fake-github.ts';
 import { type FakeJira, startFakeJira } from '../fakes/fake-jira.ts';
+import { type FakeLinear, startFakeLinear } from '../fakes/fake-linear.ts';
 
 const TOKEN = 'github_pat_test_0123456789abcdef';
 
@@ -154,5 +155,49 @@ describe('action items as Jira issues (sqlite)', () => {
     ]);
     expect(done.ok).toBe(true);
     expect(jira.issues.get('OPS-2')!.status).toBe('Done');
+  });
+});
+
+describe('action items as Linear issues (sqlite)', () => {
+  let h: Harness | undefined;
+  let linear: FakeLinear | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    await linear?.stop();
+  });
+
+  it('opens a Linear issue on resolve, marks the item done once it is completed, and Done completes the other', async () => {
+    linear = await startFakeLinear({ apiKey: 'lin_api_e2e_0123456789', teamKey: 'ENG' });
+    h = await startHarness({
+      env: { ACTIONS_TRACKER_TOKEN: 'lin_api_e2e_0123456789', ACTIONS_TRACKER_API_URL: linear.apiUrl },
+      config: { actions: { tracker: { provider: 'linear', project: 'ENG' } } },
+    });
+    const incident = await declareFromNewChannel(h, 'declare sev2 Login errors');
+    const channel = incident.channelId!;
+    await h.people.ana.ask('/incident', 'action Add an alert due:2030-05-01', channel);
+    await h.people.ana.ask('/incident', 'action Rotate the keys due:2030-05-02', channel);
+    await h.people.ana.ask('/incident', 'resolve Fixed', channel);
+    const path = await rcaPathOf(h, incident.id);
+    const read = async () => (await h!.bot.deps.rca!.repo.readFile(path))!;
+    await eventually(
+      async () => expect(await read()).toContain('[ENG-2](https://linear.app/acme/issue/ENG-2)'),
+      15_000,
+    );
+
+    linear.complete('ENG-1');
+    await h.bot.runReminders();
+    const done = await completeActionItem(
+      h.bot.deps,
+      { file: path, key: itemKey(path, 'Rotate the keys') },
+      h.people.ana.id,
+    );
+
+    expect(linear.byIdentifier('ENG-1')!.description).toContain('Login errors');
+    expect(parseRca(await read()).actionItems.map((i) => [i.action, i.done])).toEqual([
+      ['Add an alert', true],
+      ['Rotate the keys', true],
+    ]);
+    expect(done.ok).toBe(true);
+    expect(linear.byIdentifier('ENG-2')!.stateId).toBe('state-done');
   });
 });

@@ -6,6 +6,7 @@ import type { ActionTracker } from '#src/ports/action-tracker.ts';
 import type { TrackerDeps } from '#use-cases/deps.ts';
 import { GithubIssuesTracker } from './github-issues-tracker.ts';
 import { JiraTracker } from './jira-tracker.ts';
+import { LinearTracker } from './linear-tracker.ts';
 
 type Tracker = BotConfig['actions']['tracker'];
 type Provider = Exclude<Tracker['provider'], 'none'>;
@@ -16,7 +17,7 @@ const TRACKERS: Record<Provider, (tracker: Tracker, secrets: Secrets) => ActionT
     new GithubIssuesTracker({
       token: secrets.actionsTrackerToken ?? '',
       repository: tracker.repository,
-      apiUrl: tracker.apiUrl,
+      apiUrl: tracker.apiUrl || 'https://api.github.com',
       labels: tracker.labels,
     }),
   jira: (tracker, secrets) =>
@@ -27,6 +28,12 @@ const TRACKERS: Record<Provider, (tracker: Tracker, secrets: Secrets) => ActionT
       project: tracker.project,
       issueType: tracker.issueType,
       labels: tracker.labels,
+    }),
+  linear: (tracker, secrets) =>
+    new LinearTracker({
+      apiKey: secrets.actionsTrackerToken ?? '',
+      apiUrl: tracker.apiUrl || 'https://api.linear.app/graphql',
+      team: tracker.project,
     }),
 };
 
