@@ -73,6 +73,27 @@ for (const store of ['sqlite', 'postgres'] as const) {
         expect(github.issues.size).toBe(1);
       });
 
+      it('opens an issue for an action added after resolve, and re-writes a lost ticket from the store instead of opening another', async () => {
+        const { h, github } = await start();
+        const incident = await declareFromNewChannel(h, 'declare sev3 Cache misses');
+        const channel = incident.channelId!;
+        await h.people.ana.ask('/incident', 'resolve Fixed', channel);
+        const path = await rcaPathOf(h, incident.id);
+
+        await h.people.ana.ask('/incident', 'action Warm the cache on deploy due:2030-05-01', channel);
+        await eventually(async () => expect(await rcaText(h, path)).toContain('acme/ops#1'), 15_000);
+        const repo = h.bot.deps.rca!.repo;
+        await repo.commitFile(
+          path,
+          (await rcaText(h, path)).replace(/\[acme\/ops#1\]\([^)]*\)/, ''),
+          'Lose the ticket',
+        );
+        await h.bot.deps.onRcaRequested!(incident.id, h.people.ana.id);
+
+        expect(await rcaText(h, path)).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
+        expect(github.issues.size).toBe(1);
+      });
+
       it('marks an item done when its issue is closed, and closes the issue when Done is pressed', async () => {
         const { h, github } = await start();
         const incident = await declareFromNewChannel(h, 'declare sev2 Search is slow');
