@@ -24,6 +24,9 @@ import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
 import { SlackPacer } from '#adapters/slack/pacing/slack-pacer.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
+import { createActionTracker } from '#adapters/trackers/create-action-tracker.ts';
+import { resolveWebhookTargets } from '#adapters/webhooks/resolve-webhook-targets.ts';
+import { startWebhooks } from '#adapters/webhooks/start-webhooks.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { missingSecrets } from '#config/missing-secrets.ts';
@@ -34,14 +37,18 @@ import { checkReviews } from '#use-cases/check-reviews.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
+import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
 import { type ReminderNotifier, type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
+import { syncActionItemsToTracker } from '#use-cases/sync-action-items-to-tracker.ts';
 
 export interface StartOptions {
   config: BotConfig;
   secrets: Secrets;
   clock?: Clock;
   logDestination?: NodeJS.WritableStream;
+  /** Where the webhooks' `secret` variables are read (default: the process's environment). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RunningBot {
@@ -73,9 +80,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   if (missing.length > 0)
     throw new SetupError(`${missing.join('\n')}\nSee README "Create the Slack app from manifest.yml". ${DEMO_HINT}`);
   const botToken = secrets.slackBotToken!;
+  const webhooks = resolveWebhookTargets(config.webhooks, options.env ?? process.env);
+  if (webhooks.problems.length > 0) throw new SetupError(webhooks.problems.join('\n'));
   const log = createLogger({
     level: config.logLevel,
-    secrets: secretValues(secrets),
+    secrets: [...secretValues(secrets), ...webhooks.targets.map((t) => t.secret)],
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const clock = options.clock ?? systemClock;
@@ -146,6 +155,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     log,
   };
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
+  const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
+  if (outgoing.events) deps.events = outgoing.events;
+  const tracker = createActionTracker(config, secrets, store);
+  if (tracker) deps.tracker = tracker;
 
   // Pull or merge requests for review branches (rca.review.*): RCA_REVIEW_TOKEN, RCA_REVIEW_API_URL.
   const review = createReviewRequests(config.rca, {
@@ -189,7 +202,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     exclusive: (task) => store.withLock('rca-repository', task),
     ...(review.review ? { review: review.review } : {}),
   };
-  deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
+  deps.onRcaRequested = async (id) => {
+    await draftAndAnnounceRca(deps, id);
+    await guard(log, 'tracker', () => syncActionItemsToTracker(deps, id));
+  };
   const retryPushes = async () => {
     const pending = await store
       .withLock('rca-repository', () => repo.pushPending())
@@ -221,6 +237,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const notifier = new SlackReminderNotifier(backgroundChat, config, (n) => metrics.remindersSent.inc(n));
   const remindNotifier = crashBeforeSend(notifier);
   const runReminders = async () => {
+    await guard(log, 'tracker', () => markClosedIssuesDone(deps));
     const summary = await remindActionItems(deps, index, resolver, remindNotifier);
     // A merged RCA review is noticed with the reminders, and the incident channel told once.
     if (review.review)
@@ -302,6 +319,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
       await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
+      await outgoing.deliverer.stop();
       http.server.closeAllConnections();
       await new Promise<void>((r) => http.server.close(() => r()));
       await scanner.close();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENTS } from '#domain/webhook-event.ts';
 import { cronSchedule } from './cron-schedule.ts';
-import { expected } from './expected.ts';
+import { expected, expectedSecret } from './expected.ts';
 import { timeZone } from './time-zone.ts';
 
 const userId = z.string().regex(/^[UW][A-Z0-9]+$/, expected('a Slack user ID such as U012ABCDEF'));
@@ -117,6 +118,45 @@ export const BotConfig = section({
     digestChannels: map(text),
   }),
   lint: section({ rules: map(z.enum(['error', 'warn', 'off'], expected('error, warn or off'))) }),
+  actions: section({
+    tracker: section({
+      provider: z.enum(['none', 'github', 'jira', 'linear'], expected('none, github, jira or linear')),
+      // GitHub: the repository issues are opened in.
+      repository: z
+        .string()
+        .regex(/^([\w.-]+\/[\w.-]+)?$/, expected('a repository as owner/name, such as acme/ops, or nothing')),
+      // Jira: the project key and issue type issues are opened with; Linear: the team key.
+      project: z
+        .string()
+        .regex(/^([A-Z][A-Z0-9_]*)?$/, expected('a Jira project or Linear team key such as OPS, or nothing')),
+      issueType: z.string().min(1, expected('a Jira issue type such as Task')),
+      // Empty: the provider's own (api.github.com, api.linear.app); Jira needs its site.
+      apiUrl: z.union(
+        [z.literal(''), z.url({ protocol: /^https?$/ })],
+        expected('an http(s) URL such as https://acme.atlassian.net, or nothing'),
+      ),
+      labels: list(text),
+      closeOnDone: flag,
+    }),
+  }),
+  webhooks: list(
+    section({
+      url: z.url({ protocol: /^https?$/, ...expected('an http(s) URL such as https://hooks.example.com/scribe') }),
+      events: list(z.enum(WEBHOOK_EVENTS, expected(`one of ${WEBHOOK_EVENTS.join(', ')}`))).min(
+        1,
+        expected('at least one event, such as [declared, resolved]'),
+      ),
+      // The name of the variable holding the signing secret: secrets stay out of YAML files.
+      secret: z
+        .string()
+        .regex(
+          /^[A-Z][A-Z0-9_]*$/,
+          expectedSecret(
+            'the name of the environment variable holding the signing secret, such as PAGER_WEBHOOK_SECRET (the secret itself goes in that variable, never in a file)',
+          ),
+        ),
+    }),
+  ),
   dataDir: z.string().min(1, expected('a folder such as ./data')),
   logLevel: z.enum(['debug', 'info', 'warn', 'error'], expected('debug, info, warn or error')),
 });

@@ -16,6 +16,7 @@ export const ENV_VARS: Record<string, EnvVar> = {
   RCA_REPO: { path: ['config', 'rca', 'repo'], type: 'string' },
   RCA_PUSH_RETRY_MS: { path: ['config', 'rca', 'pushRetryMs'], type: 'integer' },
   RCA_REVIEW_API_URL: { path: ['config', 'rca', 'review', 'apiUrl'], type: 'string' },
+  ACTIONS_TRACKER_API_URL: { path: ['config', 'actions', 'tracker', 'apiUrl'], type: 'string' },
   SCRIBE_DATA_DIR: { path: ['config', 'dataDir'], type: 'string' },
   LOG_LEVEL: { path: ['config', 'logLevel'], type: 'string' },
   SLACK_BOT_TOKEN: { path: ['secrets', 'slackBotToken'], type: 'string' },
@@ -25,6 +26,8 @@ export const ENV_VARS: Record<string, EnvVar> = {
   RCA_REPO_TOKEN: { path: ['secrets', 'rcaRepoToken'], type: 'string' },
   RCA_REPO_USER: { path: ['secrets', 'rcaRepoUser'], type: 'string' },
   RCA_REVIEW_TOKEN: { path: ['secrets', 'rcaReviewToken'], type: 'string' },
+  ACTIONS_TRACKER_TOKEN: { path: ['secrets', 'actionsTrackerToken'], type: 'string' },
+  ACTIONS_TRACKER_USER: { path: ['secrets', 'actionsTrackerUser'], type: 'string' },
 };
 
 /** `"3000"` becomes 3000; text that is not a whole number stays text, so the message can quote it. */

@@ -13,6 +13,10 @@ export const WHERE_TO_GET = {
   rcaRepoUser: 'the user the token belongs to (unset: x-access-token, which GitHub tokens use)',
   rcaReviewToken:
     'a GitHub token with "pull_requests: write" (or the classic repo scope), or a GitLab token with the api scope',
+  actionsTrackerToken:
+    'a token for the issue tracker in actions.tracker.provider (GitHub: a fine-grained token with "Issues: read and write" on actions.tracker.repository; Jira Cloud: an API token; Jira Data Center: a personal access token)',
+  actionsTrackerUser:
+    "Jira Cloud: the email of the API token's account (unset for a Data Center personal access token)",
 } as const;
 
 type SecretName = keyof typeof WHERE_TO_GET;
@@ -55,11 +59,13 @@ export const Secrets = z.strictObject({
   rcaRepoToken: secret('rcaRepoToken'),
   rcaRepoUser: secret('rcaRepoUser'),
   rcaReviewToken: secret('rcaReviewToken'),
+  actionsTrackerToken: secret('actionsTrackerToken'),
+  actionsTrackerUser: secret('actionsTrackerUser'),
 });
 export type Secrets = z.infer<typeof Secrets>;
 
 /** The values to keep out of every log line. */
 export function secretValues(secrets: Secrets): string[] {
-  const { rcaRepoUser: _user, ...hidden } = secrets;
+  const { rcaRepoUser: _user, actionsTrackerUser: _trackerUser, ...hidden } = secrets;
   return Object.values(hidden).filter((v): v is string => typeof v === 'string' && v !== '');
 }

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
 import type { Chat, Clock, IdGenerator, IncidentStore, RcaRepository } from '#src/ports.ts';
+import type { ActionTracker, TrackerLinks } from '#src/ports/action-tracker.ts';
+import type { IncidentEvents } from '#src/ports/incident-events.ts';
 import type { RelatedRcas } from './related-rcas.ts';
 import type { ReviewRequests } from './review-requests.ts';
 
@@ -18,6 +20,17 @@ export interface Deps {
   onRcaRequested?: (incidentId: string, requestedBy: string) => Promise<void>;
   /** The RCA repository and the template drafts are rendered from. */
   rca?: RcaDeps;
+  /** Where declared, status, severity, update, resolved and rca events go (outgoing webhooks); none: nowhere. */
+  events?: IncidentEvents;
+  /** The team's issue tracker, when `actions.tracker.provider` names one. */
+  tracker?: TrackerDeps;
+}
+
+export interface TrackerDeps {
+  tracker: ActionTracker;
+  links: TrackerLinks;
+  /** Pressing Done in Slack closes the item's issue too. */
+  closeOnDone: boolean;
 }
 
 export interface RcaDeps {

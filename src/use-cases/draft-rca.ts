@@ -10,6 +10,7 @@ import type { PushFailure } from '#src/ports.ts';
 import type { Deps, Outcome, RcaDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { openReview } from './open-review.ts';
+import { publishIncidentEvent } from './publish-incident-event.ts';
 
 export interface DraftResult {
   path: string;
@@ -91,6 +92,8 @@ async function commitDraft(
   await deps.store.updateIncident(incident.id, { rcaPath: path });
   const config = deps.config.rca;
   const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
+  if (outcome.committed)
+    await publishIncidentEvent(deps, 'rca', incident.id, `rca:${outcome.sha}`, { rcaPath: path, rcaUrl: url });
   const pullRequestUrl =
     config.strategy === 'branch' && config.pullRequestUrl ? config.pullRequestUrl.replace('{branch}', branch) : null;
   const result: DraftResult = { path, branch, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };

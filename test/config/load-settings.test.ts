@@ -51,7 +51,7 @@ describe('loadSettings', () => {
     const file = teamFile('slack:\n  botToken: xoxb-1-2-abc\n');
 
     expect(errorsOf({ env: { SCRIBE_CONFIG: file } })).toEqual([
-      'slack.botToken: unknown setting; secrets are read only from the environment (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, DATABASE_URL, RCA_REPO_TOKEN, RCA_REPO_USER, RCA_REVIEW_TOKEN), never from a file',
+      'slack.botToken: unknown setting; secrets are read only from the environment (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, DATABASE_URL, RCA_REPO_TOKEN, RCA_REPO_USER, RCA_REVIEW_TOKEN, ACTIONS_TRACKER_TOKEN, ACTIONS_TRACKER_USER), never from a file',
     ]);
   });
 

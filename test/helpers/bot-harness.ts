@@ -92,6 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       config,
       secrets,
       logDestination,
+      env,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     if (mode === 'http') slack.options.httpTarget = `http://127.0.0.1:${bot.port}/slack/events`;
