@@ -5,7 +5,9 @@ import { describeError } from './commands/describe-error.ts';
 
 /** `scribe …`: returns the exit code: 0 done, 1 failed, 2 used wrongly. Never prints a stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  failInOneLine();
+  // The running bot logs a rejection nobody handled and keeps going (Slack being away is no reason to
+  // stop); every other command is short-lived and ends on one.
+  failInOneLine({ onUnhandledRejection: argv[0] !== 'start' });
   let exitCode = 0;
   const program = createProgram(packageVersion(), (code) => {
     exitCode = code;
@@ -50,7 +52,7 @@ function commandPath(program: Command, argv: string[]): string {
  * Whatever goes wrong outside a command's own handling (output closed under `| head`, an error thrown
  * from a callback) ends the process with one line on stderr and exit 1, not a stack trace.
  */
-function failInOneLine(): void {
+function failInOneLine(options: { onUnhandledRejection: boolean }): void {
   const fail = (error: unknown) => {
     const closed = (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
     process.stderr.write(
@@ -60,7 +62,7 @@ function failInOneLine(): void {
   };
   process.stdout.on('error', fail);
   process.on('uncaughtException', fail);
-  process.on('unhandledRejection', fail);
+  if (options.onUnhandledRejection) process.on('unhandledRejection', fail);
 }
 
 function packageVersion(): string {
