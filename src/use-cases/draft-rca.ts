@@ -35,6 +35,7 @@ export interface DraftResult {
 /**
  * Renders the incident's RCA draft and commits it to the RCA repository: a new file the first time,
  * and afterwards a refresh that keeps what people edited. Never writes over another incident's file.
+ * With a tracker, the open action items without a ticket get an issue, written into the same commit.
  */
 export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<DraftResult>> {
   const rca = deps.rca;
