@@ -40,7 +40,6 @@ import { RelatedRcas } from '#use-cases/related-rcas.ts';
 import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
 import { type ReminderNotifier, type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
-import { syncActionItemsToTracker } from '#use-cases/sync-action-items-to-tracker.ts';
 
 export interface StartOptions {
   config: BotConfig;
@@ -202,10 +201,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     exclusive: (task) => store.withLock('rca-repository', task),
     ...(review.review ? { review: review.review } : {}),
   };
-  deps.onRcaRequested = async (id) => {
-    await draftAndAnnounceRca(deps, id);
-    await guard(log, 'tracker', () => syncActionItemsToTracker(deps, id));
-  };
+  deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
   const retryPushes = async () => {
     const pending = await store
       .withLock('rca-repository', () => repo.pushPending())

@@ -7,9 +7,11 @@ import type { TimelineEntry } from '#domain/timeline-entry.ts';
 import { renderRca } from '#rca/render-rca.ts';
 import { updateRca } from '#rca/update-rca.ts';
 import type { PushFailure } from '#src/ports.ts';
+import type { TrackerIssue } from '#src/ports/action-tracker.ts';
 import type { Deps, Outcome, RcaDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { openReview } from './open-review.ts';
+import { openTrackerIssues } from './open-tracker-issues.ts';
 import { publishIncidentEvent } from './publish-incident-event.ts';
 
 export interface DraftResult {
@@ -26,11 +28,14 @@ export interface DraftResult {
   review?: { noun: string; number: number; url: string; created: boolean };
   /** Why no review could be opened, said for people. */
   reviewProblem?: string;
+  /** The tracker issues opened for the action items, written into this draft's commit. */
+  tickets?: { tracker: string; created: TrackerIssue[]; problem: string | null };
 }
 
 /**
  * Renders the incident's RCA draft and commits it to the RCA repository: a new file the first time,
  * and afterwards a refresh that keeps what people edited. Never writes over another incident's file.
+ * With a tracker, the open action items without a ticket get an issue, written into the same commit.
  */
 export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<DraftResult>> {
   const rca = deps.rca;
@@ -80,6 +85,9 @@ async function commitDraft(
     content = updated.text;
     if (updated.kept.length > 0) note = 'Rows people edited were kept as they are.';
   }
+  // The tickets go into the draft's own commit: one commit holds the draft and its Ticket column.
+  const tickets = deps.tracker ? await openTrackerIssues(deps, deps.tracker, incident, path, content) : null;
+  if (tickets) content = tickets.text;
   const verb = existing === null ? 'Add' : 'Update';
   const outcome = await rca.repo.commitFile(
     path,
@@ -88,7 +96,7 @@ async function commitDraft(
     branch,
   );
   if (!outcome.committed && outcome.reason !== 'unchanged')
-    return fail(`I could not commit ${path}: ${outcome.reason}`);
+    return fail(`I could not commit ${path}: ${outcome.reason}${ticketsKept(tickets?.created ?? [])}`);
   await deps.store.updateIncident(incident.id, { rcaPath: path });
   const config = deps.config.rca;
   const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
@@ -102,7 +110,16 @@ async function commitDraft(
     result.pushFailure = outcome.pushFailure ?? 'unreachable';
   }
   if (note) result.note = note;
+  if (tickets && deps.tracker)
+    result.tickets = { tracker: deps.tracker.tracker.name, created: tickets.created, problem: tickets.problem };
   return ok({ result, content, entries });
+}
+
+/** The issues opened before a commit that failed are remembered, and written by the next draft. */
+function ticketsKept(created: TrackerIssue[]): string {
+  if (created.length === 0) return '';
+  const keys = created.map((i) => i.key).join(', ');
+  return ` The issues opened for the action items (${keys}) are written into it by the next draft.`;
 }
 
 async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {

@@ -3,6 +3,7 @@ import { itemKey } from '#domain/plan-reminders.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { completeActionItem } from '#use-cases/complete-action-item.ts';
 import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
+import { bareRemote, remoteFile, remoteLog } from '../helpers/git-repos.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 import { type FakeGithub, startFakeGithub } from '../fakes/fake-github.ts';
 import { type FakeJira, startFakeJira } from '../fakes/fake-jira.ts';
@@ -26,18 +27,22 @@ for (const store of ['sqlite', 'postgres'] as const) {
       const start = async () => {
         github = await startFakeGithub({ token: TOKEN, repository: 'acme/ops' });
         const pg = store === 'postgres' ? await freshPostgresSchema() : null;
+        const bare = bareRemote();
         h = await startHarness({
           ...(pg ?? {}),
+          rcaRepo: bare,
           env: { ACTIONS_TRACKER_TOKEN: TOKEN, ACTIONS_TRACKER_API_URL: github.apiUrl },
           config: { actions: { tracker: { provider: 'github', repository: 'acme/ops', labels: ['incident'] } } },
         });
-        return { h, github };
+        return { h, github, bare };
       };
 
       const rcaText = async (h: Harness, path: string) => (await h.bot.deps.rca!.repo.readFile(path))!;
+      const draftSubject = (verb: 'Add' | 'Update', i: { title: string; severity: string; id: string }) =>
+        `${verb} RCA draft: ${i.title} (${i.severity}, ${i.id})`;
 
-      it('opens one issue per new action item on resolve, writes it into the Ticket column, and never twice', async () => {
-        const { h, github } = await start();
+      it('opens one issue per new action item on resolve, writes it into the Ticket column in the draft commit, and never twice', async () => {
+        const { h, github, bare } = await start();
         const incident = await declareFromNewChannel(h, 'declare sev2 Checkout latency');
         const channel = incident.channelId!;
         await h.people.ana.ask('/incident', 'action Add an alert on p99 due:2030-05-01', channel);
@@ -46,11 +51,12 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await h.people.ana.ask('/incident', 'resolve Rolled back', channel);
         const path = await rcaPathOf(h, incident.id);
         await eventually(() => expect(github.issues.size).toBe(1), 15_000);
-        const text = await eventually(async () => {
-          const t = await rcaText(h, path);
+        const text = await eventually(() => {
+          const t = remoteFile(bare, path) ?? '';
           expect(t).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
           return t;
         });
+        const commits = remoteLog(bare);
         await h.people.ana.ask('/incident', 'rca', channel);
         await eventually(() =>
           expect(h.slack.workspace.channels.get(channel)!.messages.map((m) => m.text)).toContainEqual(
@@ -58,6 +64,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
           ),
         );
 
+        expect(commits).toEqual([draftSubject('Add', incident), 'seed']);
         expect(github.issues.get(1)).toMatchObject({
           title: 'Add an alert on p99',
           labels: ['incident'],
@@ -74,14 +81,16 @@ for (const store of ['sqlite', 'postgres'] as const) {
       });
 
       it('opens an issue for an action added after resolve, and re-writes a lost ticket from the store instead of opening another', async () => {
-        const { h, github } = await start();
+        const { h, github, bare } = await start();
         const incident = await declareFromNewChannel(h, 'declare sev3 Cache misses');
         const channel = incident.channelId!;
         await h.people.ana.ask('/incident', 'resolve Fixed', channel);
         const path = await rcaPathOf(h, incident.id);
+        await eventually(() => expect(remoteFile(bare, path)).not.toBeNull());
 
         await h.people.ana.ask('/incident', 'action Warm the cache on deploy due:2030-05-01', channel);
-        await eventually(async () => expect(await rcaText(h, path)).toContain('acme/ops#1'), 15_000);
+        await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#1'), 15_000);
+        const afterAction = remoteLog(bare);
         const repo = h.bot.deps.rca!.repo;
         await repo.commitFile(
           path,
@@ -90,7 +99,32 @@ for (const store of ['sqlite', 'postgres'] as const) {
         );
         await h.bot.deps.onRcaRequested!(incident.id, h.people.ana.id);
 
-        expect(await rcaText(h, path)).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
+        expect(afterAction).toEqual([draftSubject('Update', incident), draftSubject('Add', incident), 'seed']);
+        expect(remoteLog(bare).slice(0, 2)).toEqual([draftSubject('Update', incident), 'Lose the ticket']);
+        expect(remoteFile(bare, path)).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
+        expect(github.issues.size).toBe(1);
+      });
+
+      it('commits the draft without tickets when the tracker refuses, says why, and opens them with the next draft', async () => {
+        const { h, github, bare } = await start();
+        const incident = await declareFromNewChannel(h, 'declare sev2 Disk full');
+        const channel = incident.channelId!;
+        await h.people.ana.ask('/incident', 'action Alert on disk usage due:2030-05-01', channel);
+        github.setIssuesDisabled(true);
+
+        await h.people.ana.ask('/incident', 'resolve Cleaned up', channel);
+        const path = await rcaPathOf(h, incident.id);
+        const messages = () => h.slack.workspace.channels.get(channel)!.messages.map((m) => m.text);
+        await eventually(() => expect(messages()).toContainEqual(expect.stringContaining('Issues are turned off')));
+        const refused = { log: remoteLog(bare), text: remoteFile(bare, path) };
+        github.setIssuesDisabled(false);
+        await h.people.ana.ask('/incident', 'rca', channel);
+        await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#1'), 15_000);
+
+        expect(refused.log).toEqual([draftSubject('Add', incident), 'seed']);
+        expect(parseRca(refused.text!).actionItems.map((i) => i.action)).toEqual(['Alert on disk usage']);
+        expect(refused.text).not.toMatch(/\| Ticket \|/);
+        expect(remoteLog(bare)).toEqual([draftSubject('Update', incident), draftSubject('Add', incident), 'seed']);
         expect(github.issues.size).toBe(1);
       });
 
@@ -137,6 +171,7 @@ describe('action items as Jira issues (sqlite)', () => {
   });
 
   it('opens a Jira issue on resolve, marks the item done once the issue is done, and Done moves the other to Done', async () => {
+    const bare = bareRemote();
     jira = await startFakeJira({
       project: 'OPS',
       email: 'bot@example.com',
@@ -149,6 +184,7 @@ describe('action items as Jira issues (sqlite)', () => {
         ACTIONS_TRACKER_USER: 'bot@example.com',
         ACTIONS_TRACKER_API_URL: jira.site,
       },
+      rcaRepo: bare,
       config: { actions: { tracker: { provider: 'jira', project: 'OPS' } } },
     });
     const incident = await declareFromNewChannel(h, 'declare sev2 Queue backlog');
@@ -158,7 +194,8 @@ describe('action items as Jira issues (sqlite)', () => {
     await h.people.ana.ask('/incident', 'resolve Fixed', channel);
     const path = await rcaPathOf(h, incident.id);
     const read = async () => (await h!.bot.deps.rca!.repo.readFile(path))!;
-    await eventually(async () => expect(await read()).toContain(`[OPS-2](${jira!.site}/browse/OPS-2)`), 15_000);
+    await eventually(() => expect(remoteFile(bare, path)).toContain(`[OPS-2](${jira!.site}/browse/OPS-2)`), 15_000);
+    const commits = remoteLog(bare);
 
     jira.finish('OPS-1');
     await h.bot.runReminders();
@@ -168,6 +205,7 @@ describe('action items as Jira issues (sqlite)', () => {
       h.people.ana.id,
     );
 
+    expect(commits).toEqual([`Add RCA draft: ${incident.title} (${incident.severity}, ${incident.id})`, 'seed']);
     expect(jira.issues.get('OPS-1')).toMatchObject({ summary: 'Add an alert', issueType: 'Task' });
     expect(jira.issues.get('OPS-1')!.description).toContain('Queue backlog');
     expect(parseRca(await read()).actionItems.map((i) => [i.action, i.done])).toEqual([
@@ -189,7 +227,9 @@ describe('action items as Linear issues (sqlite)', () => {
 
   it('opens a Linear issue on resolve, marks the item done once it is completed, and Done completes the other', async () => {
     linear = await startFakeLinear({ apiKey: 'lin_api_e2e_0123456789', teamKey: 'ENG' });
+    const bare = bareRemote();
     h = await startHarness({
+      rcaRepo: bare,
       env: { ACTIONS_TRACKER_TOKEN: 'lin_api_e2e_0123456789', ACTIONS_TRACKER_API_URL: linear.apiUrl },
       config: { actions: { tracker: { provider: 'linear', project: 'ENG' } } },
     });
@@ -201,9 +241,10 @@ describe('action items as Linear issues (sqlite)', () => {
     const path = await rcaPathOf(h, incident.id);
     const read = async () => (await h!.bot.deps.rca!.repo.readFile(path))!;
     await eventually(
-      async () => expect(await read()).toContain('[ENG-2](https://linear.app/acme/issue/ENG-2)'),
+      () => expect(remoteFile(bare, path)).toContain('[ENG-2](https://linear.app/acme/issue/ENG-2)'),
       15_000,
     );
+    const commits = remoteLog(bare);
 
     linear.complete('ENG-1');
     await h.bot.runReminders();
@@ -213,6 +254,7 @@ describe('action items as Linear issues (sqlite)', () => {
       h.people.ana.id,
     );
 
+    expect(commits).toEqual([`Add RCA draft: ${incident.title} (${incident.severity}, ${incident.id})`, 'seed']);
     expect(linear.byIdentifier('ENG-1')!.description).toContain('Login errors');
     expect(parseRca(await read()).actionItems.map((i) => [i.action, i.done])).toEqual([
       ['Add an alert', true],

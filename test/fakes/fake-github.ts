@@ -24,6 +24,7 @@ export interface FakeIssue {
  *   for repositories the token cannot see).
  */
 export async function startFakeGithub(options: { token: string; repository: string; issuesDisabled?: boolean }) {
+  let issuesDisabled = options.issuesDisabled ?? false;
   const issues = new Map<number, FakeIssue>();
   const calls: { method: string; path: string }[] = [];
   let base = '';
@@ -65,7 +66,7 @@ export async function startFakeGithub(options: { token: string; repository: stri
       return problem(res, 401, 'Bad credentials');
     const m = /^\/repos\/([^/]+\/[^/]+)\/issues(?:\/(\d+))?$/.exec(path);
     if (!m || m[1] !== options.repository) return problem(res, 404, 'Not Found');
-    if (options.issuesDisabled) return problem(res, 410, 'Issues are disabled for this repo');
+    if (issuesDisabled) return problem(res, 410, 'Issues are disabled for this repo');
     const body = req.method === 'GET' ? {} : await readBody(req);
     if (!m[2] && req.method === 'POST') {
       if (typeof body['title'] !== 'string' || body['title'] === '')
@@ -104,6 +105,10 @@ export async function startFakeGithub(options: { token: string; repository: stri
     apiUrl: base,
     issues,
     calls,
+    /** The repository's owner turns issues off (410 Gone from then on) or back on in its Settings. */
+    setIssuesDisabled(disabled: boolean) {
+      issuesDisabled = disabled;
+    },
     /** Someone closes the issue on GitHub. */
     close(number: number) {
       const issue = issues.get(number)!;

@@ -24,6 +24,8 @@ export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promi
   }
   const text = describe(outcome.value);
   await deps.chat.post(incident.channelId, { text });
+  const tickets = describeTickets(outcome.value);
+  if (tickets) await deps.chat.post(incident.channelId, { text: tickets });
   const announcements = deps.config.incident.announcementsChannel;
   if (announcements !== '') {
     await deps.chat
@@ -48,6 +50,16 @@ function describe(result: DraftResult): string {
   if (!result.pushed) lines.push(PUSH_FAILURES[result.pushFailure ?? 'unreachable'](result));
   if (result.note) lines.push(result.note);
   return lines.join('\n');
+}
+
+/** Which tracker issues the draft opened, or what the tracker said; nothing when it had nothing to do. */
+function describeTickets(result: DraftResult): string | null {
+  if (!result.tickets) return null;
+  const { tracker, created, problem } = result.tickets;
+  if (problem) return `⚠️ ${escapeMrkdwn(problem)}`;
+  if (created.length === 0) return null;
+  const links = created.map((i) => (i.url ? `<${i.url}|${escapeMrkdwn(i.key)}>` : escapeMrkdwn(i.key)));
+  return `🎫 Opened ${links.length} issue${links.length === 1 ? '' : 's'} in ${tracker} for the action items: ${links.join(', ')}`;
 }
 
 /** What each reason a push did not land means for people, and what happens next. */
