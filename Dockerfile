@@ -13,7 +13,6 @@ COPY src ./src
 COPY templates ./templates
 COPY config ./config
 COPY manifest.yml tsconfig.json ./
-COPY test/slack-emulator ./test/slack-emulator
 
 # ── runtime: node:20-slim with git, a non-root user and the data directory as a volume ──
 FROM node:20-slim

@@ -29,7 +29,7 @@ test ! -d "$app/node_modules/vitest" || { echo "dev dependencies leaked into the
 # A local Slack for the CMD to talk to (from the repository's own emulator, run with the dev tree).
 port_file="$work/emu-port"
 (cd "$root" && node --import tsx -e "
-  const { startSlackEmulator } = await import('./test/slack-emulator/slack-emulator.ts');
+  const { startSlackEmulator } = await import('./src/emulator/slack-emulator.ts');
   const s = await startSlackEmulator();
   (await import('node:fs')).writeFileSync('$port_file', String(s.port));
   setInterval(() => {}, 1000);

@@ -1,22 +1,27 @@
 /**
- * Reactions per second through Socket Mode: the bot runs in its own process (`scribe start`) against the
- * emulator here. Measured per event: delivery → ack, and delivery → the bot's confirmation reaction
- * (sent after the message is fetched and the entry stored complete), at a fixed 200 events/s.
+ * Reactions through Socket Mode: the bot runs in its own process (`scribe start`) against the emulator
+ * here, rate tiers on. Measured per event: delivery → ack at a fixed 200 events/s, and delivery → the
+ * bot's confirmation reaction (sent after the message is fetched and the entry stored complete) at 10/s,
+ * within the tiers of the calls it takes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { spawnBot } from '../test/helpers/spawn-bot.ts';
-import { addPerson } from '../test/slack-emulator/person.ts';
-import { startSlackEmulator } from '../test/slack-emulator/slack-emulator.ts';
+import { addPerson } from '#emulator/person.ts';
+import { startSlackEmulator } from '#emulator/slack-emulator.ts';
 import { percentile, summary } from './lib/stats.ts';
 
 const RATE = Number(process.env['BENCH_RATE'] ?? 200);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const COMPLETE_BATCH = 40;
+const COMPLETE_RATE = 10;
 const DATABASE = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
+  // Tiers on: the bot paces its calls to them itself, so the 200/s burst measures acks only, and the
+  // complete entries are measured on a batch the tiers let through (see `fire` below).
   const slack = await startSlackEmulator({ ackTimeoutMs: 10_000 });
   const ana = addPerson(slack, 'ana');
   const env: Record<string, string> = {
@@ -50,54 +55,19 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
   await new Promise((r) => setTimeout(r, 300));
-  const total = RATE * SECONDS;
-  const messages: string[] = [];
-  for (let i = 0; i < total; i += 1) messages.push(await ana.post(channel, `Message ${i}`));
-
-  const sent = new Map<string, number>();
-  const acked: number[] = [];
-  const complete: number[] = [];
-  let done = 0;
-  let resolveDone!: () => void;
-  const allDone = new Promise<void>((r) => {
-    resolveDone = r;
-  });
-  slack.callListeners.push((call) => {
-    if (call.method !== 'reactions.add' || !call.ok) return;
-    const start = sent.get(String(call.args['timestamp']));
-    if (start === undefined) return;
-    complete.push(performance.now() - start);
-    done += 1;
-    if (done === total) resolveDone();
-  });
-
-  const startedAt = performance.now();
-  for (let i = 0; i < total; i += 1) {
-    const due = startedAt + (i * 1000) / RATE;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const ts = messages[i]!;
-    const t0 = performance.now();
-    sent.set(ts, t0);
-    ana.react(channel, ts, 'pushpin').then(() => acked.push(performance.now() - t0));
-  }
-  await Promise.race([allDone, new Promise((r) => setTimeout(r, 60_000))]);
-  if (done < total)
-    console.log(
-      bot.logs.slice(-5).join(''),
-      slack.calls
-        .map((c) => c.method)
-        .join(' ')
-        .slice(-600),
-    );
-  const elapsed = (performance.now() - startedAt) / 1000;
+  // Confirming an entry takes conversations.replies and reactions.add (Tier 3, 50 a minute each), which the
+  // bot paces as Slack limits them: end to end it is measured on a batch within those limits, and the ack
+  // path (nothing but the inbox write) on a burst far past them.
+  const paced = await fire(slack, ana, channel, COMPLETE_BATCH, COMPLETE_RATE, true);
+  const burst = await fire(slack, ana, channel, RATE * SECONDS, RATE, false);
   console.log(
-    `${storeName}: ${total} reactions at a target ${RATE}/s, ${done} completed in ${elapsed.toFixed(1)} s (${(done / elapsed).toFixed(0)}/s)`,
+    `${storeName}: ${paced.total} reactions at ${COMPLETE_RATE}/s, ${paced.done} completed; then ${burst.total} at a target ${RATE}/s, acked in ${burst.elapsed.toFixed(1)} s (${(burst.acked.length / burst.elapsed).toFixed(0)}/s)`,
   );
-  console.log(`  ${summary('event → ack', acked)}`);
-  console.log(`  ${summary('event → complete timeline entry', complete)}`);
+  console.log(`  ${summary('event → ack, 10/s (floor)', paced.acked)}`);
+  console.log(`  ${summary(`event → ack, ${RATE}/s`, burst.acked)}`);
+  console.log(`  ${summary('event → complete timeline entry, 10/s', paced.complete)}`);
   console.log(
-    `  targets: ack p99 ≤ 10 ms ${percentile(acked, 99) <= 10 ? 'met' : 'MISSED'}; complete p99 ≤ 25 ms ${percentile(complete, 99) <= 25 ? 'met' : 'MISSED'}`,
+    `  targets: ack p99 ≤ 10 ms ${percentile(burst.acked, 99) <= 10 ? 'met' : 'MISSED'}; complete p99 ≤ 25 ms ${percentile(paced.complete, 99) <= 25 ? 'met' : 'MISSED'}`,
   );
   const problems = bot.logs
     .join('')
@@ -108,6 +78,51 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
   await bot.stop();
   await slack.stop();
   rmSync(env['SCRIBE_DATA_DIR']!, { recursive: true, force: true });
+}
+
+/** Reacts to `total` new messages at `rate` a second; ack times, and complete-entry times when asked. */
+async function fire(
+  slack: Awaited<ReturnType<typeof startSlackEmulator>>,
+  ana: ReturnType<typeof addPerson>,
+  channel: string,
+  total: number,
+  rate: number,
+  awaitComplete: boolean,
+): Promise<{ total: number; done: number; elapsed: number; acked: number[]; complete: number[] }> {
+  const messages: string[] = [];
+  for (let i = 0; i < total; i += 1) messages.push(await ana.post(channel, `Message ${i}`));
+  await new Promise((r) => setTimeout(r, 300));
+  const sent = new Map<string, number>();
+  const acked: number[] = [];
+  const complete: number[] = [];
+  let resolveDone!: () => void;
+  const allDone = new Promise<void>((r) => {
+    resolveDone = r;
+  });
+  const listener = (call: { method: string; ok: boolean; args: Record<string, unknown> }) => {
+    if (call.method !== 'reactions.add' || !call.ok) return;
+    const start = sent.get(String(call.args['timestamp']));
+    if (start === undefined) return;
+    complete.push(performance.now() - start);
+    if (complete.length === total) resolveDone();
+  };
+  slack.callListeners.push(listener);
+  const acks: Promise<void>[] = [];
+  const startedAt = performance.now();
+  for (let i = 0; i < total; i += 1) {
+    const due = startedAt + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const ts = messages[i]!;
+    const t0 = performance.now();
+    sent.set(ts, t0);
+    acks.push(ana.react(channel, ts, 'pushpin').then(() => void acked.push(performance.now() - t0)));
+  }
+  await Promise.all(acks);
+  const elapsed = (performance.now() - startedAt) / 1000;
+  if (awaitComplete) await Promise.race([allDone, new Promise((r) => setTimeout(r, 30_000))]);
+  slack.callListeners.splice(slack.callListeners.indexOf(listener), 1);
+  return { total, done: complete.length, elapsed, acked, complete };
 }
 
 if (process.env['BENCH_ONLY'] !== 'postgres') await run('sqlite');

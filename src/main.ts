@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
@@ -9,6 +9,8 @@ import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
+import { RECONNECT_FOREVER, REFUSED_APP_TOKEN } from '#adapters/slack/connection/reconnect-policy.ts';
+import { watchSocketConnection } from '#adapters/slack/connection/watch-socket-connection.ts';
 import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.ts';
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
@@ -17,6 +19,7 @@ import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
+import { SlackPacer } from '#adapters/slack/pacing/slack-pacer.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
@@ -28,7 +31,7 @@ import { type Clock, systemClock } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
-import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
+import { type ReminderNotifier, type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
 
 export interface StartOptions {
@@ -74,12 +77,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   });
   const clock = options.clock ?? systemClock;
   const metrics = createMetrics();
+  const logger = boltLogger(log);
   const clientOptions = {
     slackApiUrl: config.slack.apiUrl,
+    logger,
     retryConfig: { retries: 10, factor: 1.6, minTimeout: 50, maxTimeout: 5000 },
   };
+  const unhandled = logUnhandledRejections(log);
 
-  const botUserId = await checkTokens(config, secrets, clientOptions);
+  const botUserId = await checkBotToken(config, secrets, clientOptions);
 
   const store = secrets.databaseUrl
     ? createPostgresStore(secrets.databaseUrl, config.database.schema || undefined)
@@ -96,13 +102,33 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     return added;
   };
 
-  const logger = boltLogger(log);
+  // The Socket Mode client opens the one connection (no token check of its own) and retries it forever.
+  const socketClientOptions = { slackApiUrl: config.slack.apiUrl, logger, retryConfig: RECONNECT_FOREVER };
   const receiver =
     config.slack.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: secrets.slackAppToken!, logger, installerOptions: { clientOptions } })
+      ? new SocketModeReceiver({
+          appToken: secrets.slackAppToken!,
+          logger,
+          installerOptions: { clientOptions: socketClientOptions },
+        })
       : new HTTPReceiver({ signingSecret: secrets.slackSigningSecret!, endpoints: '/slack/events', logger });
   // No conversation store: the bot keeps its own state, and Bolt's in-memory one only costs time per event.
-  const app = new App({ token: botToken, receiver, clientOptions, logger, logLevel: LogLevel.WARN, convoStore: false });
+  // Calls are paced per method tier; the scheduled jobs get a client of their own, in the background
+  // lane, so a 429 during a reminder run never holds up a reply, a modal or a timeline confirmation.
+  const pacer = new SlackPacer(config.slack.apiUrl, (method, retryAfter) =>
+    log.warn({ method, retryAfter }, 'Slack answered 429; that method waits'),
+  );
+  const app = new App({
+    token: botToken,
+    receiver,
+    clientOptions: { ...clientOptions, fetch: pacer.fetchFor('interactive') },
+    logger,
+    logLevel: LogLevel.WARN,
+    convoStore: false,
+  });
+  const backgroundChat = new SlackChat(
+    new WebClient(botToken, { ...clientOptions, fetch: pacer.fetchFor('background') }),
+  );
   app.error(async (error) => {
     metrics.errors.inc({ where: 'listener' });
     log.error({ err: error }, 'a listener failed');
@@ -168,9 +194,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   // The scan runs on a worker thread, so the parser never holds up the acks on this one.
   const scanner = new WorkerRcaScanner({ kind: 'git', dir: repo.dir });
   const index = new RcaIndex(scanner, store, config.rca.dirs);
-  const resolver = new SlackOwnerResolver(deps.chat, config);
-  const notifier = new SlackReminderNotifier(deps.chat, config, (n) => metrics.remindersSent.inc(n));
-  const runReminders = () => remindActionItems(deps, index, resolver, notifier);
+  const resolver = new SlackOwnerResolver(backgroundChat, config, { store, clock });
+  const notifier = new SlackReminderNotifier(backgroundChat, config, (n) => metrics.remindersSent.inc(n));
+  const runReminders = () => remindActionItems(deps, index, resolver, crashBeforeSend(process.env, notifier));
   const runDigest = () => sendDigest(deps, index, notifier.digest);
   registerListeners(app, { deps, index });
   const jobs = [
@@ -186,7 +212,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }),
   ];
 
-  let slackConnected = config.slack.mode === 'http';
+  const connection =
+    receiver instanceof SocketModeReceiver ? watchSocketConnection(receiver.client, log) : { connected: true };
   const http = await createHttpServer({
     port: config.server.port,
     registry: metrics.registry,
@@ -196,19 +223,24 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         () => true,
         () => false,
       );
-      return { ready: storeOk && slackConnected, checks: { store: storeOk, slack: slackConnected } };
+      const slack = connection.connected;
+      const problems = [...(storeOk ? [] : ['store unreachable']), ...(slack ? [] : ['slack disconnected'])];
+      return { ready: storeOk && slack, checks: { store: storeOk, slack }, ...(problems.length ? { problems } : {}) };
     },
     ...(receiver instanceof HTTPReceiver ? { slack: receiver.requestListener } : {}),
   });
   if (receiver instanceof SocketModeReceiver) {
-    receiver.client.on('connected', () => {
-      slackConnected = true;
-    });
-    receiver.client.on('disconnected', () => {
-      slackConnected = false;
-    });
-    await app.start();
-    slackConnected = true;
+    try {
+      await app.start();
+    } catch (error) {
+      durable.close();
+      clearInterval(pushTimer);
+      for (const job of jobs) await job.stop();
+      http.server.close();
+      await store.close();
+      unhandled.remove();
+      throw refusedAppToken(error);
+    }
   }
   const replayed = await durable.replayPending();
   log.info({ mode: config.slack.mode, port: http.port, store: store.kind, replayed }, 'Incident Scribe is running');
@@ -231,26 +263,28 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       durable.close();
       clearInterval(pushTimer);
       for (const job of jobs) await job.stop();
+      pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
       await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
       http.server.closeAllConnections();
       await new Promise<void>((r) => http.server.close(() => r()));
       await scanner.close();
       await store.close();
+      unhandled.remove();
       log.info('Incident Scribe stopped');
     },
   };
 }
 
-async function checkTokens(
+/** `auth.test` with the bot token: who the bot is, or a message saying what to fix. */
+async function checkBotToken(
   config: BotConfig,
   secrets: Secrets,
-  clientOptions: { slackApiUrl: string },
+  clientOptions: { slackApiUrl: string; logger: BoltLogger },
 ): Promise<string | null> {
-  const quick = { ...clientOptions, retryConfig: { retries: 2 } };
-  let botUserId: string | null = null;
+  const quick = { ...clientOptions, retryConfig: { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000 } };
   try {
-    botUserId = (await new WebClient(secrets.slackBotToken, quick).auth.test()).user_id ?? null;
+    return (await new WebClient(secrets.slackBotToken, quick).auth.test()).user_id ?? null;
   } catch (error) {
     const code = slackError(error);
     if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
@@ -262,16 +296,42 @@ async function checkTokens(
       `Could not reach Slack at ${config.slack.apiUrl} (${(error as Error).message}). Check the network or SLACK_API_URL. ${DEMO_HINT}`,
     );
   }
-  if (config.slack.mode !== 'socket') return botUserId;
-  try {
-    await new WebClient(secrets.slackAppToken, quick).apps.connections.open();
-  } catch (error) {
-    const code = slackError(error) ?? (error as Error).message;
-    throw new SetupError(
-      `SLACK_APP_TOKEN was refused by Slack (${code}). Create an App-Level Token with connections:write on "Basic Information", and enable Socket Mode (manifest.yml does). ${DEMO_HINT}`,
-    );
-  }
-  return botUserId;
+}
+
+/**
+ * The Socket Mode start failed. Its client retries everything but a refused App-Level Token, so that
+ * is what a failure here says; anything else is passed on as it is.
+ */
+function refusedAppToken(error: unknown): unknown {
+  const code = slackError(error);
+  if (code === null || !REFUSED_APP_TOKEN.has(code)) return error;
+  return new SetupError(
+    `SLACK_APP_TOKEN was refused by Slack (${code}). Create an App-Level Token with connections:write on "Basic Information", and enable Socket Mode (manifest.yml does). ${DEMO_HINT}`,
+  );
+}
+
+/**
+ * A rejection nobody awaited (a library's reconnect, a fire-and-forget call) is logged, never fatal:
+ * Node's default would end the process, and Slack being away is no reason to stop.
+ */
+function logUnhandledRejections(log: Logger): { remove(): void } {
+  const onRejection = (reason: unknown) => {
+    log.error({ err: reason }, 'a promise was rejected with no one to handle it; the bot keeps running');
+  };
+  process.on('unhandledRejection', onRejection);
+  return { remove: () => process.off('unhandledRejection', onRejection) };
+}
+
+/**
+ * Test-only: with SCRIBE_TEST_CRASH_BEFORE_SEND=1 the process exits when the first reminder is about to
+ * go out, after its ledger row was claimed, so a test can prove the next run still sends it.
+ */
+function crashBeforeSend(env: NodeJS.ProcessEnv, notifier: ReminderNotifier): ReminderNotifier {
+  if (env['SCRIBE_TEST_CRASH_BEFORE_SEND'] !== '1') return notifier;
+  return {
+    remind: () => process.exit(70),
+    needsAttention: (channel, items) => notifier.needsAttention(channel, items),
+  };
 }
 
 /** Why the database in DATABASE_URL cannot be used, in one line that holds no password. */

@@ -49,9 +49,19 @@ export interface IncidentStore {
   saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void>;
   deleteScanPaths(paths: string[]): Promise<void>;
 
-  /** Claims a reminder stage for an item: true for exactly one caller, across restarts and replicas. */
+  /**
+   * Claims a reminder stage for an item: true for exactly one caller, across restarts and replicas.
+   * The claim stays "unsent" until `markReminderSent`.
+   */
   claimReminder(itemKey: string, stage: string, at: string): Promise<boolean>;
+  /** The reminder went out: its claim is done. */
+  markReminderSent(itemKey: string, stage: string, at: string): Promise<void>;
+  /** Whether a claim exists that was never marked sent (its run stopped between claim and send). */
+  isReminderUnsent(itemKey: string, stage: string): Promise<boolean>;
   releaseReminder(itemKey: string, stage: string): Promise<void>;
+  /** A cached owner lookup (what Slack answered for an email, handle or user group), unless expired. */
+  getOwnerLookup(ownerKey: string, now: string): Promise<string | null>;
+  setOwnerLookup(ownerKey: string, data: string, expiresAt: string): Promise<void>;
   setSnooze(itemKey: string, untilDay: string): Promise<void>;
   listSnoozes(): Promise<Map<string, string>>;
   getSetting(key: string): Promise<string | null>;
@@ -78,6 +88,12 @@ export interface FetchedMessage {
   text: string;
 }
 
+/** Someone Slack would not add to a channel, with its error code (`user_is_restricted`, …). */
+export interface InviteRefusal {
+  userId: string;
+  reason: string;
+}
+
 /** A Block Kit message: text is the notification and accessibility fallback. */
 export interface ChatMessage {
   text: string;
@@ -89,8 +105,11 @@ export interface Chat {
   createChannel(name: string): Promise<CreateChannelResult>;
   /** Sets the channel topic, and the purpose when one is given. */
   setTopicAndPurpose(channelId: string, topic: string, purpose?: string): Promise<void>;
-  /** Invites people; those already in the channel (or the bot itself) are skipped, not an error. */
-  invite(channelId: string, userIds: string[]): Promise<void>;
+  /**
+   * Invites people; those already in the channel (or the bot itself) are skipped, not an error. Never
+   * throws for the people it could not invite: it gives them back, each with Slack's reason.
+   */
+  invite(channelId: string, userIds: string[]): Promise<InviteRefusal[]>;
   /** Posts to one channel land in the order they were called, whatever retries Slack forces. */
   post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }>;
   /** Queued with the channel's posts, so a later update is never overtaken by an earlier one. */
@@ -112,7 +131,10 @@ export interface Chat {
   userIdByHandle(handle: string): Promise<string | null>;
   /** A person's email, when the bot may see it. */
   userEmail(userId: string): Promise<string | null>;
-  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
+  /** Opens a modal; gives its view id, for `updateView`. */
+  openView(triggerId: string, view: Record<string, unknown>): Promise<string | null>;
+  /** Replaces an open modal's content (after a slow check that came after opening it). */
+  updateView(viewId: string, view: Record<string, unknown>): Promise<void>;
   publishHome(userId: string, view: Record<string, unknown>): Promise<void>;
 }
 

@@ -6,7 +6,7 @@ import { type Harness, startHarness } from './helpers/bot-harness.ts';
 import { tempDir } from './helpers/git-repos.ts';
 import { runScribe } from './helpers/run-scribe.ts';
 import { spawnBot } from './helpers/spawn-bot.ts';
-import { startSlackEmulator } from './slack-emulator/slack-emulator.ts';
+import { startSlackEmulator } from '#emulator/slack-emulator.ts';
 
 describe('scribe demo', () => {
   it('plays a whole incident with no Slack and no tokens, commits the RCA and ends by itself; its logs hold no secret', async () => {

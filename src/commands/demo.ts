@@ -22,9 +22,9 @@ export const demo: Command = {
       console.error(`Configuration problems:\n  ${loaded.errors.join('\n  ')}`);
       return 1;
     }
-    // The emulator lives with the tests; the demo is its one production user.
-    const { startSlackEmulator } = await import('../../test/slack-emulator/slack-emulator.ts');
-    const { addPerson } = await import('../../test/slack-emulator/person.ts');
+    // Loaded only here: the demo is the emulator's one production user.
+    const { startSlackEmulator } = await import('#emulator/slack-emulator.ts');
+    const { addPerson } = await import('#emulator/person.ts');
     const dataDir = resolve(loaded.config.dataDir, 'demo');
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });

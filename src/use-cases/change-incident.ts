@@ -46,7 +46,9 @@ const APPLY: {
     if (incident.roles[role] === userId) return ok(`<@${userId}> is already ${role}.`);
     await deps.store.updateIncident(incident.id, { roles: { ...incident.roles, [role]: userId } });
     await recordChange(deps, incident.id, key, 'role', { role, to: `<@${userId}>`, byId: by });
-    if (incident.channelId) await deps.chat.invite(incident.channelId, [userId]);
+    const refused = incident.channelId ? await deps.chat.invite(incident.channelId, [userId]) : [];
+    if (refused.length > 0)
+      deps.log.warn({ incidentId: incident.id, refused }, 'the new role holder could not be invited');
     return ok(`<@${userId}> is now ${role}.`);
   },
   async services(deps, incident, { services }, by, key) {

@@ -1,5 +1,6 @@
 import { buildChannelName, withSuffix } from '#domain/channel-name.ts';
 import type { Incident } from '#domain/incident.ts';
+import type { InviteRefusal } from '#src/ports.ts';
 import type { Deps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
@@ -14,15 +15,22 @@ export interface DeclareRequest {
   requestKey: string;
 }
 
+export interface DeclaredIncident {
+  incident: Incident;
+  /** People Slack would not add to the channel; the declare went on without them. */
+  notInvited: InviteRefusal[];
+}
+
 /** `-2` … `-9` first; after that a suffix from the incident's id, which no other incident shares. */
 const COUNTED_ATTEMPTS = 9;
 const MAX_NAME_ATTEMPTS = 14;
 
 /**
  * Declares an incident: stores it, creates its channel (a suffix on `name_taken`), sets topic and
- * purpose, invites the declarer and the responders, and records the declaration on the timeline.
+ * purpose, invites the declarer and the responders, and records the declaration on the timeline. It
+ * goes on whatever the invites do: the people Slack refused come back in `notInvited`.
  */
-export async function declareIncident(deps: Deps, request: DeclareRequest): Promise<Outcome<Incident>> {
+export async function declareIncident(deps: Deps, request: DeclareRequest): Promise<Outcome<DeclaredIncident>> {
   const { config } = deps;
   const title = request.title.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (title === '') return fail('Give the incident a title, like `/incident declare sev2 Checkout latency`.');
@@ -84,7 +92,8 @@ export async function declareIncident(deps: Deps, request: DeclareRequest): Prom
     topic,
     `Incident: ${title}. Declared by <@${request.declaredBy}>. /incident help`,
   );
-  await deps.chat.invite(channel.id, [request.declaredBy, ...config.incident.responders]);
+  const notInvited = await deps.chat.invite(channel.id, [request.declaredBy, ...config.incident.responders]);
+  if (notInvited.length > 0) deps.log.warn({ incidentId: incident.id, notInvited }, 'some people could not be invited');
   await deps.onIncidentChanged?.(incident.id);
-  return ok((await deps.store.getIncident(incident.id)) ?? incident);
+  return ok({ incident: (await deps.store.getIncident(incident.id)) ?? incident, notInvited });
 }

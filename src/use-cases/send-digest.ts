@@ -33,8 +33,12 @@ export async function sendDigest(
       }
     }
     await deps.store.tryWithLock(`digest:${team}:${today}`, async () => {
-      if (!(await deps.store.claimReminder(`digest:${team}`, today, deps.clock.now().toISOString()))) return;
+      const key = `digest:${team}`;
+      const now = deps.clock.now().toISOString();
+      const ours = (await deps.store.claimReminder(key, today, now)) || (await deps.store.isReminderUnsent(key, today));
+      if (!ours) return;
       await post(channel, team, groups, today);
+      await deps.store.markReminderSent(key, today, now);
       posted += 1;
     });
   }

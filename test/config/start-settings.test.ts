@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '#config/load-config.ts';
 import { tempDir } from '../helpers/git-repos.ts';
 import { runScribe } from '../helpers/run-scribe.ts';
-import { startSlackEmulator } from '../slack-emulator/slack-emulator.ts';
+import { startSlackEmulator } from '#emulator/slack-emulator.ts';
 
 const STACK_LINE = /\n\s+at /;
 

@@ -7,8 +7,8 @@ import { eventually } from '../helpers/bot-harness.ts';
 import { bareRemote, git, tempDir } from '../helpers/git-repos.ts';
 import { spawnBot } from '../helpers/spawn-bot.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
-import { addPerson } from '../slack-emulator/person.ts';
-import { type SlackEmulator, startSlackEmulator } from '../slack-emulator/slack-emulator.ts';
+import { addPerson } from '#emulator/person.ts';
+import { type SlackEmulator, startSlackEmulator } from '#emulator/slack-emulator.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 

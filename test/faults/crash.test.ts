@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/bot-harness.ts';
 import { tempDir } from '../helpers/git-repos.ts';
 import { spawnBot } from '../helpers/spawn-bot.ts';
-import { addPerson } from '../slack-emulator/person.ts';
-import { type Delivery, startSlackEmulator } from '../slack-emulator/slack-emulator.ts';
+import { addPerson } from '#emulator/person.ts';
+import { type Delivery, startSlackEmulator } from '#emulator/slack-emulator.ts';
 
 describe('a crash in the middle of a stream of reactions', () => {
   const cleanup: (() => Promise<void>)[] = [];

@@ -10,8 +10,8 @@ import { loadSettings } from '#config/load-settings.ts';
 import type { Incident } from '#domain/incident.ts';
 import { type RunningBot, startBot } from '#src/main.ts';
 import type { Clock } from '#src/ports.ts';
-import { addPerson, type Person } from '../slack-emulator/person.ts';
-import { type SlackEmulator, startSlackEmulator } from '../slack-emulator/slack-emulator.ts';
+import { addPerson, type Person } from '#emulator/person.ts';
+import { type SlackEmulator, startSlackEmulator } from '#emulator/slack-emulator.ts';
 
 export interface Harness {
   slack: SlackEmulator;

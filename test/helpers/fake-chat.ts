@@ -1,4 +1,4 @@
-import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage } from '#src/ports.ts';
+import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage, InviteRefusal } from '#src/ports.ts';
 
 /** An in-memory Chat for use-case tests: it keeps Slack's channel-name rules and records posts. */
 export class FakeChat implements Chat {
@@ -22,8 +22,16 @@ export class FakeChat implements Chat {
     return { ok: true, id, name };
   }
   async setTopicAndPurpose(): Promise<void> {}
-  async invite(channelId: string, userIds: string[]): Promise<void> {
-    for (const u of userIds) this.channels.get(channelId)?.members.add(u);
+  /** People whose invite Slack refuses, with its reason. */
+  readonly refuse = new Map<string, string>();
+  async invite(channelId: string, userIds: string[]): Promise<InviteRefusal[]> {
+    const refused: InviteRefusal[] = [];
+    for (const u of userIds) {
+      const reason = this.refuse.get(u);
+      if (reason) refused.push({ userId: u, reason });
+      else this.channels.get(channelId)?.members.add(u);
+    }
+    return refused;
   }
   async post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }> {
     const ts = `${1_800_000_000 + this.next()}.000100`;
@@ -61,6 +69,9 @@ export class FakeChat implements Chat {
   async userEmail(): Promise<string | null> {
     return null;
   }
-  async openView(): Promise<void> {}
+  async updateView(): Promise<void> {}
+  async openView(): Promise<string | null> {
+    return null;
+  }
   async publishHome(): Promise<void> {}
 }

@@ -1,8 +1,8 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackChat } from '#adapters/slack/slack-chat.ts';
-import { addPerson } from '../slack-emulator/person.ts';
-import { type SlackEmulator, startSlackEmulator } from '../slack-emulator/slack-emulator.ts';
+import { addPerson } from '#emulator/person.ts';
+import { type SlackEmulator, startSlackEmulator } from '#emulator/slack-emulator.ts';
 
 describe('SlackChat against the emulator', () => {
   let slack: SlackEmulator;

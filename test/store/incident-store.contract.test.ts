@@ -187,5 +187,35 @@ for (const factory of STORE_FACTORIES) {
       expect((await store.listActionItems('inc-1')).map((a) => a.action)).toEqual(['First', 'Second']);
       await store.close();
     });
+
+    it('keeps a reminder claimed but unsent until it is marked sent, across a reopen', async () => {
+      const { store, reopen } = await factory.create();
+
+      const claimed = await store.claimReminder('item-1', 'due@2025-05-01', '2025-05-01T08:00:00.000Z');
+      await store.close();
+      const after = reopen();
+      const unsentAfterCrash = await after.isReminderUnsent('item-1', 'due@2025-05-01');
+      const claimedAgain = await after.claimReminder('item-1', 'due@2025-05-01', '2025-05-02T08:00:00.000Z');
+      await after.markReminderSent('item-1', 'due@2025-05-01', '2025-05-02T08:00:01.000Z');
+
+      expect([claimed, unsentAfterCrash, claimedAgain]).toEqual([true, true, false]);
+      expect(await after.isReminderUnsent('item-1', 'due@2025-05-01')).toBe(false);
+      expect(await after.isReminderUnsent('item-2', 'due@2025-05-01')).toBe(false);
+      await after.close();
+    });
+
+    it('answers an owner lookup until it expires, and takes a newer one in its place', async () => {
+      const { store } = await factory.create();
+      await store.setOwnerLookup('email:maria@example.com', '[{"kind":"user","id":"U1"}]', '2025-05-02T00:00:00.000Z');
+
+      const fresh = await store.getOwnerLookup('email:maria@example.com', '2025-05-01T23:59:59.000Z');
+      const expired = await store.getOwnerLookup('email:maria@example.com', '2025-05-02T00:00:00.000Z');
+      await store.setOwnerLookup('email:maria@example.com', 'null', '2025-05-03T00:00:00.000Z');
+
+      expect(fresh).toBe('[{"kind":"user","id":"U1"}]');
+      expect(expired).toBeNull();
+      expect(await store.getOwnerLookup('email:maria@example.com', '2025-05-02T00:00:00.000Z')).toBe('null');
+      await store.close();
+    });
   });
 }

@@ -1,6 +1,18 @@
 import type { WebClient } from '@slack/web-api';
-import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage } from '#src/ports.ts';
+import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage, InviteRefusal } from '#src/ports.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+
+const INVITE_BATCH = 100;
+/** Invite answers that mean the person is (or needs not be) there already. */
+const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self']);
+
+/** The `errors` array of `conversations.invite` (`[{ user, ok: false, error }]`), or null when there is none. */
+function inviteErrors(errors: unknown): InviteRefusal[] | null {
+  if (!Array.isArray(errors)) return null;
+  return errors
+    .filter((e): e is { user: string; error: string } => typeof e?.user === 'string' && typeof e?.error === 'string')
+    .map((e) => ({ userId: e.user, reason: e.error }));
+}
 
 /** Slack's error code from a Web API failure, or null for anything else. */
 export function slackError(error: unknown): string | null {
@@ -37,14 +49,41 @@ export class SlackChat implements Chat {
       await this.client.conversations.setPurpose({ channel: channelId, purpose: purpose.slice(0, 250) });
   }
 
-  async invite(channelId: string, userIds: string[]): Promise<void> {
-    for (const user of new Set(userIds)) {
-      try {
-        await this.client.conversations.invite({ channel: channelId, users: user });
-      } catch (error) {
-        const code = slackError(error);
-        if (code !== 'already_in_channel' && code !== 'cant_invite_self') throw error;
-      }
+  /**
+   * One `conversations.invite` per 100 people with `force: true`, so Slack invites the valid ones and
+   * lists the others in `errors`. A failed call that names no one is retried person by person, so each
+   * refusal belongs to the right person. A call that fails outright (Slack away) refuses its batch.
+   */
+  async invite(channelId: string, userIds: string[]): Promise<InviteRefusal[]> {
+    const unique = [...new Set(userIds)];
+    const refused: InviteRefusal[] = [];
+    for (let i = 0; i < unique.length; i += INVITE_BATCH) {
+      const batch = unique.slice(i, i + INVITE_BATCH);
+      const answer = await this.inviteBatch(channelId, batch);
+      if (answer.perUser !== null) refused.push(...answer.perUser);
+      else if (batch.length === 1) refused.push({ userId: batch[0]!, reason: answer.code });
+      else for (const user of batch) refused.push(...(await this.invite(channelId, [user])));
+    }
+    return refused.filter((r) => !HARMLESS_INVITE_ERRORS.has(r.reason));
+  }
+
+  private async inviteBatch(
+    channelId: string,
+    users: string[],
+  ): Promise<{ perUser: InviteRefusal[] | null; code: string }> {
+    try {
+      const result = await this.client.conversations.invite({
+        channel: channelId,
+        users: users.join(','),
+        force: true,
+      });
+      return { perUser: inviteErrors((result as { errors?: unknown }).errors) ?? [], code: '' };
+    } catch (error) {
+      const code = slackError(error) ?? 'slack_unreachable';
+      const perUser = inviteErrors((error as { data?: { errors?: unknown } }).data?.errors);
+      if (perUser !== null && perUser.length > 0) return { perUser, code };
+      if (HARMLESS_INVITE_ERRORS.has(code) && users.length === 1) return { perUser: [], code };
+      return { perUser: code === 'slack_unreachable' ? users.map((userId) => ({ userId, reason: code })) : null, code };
     }
   }
 
@@ -200,8 +239,12 @@ export class SlackChat implements Chat {
     }
   }
 
-  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
-    await this.client.views.open({ trigger_id: triggerId, view: view as never });
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<string | null> {
+    return (await this.client.views.open({ trigger_id: triggerId, view: view as never })).view?.id ?? null;
+  }
+
+  async updateView(viewId: string, view: Record<string, unknown>): Promise<void> {
+    await this.client.views.update({ view_id: viewId, view: view as never });
   }
 
   async publishHome(userId: string, view: Record<string, unknown>): Promise<void> {

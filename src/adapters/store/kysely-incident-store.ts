@@ -284,6 +284,43 @@ export class KyselyIncidentStore implements IncidentStore {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
+  async markReminderSent(itemKey: string, stage: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('reminder_ledger')
+      .set({ delivered_at: at })
+      .where('item_key', '=', itemKey)
+      .where('stage', '=', stage)
+      .where('delivered_at', 'is', null)
+      .execute();
+  }
+
+  async isReminderUnsent(itemKey: string, stage: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('reminder_ledger')
+      .select('delivered_at')
+      .where('item_key', '=', itemKey)
+      .where('stage', '=', stage)
+      .executeTakeFirst();
+    return row !== undefined && row.delivered_at === null;
+  }
+
+  async getOwnerLookup(ownerKey: string, now: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('owner_lookups')
+      .select(['data', 'expires_at'])
+      .where('owner_key', '=', ownerKey)
+      .executeTakeFirst();
+    return row && row.expires_at > now ? row.data : null;
+  }
+
+  async setOwnerLookup(ownerKey: string, data: string, expiresAt: string): Promise<void> {
+    await this.db
+      .insertInto('owner_lookups')
+      .values({ owner_key: ownerKey, data, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('owner_key').doUpdateSet({ data, expires_at: expiresAt }))
+      .execute();
+  }
+
   async releaseReminder(itemKey: string, stage: string): Promise<void> {
     await this.db.deleteFrom('reminder_ledger').where('item_key', '=', itemKey).where('stage', '=', stage).execute();
   }

@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 
 /** Every schema change, in order; both dialects run the same ones. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -103,6 +103,19 @@ const MIGRATIONS: Record<string, Migration> = {
         .createTable('settings')
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0005_reminder_delivery_and_owner_cache': {
+    async up(db: Kysely<unknown>) {
+      // A ledger row is a claim until `delivered_at` is set; rows from before were all sent.
+      await db.schema.alterTable('reminder_ledger').addColumn('delivered_at', 'text').execute();
+      await sql`update reminder_ledger set delivered_at = sent_at`.execute(db);
+      await db.schema
+        .createTable('owner_lookups')
+        .addColumn('owner_key', 'text', (c) => c.primaryKey())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
         .execute();
     },
   },

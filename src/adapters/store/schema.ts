@@ -64,7 +64,16 @@ export interface RcaScanCacheTable {
 export interface ReminderLedgerTable {
   item_key: string;
   stage: string;
+  /** When the stage was claimed (the column's name is older than the claim/delivery split). */
   sent_at: string;
+  /** When the reminder went out; null while it is only claimed. */
+  delivered_at: string | null;
+}
+
+export interface OwnerLookupsTable {
+  owner_key: string;
+  data: string;
+  expires_at: string;
 }
 
 export interface SnoozesTable {
@@ -85,6 +94,7 @@ export interface Database {
   action_items: ActionItemsTable;
   rca_scan_cache: RcaScanCacheTable;
   reminder_ledger: ReminderLedgerTable;
+  owner_lookups: OwnerLookupsTable;
   snoozes: SnoozesTable;
   settings: SettingsTable;
 }

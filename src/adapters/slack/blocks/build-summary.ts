@@ -1,7 +1,9 @@
 import type { BotConfig } from '#config/bot-config.ts';
 import type { Incident } from '#domain/incident.ts';
 import type { ChatMessage } from '#src/ports.ts';
-import { escapeMrkdwn, fitSection } from './mrkdwn.ts';
+import { context, fieldsSection, header, LIMITS, section } from './block-kit.ts';
+import { clampText } from './clamp-text.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** The pinned summary message of an incident channel. */
 export function buildSummary(incident: Incident, config: BotConfig): ChatMessage {
@@ -12,7 +14,7 @@ export function buildSummary(incident: Incident, config: BotConfig): ChatMessage
     `*Severity:* ${incident.severity}`,
     `*Status:* ${incident.status}`,
     `*${leadRole[0]!.toUpperCase()}${leadRole.slice(1)}:* ${lead ? `<@${lead}>` : '_unassigned_'}`,
-    `*Services:* ${incident.services.length > 0 ? escapeMrkdwn(incident.services.join(', ')) : '_not set_'}`,
+    `*Services:* ${incident.services.length > 0 ? listServices(incident.services) : '_not set_'}`,
   ];
   const lines = [
     `Declared by <@${incident.declaredBy}> at ${incident.declaredAt.slice(0, 16).replace('T', ' ')} UTC`,
@@ -22,26 +24,32 @@ export function buildSummary(incident: Incident, config: BotConfig): ChatMessage
   return {
     text: `${incident.severity} ${incident.status}: ${incident.title}`,
     blocks: [
-      {
-        type: 'header',
-        text: { type: 'plain_text', text: `🚨 ${incident.title}`.slice(0, 150), emoji: true },
-      },
-      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
-      { type: 'section', text: { type: 'mrkdwn', text: fitSection(lines.join('\n')) } },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `React with :${config.timeline.emoji}: to put a message on the timeline · \`/incident help\``,
-          },
-        ],
-      },
+      header(`🚨 ${incident.title}`),
+      fieldsSection(fields),
+      section(lines.join('\n')),
+      context([`React with :${config.timeline.emoji}: to put a message on the timeline · \`/incident help\``]),
     ],
   };
 }
 
+/** The services, as many as fit in a field; the RCA's front matter keeps the full list. */
+function listServices(services: string[]): string {
+  const room = LIMITS.field - '*Services:* '.length;
+  const all = escapeMrkdwn(services.join(', '));
+  if (all.length <= room) return all;
+  const more = (n: number) => ` … and ${n} more (all in the RCA)`;
+  let shown = 0;
+  let text = '';
+  for (const service of services) {
+    const next = `${text}${shown > 0 ? ', ' : ''}${escapeMrkdwn(service)}`;
+    if (next.length + more(services.length - shown - 1).length > room) break;
+    text = next;
+    shown += 1;
+  }
+  return shown === 0 ? clampText(all, room) : `${text}${more(services.length - shown)}`;
+}
+
 export function buildAnnouncement(incident: Incident): ChatMessage {
   const text = `🚨 New ${incident.severity} incident: <#${incident.channelId}> · ${escapeMrkdwn(incident.title)} (declared by <@${incident.declaredBy}>)`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: fitSection(text) } }] };
+  return { text, blocks: [section(text)] };
 }

@@ -1,17 +1,25 @@
 import type { BotConfig } from '#config/bot-config.ts';
+import { LIMITS, option, plainText, viewLabel } from './block-kit.ts';
 
 export const DECLARE_MODAL_ID = 'declare_incident';
 
-/** The form `/incident declare` opens when no title is given. */
+/**
+ * The form `/incident declare` opens when no title is given. A select holds at most 100 options of 75
+ * characters: the first severities (the default always among them) are offered, and
+ * `/incident declare <severity> <title>` takes any of them.
+ */
 export function buildDeclareModal(config: BotConfig, channelId: string): Record<string, unknown> {
-  const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
+  const { severities, defaultSeverity } = config.incident;
+  const offered = severities.slice(0, LIMITS.options);
+  if (!offered.includes(defaultSeverity)) offered[offered.length - 1] = defaultSeverity;
+  const severityOption = (severity: string) => option(severity, severityValue(severities, severity));
   return {
     type: 'modal',
     callback_id: DECLARE_MODAL_ID,
     private_metadata: JSON.stringify({ channelId }),
-    title: { type: 'plain_text', text: 'Declare an incident' },
-    submit: { type: 'plain_text', text: 'Declare' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: viewLabel('Declare an incident'),
+    submit: viewLabel('Declare'),
+    close: viewLabel('Cancel'),
     blocks: [
       {
         type: 'input',
@@ -22,12 +30,12 @@ export function buildDeclareModal(config: BotConfig, channelId: string): Record<
       {
         type: 'input',
         block_id: 'severity',
-        label: { type: 'plain_text', text: 'Severity' },
+        label: plainText('Severity', 2000),
         element: {
           type: 'static_select',
           action_id: 'severity',
-          options: config.incident.severities.map(option),
-          initial_option: option(config.incident.defaultSeverity),
+          options: offered.map(severityOption),
+          initial_option: severityOption(defaultSeverity),
         },
       },
       {
@@ -52,6 +60,17 @@ type StateValues = Record<
   string,
   Record<string, { value?: string | null; selected_option?: { value: string } | null }>
 >;
+
+/** A severity's option value: itself when it fits in 150 characters, its place in the list otherwise. */
+function severityValue(severities: string[], severity: string): string {
+  return severity.length <= LIMITS.optionValue ? severity : `#${severities.indexOf(severity)}`;
+}
+
+/** The severity an option value stands for. */
+export function severityFromValue(severities: string[], value: string): string {
+  const place = /^#(\d+)$/.exec(value);
+  return (place && severities[Number(place[1])]) || value;
+}
 
 export function readDeclareModal(values: StateValues): {
   title: string;

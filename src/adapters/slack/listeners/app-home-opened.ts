@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { calendarDay } from '#domain/calendar-day.ts';
 import { parseOwnerRef } from '#domain/owner-ref.ts';
-import { describeDue } from '#domain/reminder-policy.ts';
-import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { buildAppHome } from '../blocks/build-app-home.ts';
 import type { ListenerContext } from './listener-context.ts';
 
 /** The App Home tab: the person's own open action items, and the open incidents. */
@@ -26,32 +25,7 @@ export function appHomeOpened(ctx: ListenerContext) {
     );
     const statuses = deps.config.incident.statuses;
     const open = await deps.store.listIncidents({ excludeStatus: statuses[statuses.length - 1]! });
-    const itemLines = mine
-      .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))
-      .slice(0, 40)
-      .map(
-        (i) =>
-          `• *${escapeMrkdwn(i.action).slice(0, 200)}* · ${escapeMrkdwn(i.title).slice(0, 120)} · ${i.due ? describeDue(i.due, today) : 'no due date'}`,
-      );
-    const incidentLines = open
-      .slice(0, 40)
-      .map((i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`);
-    await deps.chat.publishHome(userId, {
-      type: 'home',
-      blocks: [
-        { type: 'header', text: { type: 'plain_text', text: 'Your open action items' } },
-        {
-          type: 'section',
-          text: { type: 'mrkdwn', text: (itemLines.join('\n') || 'Nothing open for you. 🎉').slice(0, 3000) },
-        },
-        { type: 'divider' },
-        { type: 'header', text: { type: 'plain_text', text: 'Open incidents' } },
-        {
-          type: 'section',
-          text: { type: 'mrkdwn', text: (incidentLines.join('\n') || 'No open incidents.').slice(0, 3000) },
-        },
-      ],
-    });
+    await deps.chat.publishHome(userId, buildAppHome(mine, open, today));
   };
 }
 

@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { matchSeverity } from '#domain/severity.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
-import { readDeclareModal } from '../blocks/declare-modal.ts';
+import { readDeclareModal, severityFromValue } from '../blocks/declare-modal.ts';
+import { checkAllowed } from './check-allowed.ts';
+import { describeDeclared } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 /** The declare form was submitted: validate, close it, declare, and tell the person where to go. */
@@ -15,7 +17,14 @@ export function declareModalSubmitted(ctx: ListenerContext) {
     await ack();
     const userId = body.user.id;
     try {
-      const severity = form.severity ? matchSeverity(form.severity, ctx.deps.config.incident.severities) : null;
+      // The form opened before the checks ran, so they run again here.
+      const refusal = await checkAllowed(ctx.deps, userId, 'declare', null);
+      if (refusal) {
+        await ctx.deps.chat.post(userId, { text: refusal });
+        return;
+      }
+      const severities = ctx.deps.config.incident.severities;
+      const severity = form.severity ? matchSeverity(severityFromValue(severities, form.severity), severities) : null;
       const outcome = await declareIncident(ctx.deps, {
         title: form.title,
         severity,
@@ -25,7 +34,9 @@ export function declareModalSubmitted(ctx: ListenerContext) {
         requestKey: view.id,
       });
       await ctx.deps.chat.post(userId, {
-        text: outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message,
+        text: outcome.ok
+          ? describeDeclared(outcome.value.incident.channelId!, userId, outcome.value.notInvited)
+          : outcome.message,
       });
     } catch (error) {
       await ctx.deps.chat

@@ -11,7 +11,10 @@ import { resolveIncident } from '#use-cases/resolve-incident.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
 import { ephemeral, escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { buildNoticeModal } from '../blocks/notice-modal.ts';
 import { buildResolveModal } from '../blocks/resolve-modal.ts';
+import { checkAllowed } from './check-allowed.ts';
+import { describeDeclared } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -50,6 +53,19 @@ class Call {
     await this.args.ack(ephemeral(text));
   }
 
+  /**
+   * Opens a modal as the first Web API call after the ack (its trigger_id lasts 3 seconds), then runs
+   * the checks that may be slow; a refusal replaces the form with what to do instead.
+   */
+  async openModalThenCheck(view: Record<string, unknown>, check: () => Promise<string | null>): Promise<void> {
+    await this.ackNow();
+    const viewId = await this.deps.chat.openView(this.args.command.trigger_id, view);
+    const refusal = await check();
+    if (refusal === null) return;
+    if (viewId) await this.deps.chat.updateView(viewId, buildNoticeModal('Not allowed', refusal));
+    else await this.reply(refusal);
+  }
+
   async replyOutcome(outcome: Outcome<string> | Outcome<unknown>, fallback: string): Promise<void> {
     await this.reply(
       outcome.ok
@@ -67,10 +83,16 @@ type InChannel<K extends IncidentCommand['kind']> = (
   incident: Incident,
 ) => Promise<void>;
 
-/** Commands that act on the incident of the channel they run in, by people in that channel. */
+/**
+ * Commands that act on the incident of the channel they run in, by people in that channel. One that
+ * opens a form (`modal`) opens it first and checks after, with the same check at submit.
+ */
 function inIncidentChannel<K extends IncidentCommand['kind']>(
   handler: InChannel<K>,
-  options: { readOnly?: boolean } = {},
+  options: {
+    readOnly?: boolean;
+    modal?: (command: Command<K>, incident: Incident) => Record<string, unknown> | null;
+  } = {},
 ): Handler<K> {
   return async (call, command) => {
     const incident = await call.deps.store.findIncidentByChannel(call.args.command.channel_id);
@@ -80,9 +102,14 @@ function inIncidentChannel<K extends IncidentCommand['kind']>(
       );
       return;
     }
+    const view = options.modal?.(command, incident) ?? null;
+    if (view !== null) {
+      await call.openModalThenCheck(view, () => checkAllowed(call.deps, call.userId, command.kind, incident));
+      return;
+    }
     if (!options.readOnly) {
       await call.ackNow();
-      const refusal = await checkAllowed(call, command.kind, incident);
+      const refusal = await checkAllowed(call.deps, call.userId, command.kind, incident);
       if (refusal) {
         await call.reply(refusal);
         return;
@@ -90,30 +117,6 @@ function inIncidentChannel<K extends IncidentCommand['kind']>(
     }
     await handler(call, command, incident);
   };
-}
-
-/**
- * Only people in the incident's channel may change it; `incident.restrictTo` narrows declare and
- * resolve to a user group.
- */
-async function checkAllowed(
-  call: Call,
-  kind: IncidentCommand['kind'],
-  incident: Incident | null,
-): Promise<string | null> {
-  const { deps } = call;
-  if (incident?.channelId && !(await deps.chat.isMember(incident.channelId, call.userId))) {
-    return `Only people in <#${incident.channelId}> can change this incident. Join the channel first.`;
-  }
-  const group = deps.config.incident.restrictTo;
-  if (
-    group !== '' &&
-    (kind === 'declare' || kind === 'resolve') &&
-    !(await deps.chat.usergroupMembers(group)).includes(call.userId)
-  ) {
-    return `Only members of <!subteam^${group}> can ${kind} incidents here. Ask one of them, or your Slack admin to add you.`;
-  }
-  return null;
 }
 
 const change = <K extends 'severity' | 'status' | 'role' | 'services'>(
@@ -129,21 +132,24 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   help: (call) => call.reply(HELP_TEXT),
   declare: async (call, { severity, title }) => {
     const { deps } = call;
+    if (title === null) {
+      await call.openModalThenCheck(buildDeclareModal(deps.config, call.args.command.channel_id), () =>
+        checkAllowed(deps, call.userId, 'declare', null),
+      );
+      return;
+    }
     await call.ackNow();
-    const refusal = await checkAllowed(call, 'declare', null);
+    const refusal = await checkAllowed(deps, call.userId, 'declare', null);
     if (refusal) {
       await call.reply(refusal);
       return;
     }
-    if (title === null) {
-      await deps.chat.openView(
-        call.args.command.trigger_id,
-        buildDeclareModal(deps.config, call.args.command.channel_id),
-      );
-      return;
-    }
     const outcome = await declareIncident(deps, { title, severity, declaredBy: call.userId, requestKey: call.key });
-    await call.reply(outcome.ok ? `Declared <#${outcome.value.channelId}>. I invited you there.` : outcome.message);
+    await call.reply(
+      outcome.ok
+        ? describeDeclared(outcome.value.incident.channelId!, call.userId, outcome.value.notInvited)
+        : outcome.message,
+    );
   },
   severity: change(({ severity }) => ({ kind: 'severity', severity })),
   status: change(({ status }) => ({ kind: 'status', status })),
@@ -171,14 +177,19 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
     const lines = open.map((i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`);
     await call.reply(open.length === 0 ? 'No open incidents. 🎉' : `*Open incidents*\n${lines.join('\n')}`);
   },
-  resolve: inIncidentChannel(async (call, { resolution }, incident) => {
-    if (resolution === null) {
-      await call.deps.chat.openView(call.args.command.trigger_id, buildResolveModal(incident));
-      return;
-    }
-    const outcome = await resolveIncident(call.deps, incident, call.userId, `resolved:${incident.id}`, { resolution });
-    await call.reply(outcome.ok ? 'Resolved. The RCA draft follows in the channel.' : outcome.message);
-  }),
+  resolve: inIncidentChannel(
+    async (call, { resolution }, incident) => {
+      const outcome = await resolveIncident(
+        call.deps,
+        incident,
+        call.userId,
+        `resolved:${incident.id}`,
+        resolution === null ? {} : { resolution },
+      );
+      await call.reply(outcome.ok ? 'Resolved. The RCA draft follows in the channel.' : outcome.message);
+    },
+    { modal: ({ resolution }, incident) => (resolution === null ? buildResolveModal(incident) : null) },
+  ),
   rca: inIncidentChannel(async (call, _command, incident) => {
     if (!call.deps.onRcaRequested) {
       await call.reply('RCA drafts are not set up on this bot.');

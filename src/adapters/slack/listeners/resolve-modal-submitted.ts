@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
 import { readResolveModal } from '../blocks/resolve-modal.ts';
+import { checkAllowed } from './check-allowed.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 /** The resolve form was submitted: record what people wrote, resolve, draft the RCA. */
@@ -11,6 +12,12 @@ export function resolveModalSubmitted(ctx: ListenerContext) {
     const incident = incidentId ? await ctx.deps.store.getIncident(incidentId) : null;
     if (!incident) return;
     try {
+      // The form opened before the checks ran, so they run again here.
+      const refusal = await checkAllowed(ctx.deps, body.user.id, 'resolve', incident);
+      if (refusal) {
+        if (incident.channelId) await ctx.deps.chat.postEphemeral(incident.channelId, body.user.id, { text: refusal });
+        return;
+      }
       const outcome = await resolveIncident(
         ctx.deps,
         incident,

@@ -1,6 +1,9 @@
 import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
 import { describeDue } from '#domain/reminder-policy.ts';
 import type { ChatMessage } from '#src/ports.ts';
+import type { DigestGroups } from '#use-cases/send-digest.ts';
+import { context, LIMITS, section } from '../blocks/block-kit.ts';
+import { clampText, fitLines } from '../blocks/clamp-text.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 
 export const REMINDER_ACTIONS = {
@@ -26,22 +29,12 @@ export function buildReminderMessage(
   link: (path: string) => string,
 ): ChatMessage {
   const shown = items.slice(0, MAX_ITEMS);
-  const blocks: unknown[] = [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `⏰ *Action items for ${escapeMrkdwn(owner)}* (${items.length})` },
-    },
-  ];
+  const blocks: unknown[] = [section(`⏰ *Action items for ${clampText(escapeMrkdwn(owner), 200)}* (${items.length})`)];
   for (const item of shown) {
-    const value = JSON.stringify({ f: item.file, k: item.key }).slice(0, 2000);
     blocks.push(
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `*${escapeMrkdwn(item.action).slice(0, 1500)}*\n${escapeMrkdwn(item.title).slice(0, 300)} · ${link(item.file)}\nDue ${item.due}: *${describeDue(item.due, today)}*`,
-        },
-      },
+      section(
+        `*${clampText(escapeMrkdwn(item.action), 1500)}*\n${clampText(escapeMrkdwn(item.title), 300)} · ${link(item.file)}\nDue ${item.due}: *${describeDue(item.due, today)}*`,
+      ),
       {
         type: 'actions',
         block_id: `reminder-${shown.indexOf(item)}`,
@@ -51,29 +44,26 @@ export function buildReminderMessage(
             action_id: REMINDER_ACTIONS.done,
             text: { type: 'plain_text', text: 'Done' },
             style: 'primary',
-            value,
+            value: buttonValue(item),
           },
           {
             type: 'button',
             action_id: REMINDER_ACTIONS.snoozeDay,
             text: { type: 'plain_text', text: 'Snooze 1 day' },
-            value,
+            value: buttonValue(item),
           },
           {
             type: 'button',
             action_id: REMINDER_ACTIONS.snoozeWeek,
             text: { type: 'plain_text', text: 'Snooze 1 week' },
-            value,
+            value: buttonValue(item),
           },
         ],
       },
     );
   }
   if (items.length > shown.length) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${items.length - shown.length} more; see the App Home tab.` }],
-    });
+    blocks.push(context([`…and ${items.length - shown.length} more; see the App Home tab.`]));
   }
   const text =
     `Action items for ${owner}: ${items.map((i) => `${i.action} (${describeDue(i.due, today)})`).join('; ')}`.slice(
@@ -83,24 +73,73 @@ export function buildReminderMessage(
   return { text, blocks };
 }
 
+/**
+ * The fallback channel's list, in as many sections as it takes (each line clamped to fit one); past
+ * 50 blocks the rest is counted and `scribe remind --dry-run` lists them all.
+ */
 export function buildNeedsAttention(items: AttentionItem[], link: (path: string) => string): ChatMessage {
-  const lines = items.map(
-    (i) =>
-      `• ${link(i.file)} line ${i.line}: *${escapeMrkdwn(i.action).slice(0, 200)}* (owner: ${escapeMrkdwn(i.owner ?? 'none')}): ${escapeMrkdwn(i.reason)}`,
+  const lines = items.map((i) =>
+    clampText(
+      `• ${link(i.file)} line ${i.line}: *${clampText(escapeMrkdwn(i.action), 200)}* (owner: ${clampText(escapeMrkdwn(i.owner ?? 'none'), 200)}): ${escapeMrkdwn(i.reason)}`,
+      LIMITS.section - 100,
+    ),
   );
-  const text = `⚠️ These action items need attention: I cannot remind anyone of them.\n${lines.join('\n')}`;
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    if (current.length + line.length > 2900) {
-      chunks.push(current);
-      current = '';
+  const heading = '⚠️ These action items need attention: I cannot remind anyone of them.';
+  const chunks: string[][] = [[heading]];
+  let size = heading.length;
+  for (const line of lines) {
+    if (size + line.length + 1 > LIMITS.section - 100) {
+      chunks.push([]);
+      size = 0;
     }
-    current += `${current ? '\n' : ''}${line}`;
+    chunks[chunks.length - 1]!.push(line);
+    size += line.length + 1;
   }
-  if (current) chunks.push(current);
+  const kept = chunks.slice(0, LIMITS.messageBlocks);
+  if (kept.length < chunks.length) {
+    const left = chunks.slice(kept.length).reduce((n, c) => n + c.length, 0);
+    kept[kept.length - 1] = [
+      fitLines(kept[kept.length - 1]!, LIMITS.section - 200),
+      `…and ${left} more: \`scribe remind --dry-run\` lists them all.`,
+    ];
+  }
   return {
-    text: text.slice(0, 3000),
-    blocks: chunks.slice(0, 50).map((chunk) => ({ type: 'section', text: { type: 'mrkdwn', text: chunk } })),
+    text: clampText(`${heading}\n${lines.join('\n')}`, 3000),
+    blocks: kept.map((chunk) => section(chunk.join('\n'))),
   };
+}
+
+/** Done and Snooze find the item by its file and key; a path too long for a button value is left out. */
+function buttonValue(item: PlannedItem): string {
+  const full = JSON.stringify({ f: item.file, k: item.key });
+  return full.length <= LIMITS.buttonValue ? full : JSON.stringify({ k: item.key }).slice(0, LIMITS.buttonValue);
+}
+
+/** A team's weekly digest: overdue, due within a week, open; each group as many lines as fit. */
+export function buildDigest(
+  team: string,
+  groups: DigestGroups,
+  today: string,
+  link: (path: string) => string,
+): ChatMessage {
+  const group = (title: string, items: DigestGroups['open']) => {
+    const heading = `*${title}* (${items.length})`;
+    const lines = items.map(
+      (i) =>
+        `• ${clampText(escapeMrkdwn(i.action), 150)} · ${link(i.file)}${i.due ? ` · ${describeDue(i.due, today)}` : ''}`,
+    );
+    const body =
+      lines.length > 0
+        ? fitLines(lines, LIMITS.section - heading.length - 1, 'the App Home tab lists yours')
+        : '_none_';
+    return `${heading}\n${body}`;
+  };
+  const title = `📋 *Weekly action items for ${clampText(escapeMrkdwn(team), 200)}*`;
+  const texts = [
+    title,
+    group('Overdue', groups.overdue),
+    group('Due within a week', groups.soon),
+    group('Open', groups.open),
+  ];
+  return { text: title, blocks: texts.map(section) };
 }

@@ -1,11 +1,9 @@
 import type { BotConfig } from '#config/bot-config.ts';
 import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
-import { describeDue } from '#domain/reminder-policy.ts';
 import type { Chat, OwnerTarget } from '#src/ports.ts';
 import type { ReminderNotifier } from '#use-cases/remind-action-items.ts';
 import type { DigestGroups } from '#use-cases/send-digest.ts';
-import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { buildNeedsAttention, buildReminderMessage, fileLink } from './reminder-blocks.ts';
+import { buildDigest, buildNeedsAttention, buildReminderMessage, fileLink } from './reminder-blocks.ts';
 
 export class SlackReminderNotifier implements ReminderNotifier {
   constructor(
@@ -26,25 +24,6 @@ export class SlackReminderNotifier implements ReminderNotifier {
   }
 
   digest = async (channel: string, team: string, groups: DigestGroups, today: string): Promise<void> => {
-    const section = (title: string, items: DigestGroups['open']) =>
-      `*${title}* (${items.length})\n${
-        items
-          .slice(0, 15)
-          .map(
-            (i) =>
-              `• ${escapeMrkdwn(i.action).slice(0, 150)} · ${this.link(i.file)}${i.due ? ` · ${describeDue(i.due, today)}` : ''}`,
-          )
-          .join('\n') || '_none_'
-      }`;
-    const text = [
-      `📋 *Weekly action items for ${escapeMrkdwn(team)}*`,
-      section('Overdue', groups.overdue),
-      section('Due within a week', groups.soon),
-      section('Open', groups.open),
-    ];
-    await this.chat.post(channel, {
-      text: text[0]!,
-      blocks: text.map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t.slice(0, 3000) } })),
-    });
+    await this.chat.post(channel, buildDigest(team, groups, today, this.link));
   };
 }

@@ -6,6 +6,14 @@ export interface User {
   realName: string;
   email: string;
   isBot: boolean;
+  /** Deactivated: still listed (`deleted: true`), but cannot be invited. */
+  deleted?: boolean;
+  /** A guest account: `multi` (restricted) or `single` (ultra restricted, one channel at most). */
+  guest?: 'multi' | 'single';
+  /** The error conversations.invite answers for this person whatever else holds (`no_permission`, …). */
+  inviteError?: string;
+  /** The error users.lookupByEmail answers for this person's address (`enterprise_is_restricted`). */
+  lookupError?: string;
 }
 
 export interface Message {
@@ -26,6 +34,8 @@ export interface Channel {
   created: number;
   creator: string;
   isIm: boolean;
+  isPrivate: boolean;
+  isArchived: boolean;
   topic: string;
   purpose: string;
   members: Set<string>;
@@ -38,7 +48,20 @@ export interface View {
   userId: string;
   view: Record<string, unknown>;
   type: 'modal' | 'home';
+  /** Changes with every update; views.update and views.publish refuse a stale one (`hash_conflict`). */
+  hash: string;
 }
+
+/** A trigger_id the emulator handed out: whose it is, when its payload was sent, whether it was used. */
+interface Trigger {
+  userId: string;
+  sentAt: number;
+  delivered?: boolean;
+  exchanged: boolean;
+}
+
+/** How long a trigger_id can be exchanged after its payload was sent (see `exchangeTrigger`). */
+export const TRIGGER_LIFETIME_MS = 3000;
 
 export class Workspace {
   readonly teamId = 'T0EMULATE';
@@ -51,7 +74,7 @@ export class Workspace {
   readonly channels = new Map<string, Channel>();
   readonly views = new Map<string, View>();
   readonly ephemerals: { channel: string; user: string; text: string; blocks?: unknown[] }[] = [];
-  private readonly triggers = new Map<string, string>();
+  private readonly triggers = new Map<string, Trigger>();
   private lastTs = 0;
   private counter = 0;
 
@@ -86,21 +109,50 @@ export class Workspace {
   newTrigger(userId: string): string {
     this.counter += 1;
     const id = `${this.counter}.${Date.now()}.${Math.random().toString(16).slice(2, 14)}`;
-    this.triggers.set(id, userId);
+    this.triggers.set(id, { userId, sentAt: Date.now(), exchanged: false });
     return id;
   }
 
   triggerUser(triggerId: string): string | undefined {
-    return this.triggers.get(triggerId);
+    return this.triggers.get(triggerId)?.userId;
   }
 
-  createChannel(name: string, creator: string, isIm = false): Channel {
+  /** The moment a payload carrying the trigger went to the app (the first time; a retry keeps it). */
+  triggerSent(triggerId: string, at: number): void {
+    const trigger = this.triggers.get(triggerId);
+    if (trigger && !trigger.delivered) Object.assign(trigger, { sentAt: at, delivered: true });
+  }
+
+  /**
+   * Exchanges a trigger for a view, once, within 3 seconds of the payload that carried it: "Pass a valid
+   * trigger_id within 3 seconds of receiving it" (https://docs.slack.dev/tools/bolt-js/concepts/creating-modals,
+   * https://docs.slack.dev/surfaces/modals); views.open and views.push document `expired_trigger_id` ("The
+   * trigger_id is expired") and `exchanged_trigger_id` ("The trigger_id was already exchanged in a previous
+   * call") in src/emulator/api-ref/docs.slack.dev/methods/views.open.json.
+   */
+  exchangeTrigger(
+    triggerId: string,
+    at: number,
+  ): 'ok' | 'invalid_trigger_id' | 'expired_trigger_id' | 'exchanged_trigger_id' {
+    const trigger = this.triggers.get(triggerId);
+    if (!trigger) return 'invalid_trigger_id';
+    if (trigger.exchanged) return 'exchanged_trigger_id';
+    if (at - trigger.sentAt > TRIGGER_LIFETIME_MS) return 'expired_trigger_id';
+    trigger.exchanged = true;
+    return 'ok';
+  }
+
+  createChannel(name: string, creator: string, kind: { isIm?: boolean; isPrivate?: boolean } = {}): Channel {
+    const isIm = kind.isIm ?? false;
     const channel: Channel = {
+      // Slack's ids: C for public channels, G for older private ones (new ones are C too), D for DMs.
       id: this.nextId(isIm ? 'D' : 'C'),
       name,
       created: Math.floor(Date.now() / 1000),
       creator,
       isIm,
+      isPrivate: kind.isPrivate ?? false,
+      isArchived: false,
       topic: '',
       purpose: '',
       members: new Set([creator]),
@@ -119,7 +171,7 @@ export class Workspace {
   imWith(userId: string): Channel {
     const existing = [...this.channels.values()].find((c) => c.isIm && c.members.has(userId));
     if (existing) return existing;
-    const channel = this.createChannel(`dm-${userId}`, this.botUserId, true);
+    const channel = this.createChannel(`dm-${userId}`, this.botUserId, { isIm: true });
     channel.members.add(userId);
     return channel;
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** One Web API method as Slack documents it in ../shared/slack/api-ref/. */
+/** One Web API method as Slack documents it in api-ref/ (slack-api-ref's copy of Slack's reference). */
 export interface MethodSpec {
   name: string;
   required: string[];

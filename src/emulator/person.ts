@@ -1,5 +1,10 @@
 import type { SlackEmulator } from './slack-emulator.ts';
-import { renderMessage } from './web-api-methods.ts';
+import {
+  blockActionsPayload,
+  messageActionPayload,
+  slashCommandPayload,
+  viewSubmissionPayload,
+} from './interaction-payloads.ts';
 import type { Channel, Message, User } from './workspace.ts';
 
 /**
@@ -22,8 +27,8 @@ export class Person {
     return `<@${this.user.id}|${this.user.name}>`;
   }
 
-  createChannel(name: string): Channel {
-    return this.slack.workspace.createChannel(name, this.user.id);
+  createChannel(name: string, kind: { isPrivate?: boolean } = {}): Channel {
+    return this.slack.workspace.createChannel(name, this.user.id, kind);
   }
 
   join(channelId: string): void {
@@ -54,7 +59,7 @@ export class Person {
       text,
       ts: message.ts,
       event_ts: message.ts,
-      channel_type: 'channel',
+      channel_type: channelType(channel),
       ...(threadTs
         ? { thread_ts: threadTs, parent_user_id: channel.messages.find((m) => m.ts === threadTs)?.user }
         : {}),
@@ -154,7 +159,7 @@ export class Person {
       ...fields,
       event_ts: eventTs,
       ts: eventTs,
-      channel_type: 'channel',
+      channel_type: channelType(channel),
     };
   }
 
@@ -164,22 +169,7 @@ export class Person {
     text: string,
     channelId: string,
   ): Promise<{ text?: string; response_type?: string } & Record<string, unknown>> {
-    const channel = this.slack.workspace.channels.get(channelId);
-    const payload = {
-      token: 'verification-token-unused',
-      team_id: this.slack.workspace.teamId,
-      team_domain: this.slack.workspace.teamDomain,
-      channel_id: channelId,
-      channel_name: channel?.name ?? 'unknown',
-      user_id: this.user.id,
-      user_name: this.user.name,
-      command,
-      text,
-      api_app_id: this.slack.workspace.appId,
-      is_enterprise_install: 'false',
-      response_url: `http://127.0.0.1:${this.slack.port}/response/${crypto.randomUUID()}`,
-      trigger_id: this.slack.workspace.newTrigger(this.user.id),
-    };
+    const payload = slashCommandPayload(this.slack, this.user, command, text, channelId);
     this.lastResponsePath = new URL(payload.response_url).pathname;
     const ack = (await this.slack.deliver('slash_commands', payload)) as Record<string, unknown> | undefined;
     return (ack ?? {}) as { text?: string };
@@ -206,45 +196,14 @@ export class Person {
   async shortcut(callbackId: string, channelId: string, ts: string): Promise<unknown> {
     const channel = this.channel(channelId);
     const message = this.message(channel, ts);
-    return this.slack.deliver('interactive', {
-      type: 'message_action',
-      token: 'verification-token-unused',
-      action_ts: this.slack.workspace.nextTs(),
-      team: { id: this.slack.workspace.teamId, domain: this.slack.workspace.teamDomain },
-      user: {
-        id: this.user.id,
-        name: this.user.name,
-        username: this.user.name,
-        team_id: this.slack.workspace.teamId,
-      },
-      channel: { id: channel.id, name: channel.name },
-      callback_id: callbackId,
-      trigger_id: this.slack.workspace.newTrigger(this.user.id),
-      message_ts: ts,
-      message: { ...renderMessage(message, { workspace: this.slack.workspace } as never) },
-      response_url: `http://127.0.0.1:${this.slack.port}/response/${crypto.randomUUID()}`,
-    });
+    return this.slack.deliver('interactive', messageActionPayload(this.slack, this.user, callbackId, channel, message));
   }
 
   /** Presses a button in a message the bot posted. */
   async pressButton(channelId: string, ts: string, actionId: string): Promise<unknown> {
     const channel = this.channel(channelId);
     const message = this.message(channel, ts);
-    const found = findAction(message.blocks ?? [], actionId);
-    if (!found) throw new Error(`no button "${actionId}" in message ${ts}`);
-    return this.slack.deliver('interactive', {
-      type: 'block_actions',
-      user: this.userPayload(),
-      api_app_id: this.slack.workspace.appId,
-      token: 'verification-token-unused',
-      container: { type: 'message', message_ts: ts, channel_id: channel.id, is_ephemeral: false },
-      trigger_id: this.slack.workspace.newTrigger(this.user.id),
-      team: { id: this.slack.workspace.teamId, domain: this.slack.workspace.teamDomain },
-      channel: { id: channel.id, name: channel.name },
-      message: renderMessage(message, { workspace: this.slack.workspace } as never),
-      response_url: `http://127.0.0.1:${this.slack.port}/response/${crypto.randomUUID()}`,
-      actions: [{ ...found.action, block_id: found.blockId, action_ts: this.slack.workspace.nextTs() }],
-    });
+    return this.slack.deliver('interactive', blockActionsPayload(this.slack, this.user, channel, message, actionId));
   }
 
   /** Submits the modal the bot opened for this person, with `values[blockId][actionId]` as typed. */
@@ -257,26 +216,7 @@ export class Person {
     const view = findView();
     if (!view) throw new Error(`no modal open for ${this.user.id}`);
     this.slack.workspace.views.delete(view.id);
-    return this.slack.deliver('interactive', {
-      type: 'view_submission',
-      team: { id: this.slack.workspace.teamId, domain: this.slack.workspace.teamDomain },
-      user: this.userPayload(),
-      api_app_id: this.slack.workspace.appId,
-      token: 'verification-token-unused',
-      trigger_id: this.slack.workspace.newTrigger(this.user.id),
-      view: {
-        id: view.id,
-        team_id: this.slack.workspace.teamId,
-        type: 'modal',
-        ...view.view,
-        state: { values },
-        hash: '1',
-        app_id: this.slack.workspace.appId,
-        bot_id: this.slack.workspace.botId,
-      },
-      response_urls: [],
-      is_enterprise_install: false,
-    });
+    return this.slack.deliver('interactive', viewSubmissionPayload(this.slack, this.user, view, values));
   }
 
   async openHome(): Promise<void> {
@@ -287,11 +227,6 @@ export class Person {
       tab: 'home',
       event_ts: this.slack.workspace.nextTs(),
     });
-  }
-
-  /** The `user` object of an interaction payload. */
-  private userPayload(): Record<string, string> {
-    return { id: this.user.id, username: this.user.name, name: this.user.name, team_id: this.slack.workspace.teamId };
   }
 
   private reactionEvent(type: string, channel: Channel, message: Message, name: string): Record<string, unknown> {
@@ -322,26 +257,28 @@ export class Person {
   }
 }
 
-function findAction(blocks: unknown[], actionId: string): { action: Record<string, unknown>; blockId: string } | null {
-  for (const block of blocks as {
-    block_id?: string;
-    elements?: Record<string, unknown>[];
-    accessory?: Record<string, unknown>;
-  }[]) {
-    for (const element of [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]) {
-      if (element['action_id'] === actionId) return { action: element, blockId: block.block_id ?? 'block' };
-    }
-  }
-  return null;
+/**
+ * A message event's `channel_type`: "channel", "group" (a private channel), "im" or "mpim"
+ * (https://docs.slack.dev/reference/events/message, and message.groups for private channels).
+ */
+export function channelType(channel: Channel): 'channel' | 'group' | 'im' {
+  if (channel.isIm) return 'im';
+  return channel.isPrivate ? 'group' : 'channel';
 }
 
-export function addPerson(slack: SlackEmulator, name: string, email = `${name}@example.com`): Person {
+export function addPerson(
+  slack: SlackEmulator,
+  name: string,
+  email = `${name}@example.com`,
+  traits: Pick<User, 'deleted' | 'guest' | 'inviteError' | 'lookupError'> = {},
+): Person {
   const user = slack.workspace.addUser({
     id: slack.workspace.nextId('U'),
     name,
     realName: name[0]!.toUpperCase() + name.slice(1),
     email,
     isBot: false,
+    ...traits,
   });
   return new Person(slack, user);
 }
