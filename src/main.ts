@@ -15,6 +15,7 @@ import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
 import { draftAndAnnounceRca } from '#adapters/slack/post-rca-result.ts';
+import { loggedMessage } from '#adapters/slack/logged-message.ts';
 import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
@@ -22,7 +23,10 @@ import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
 import { SlackPacer } from '#adapters/slack/pacing/slack-pacer.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
+import { keepUserNames } from '#adapters/store/keep-user-names.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
+import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
+import { KyselyUserNames } from '#adapters/store/kysely-user-names.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { missingSecrets } from '#config/missing-secrets.ts';
 import { resolveTemplate } from '#config/resolve-template.ts';
@@ -134,6 +138,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     log.error({ err: error }, 'a listener failed');
   });
 
+  const messages = new KyselyMessageLog(store.kind, store.db);
   const deps: Deps = {
     store,
     chat: new SlackChat(app.client),
@@ -141,7 +146,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ids: { next: (prefix) => `${prefix}-${randomUUID()}` },
     config,
     log,
+    messages,
   };
+  keepUserNames(deps.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours);
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
 
   const repo = new SimpleGitRcaRepository({
@@ -180,6 +187,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   await retryPushes();
   const pushTimer = setInterval(retryPushes, config.rca.pushRetryMs);
   pushTimer.unref();
+  // Channels whose RCA was committed long enough ago lose their message log (see timeline.keepMessagesDays).
+  const trimTimer = setInterval(() => {
+    messages
+      .trim(clock.now().toISOString())
+      .catch((error) => log.warn({ err: error }, 'trimming the message log failed'));
+  }, 3_600_000);
+  trimTimer.unref();
   const durable = makeDurable(app, {
     store,
     clock,
@@ -190,6 +204,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     },
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
+    logMessage: async (event) => {
+      const message = loggedMessage(event);
+      if (message && (await store.incidentIdForChannel(message.channelId))) await messages.record(message);
+    },
   });
   // The scan runs on a worker thread, so the parser never holds up the acks on this one.
   const scanner = new WorkerRcaScanner({ kind: 'git', dir: repo.dir });
@@ -235,6 +253,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     } catch (error) {
       durable.close();
       clearInterval(pushTimer);
+      clearInterval(trimTimer);
       for (const job of jobs) await job.stop();
       http.server.close();
       await store.close();
@@ -262,6 +281,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       stopped = true;
       durable.close();
       clearInterval(pushTimer);
+      clearInterval(trimTimer);
       for (const job of jobs) await job.stop();
       pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);

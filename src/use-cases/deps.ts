@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
-import type { Chat, Clock, IdGenerator, IncidentStore, RcaRepository } from '#src/ports.ts';
+import type { Chat, Clock, IdGenerator, IncidentStore, MessageLog, RcaRepository } from '#src/ports.ts';
 import type { RelatedRcas } from './related-rcas.ts';
 
 /** What every use case is given: ports, never adapters. */
@@ -17,6 +17,8 @@ export interface Deps {
   onRcaRequested?: (incidentId: string, requestedBy: string) => Promise<void>;
   /** The RCA repository and the template drafts are rendered from. */
   rca?: RcaDeps;
+  /** The messages of incident channels as they arrived, so a pin needs nothing from Slack. */
+  messages?: MessageLog;
 }
 
 export interface RcaDeps {

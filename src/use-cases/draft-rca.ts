@@ -7,6 +7,8 @@ import { renderRca } from '#rca/render-rca.ts';
 import { updateRca } from '#rca/update-rca.ts';
 import type { Deps, Outcome, RcaDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
+import { expireMessageLog } from './expire-message-log.ts';
+import { fillPermalinks } from './fill-permalinks.ts';
 
 export interface DraftResult {
   path: string;
@@ -53,6 +55,7 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
     if (!outcome.committed && outcome.reason !== 'unchanged')
       return fail(`I could not commit ${path}: ${outcome.reason}`);
     await deps.store.updateIncident(incident.id, { rcaPath: path });
+    if (outcome.committed) await expireMessageLog(deps, incident);
     const config = deps.config.rca;
     const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
     const pullRequestUrl =
@@ -65,6 +68,7 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
 }
 
 async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
+  await fillPermalinks(deps, incident.id);
   const [entries, actionItems] = await Promise.all([
     deps.store.listTimeline(incident.id),
     deps.store.listActionItems(incident.id),
