@@ -91,9 +91,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   const botUserId = await checkBotToken(config, secrets, clientOptions);
 
+  const countStatement = (pool: 'inbox' | 'main') => metrics.statements.inc({ pool });
   const store = secrets.databaseUrl
-    ? createPostgresStore(secrets.databaseUrl, config.database.schema || undefined)
-    : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'));
+    ? createPostgresStore(secrets.databaseUrl, config.database.schema || undefined, countStatement)
+    : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'), countStatement);
   await store.migrate().catch(async (error: unknown) => {
     await store.close().catch(() => undefined);
     if (!secrets.databaseUrl) throw error;
