@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { KyselyIncidentStore } from './kysely-incident-store.ts';
+import { prepareStatements } from './prepare-statements.ts';
 import type { Database } from './schema.ts';
 
 /** Told of every statement a store sends, by pool: what the bench counts per event. */
@@ -32,13 +33,16 @@ export function createPostgresStore(url: string, schema?: string, onStatement?: 
   const poolOptions = { connectionString: url, ...(schema ? { options: searchPath } : {}) };
   // Everything but the inbox commits without waiting for the WAL flush: what an acked event leads to
   // is replayed from the inbox (which does wait) if a crash loses the last few hundred milliseconds.
-  const pool = new pg.Pool({
-    connectionString: url,
-    options: `${searchPath} -c synchronous_commit=off`.trim(),
-    max: 10,
-  });
+  // Both pools prepare what they send: the hot statements are parsed and planned once per connection.
+  const pool = prepareStatements(
+    new pg.Pool({
+      connectionString: url,
+      options: `${searchPath} -c synchronous_commit=off`.trim(),
+      max: 10,
+    }),
+  );
   const inbox = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ ...poolOptions, max: 3 }) }),
+    dialect: new PostgresDialect({ pool: prepareStatements(new pg.Pool({ ...poolOptions, max: 3 })) }),
     ...counting(onStatement, 'inbox'),
   });
   return new KyselyIncidentStore(
