@@ -89,6 +89,34 @@ for (const store of ['sqlite', 'postgres'] as const) {
         );
         await eventually(async () => expect(await h.bot.deps.messages!.get(channel, first)).toBeNull());
       });
+
+      it('adds the replies of pinned threads on `/incident rca threads`, and nothing of threads nobody pinned', async () => {
+        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
+        h = await startHarness(pg ?? {});
+        const incident = await declareFromNewChannel(h, 'declare sev2 Queue backlog');
+        const channel = incident.channelId!;
+        const { ana, ben } = h.people;
+        ben.join(channel);
+        const parent = await ana.post(channel, 'Backlog at 2M');
+        const first = await ben.post(channel, 'Consumers are stuck', parent);
+        const second = await ana.post(channel, 'Restarted them', parent);
+        const other = await ben.post(channel, 'Unrelated');
+        await ana.post(channel, 'Not pinned either', other);
+        await ana.react(channel, parent, 'pushpin');
+        await eventually(async () =>
+          expect((await h.bot.store.getTimelineEntry(`msg:${channel}:${parent}`))?.pending).toBe(false),
+        );
+
+        expect(await ana.ask('/incident', 'rca threads', channel)).toContain('2 thread replies added');
+        const entries = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
+        expect(entries.map((e) => [e.key, e.text, e.authorId, e.pending])).toEqual([
+          [`msg:${channel}:${parent}`, 'Backlog at 2M', ana.id, false],
+          [`msg:${channel}:${first}`, 'Consumers are stuck', ben.id, false],
+          [`msg:${channel}:${second}`, 'Restarted them', ana.id, false],
+        ]);
+        await rcaPathOf(h, incident.id);
+        expect(await ana.ask('/incident', 'rca threads', channel)).toContain('0 thread replies added');
+      });
     },
   );
 }
