@@ -24,7 +24,9 @@ type PinRow = { key: string; pending: number | string; author_id: string | null;
 /**
  * The message log over the shared Kysely instance. Writes are grouped as the inbox's are: messages
  * arriving together cost one statement, and so do pins (on PostgreSQL the reactor and the entry go in
- * one statement; on SQLite, in process, in two).
+ * one statement; on SQLite, in process, in two). On PostgreSQL they go through the main pool, which
+ * commits without waiting for the WAL flush: a log row lost to a database crash only costs that
+ * message's pin a `conversations.replies`, as for a message the bot never heard.
  */
 export class KyselyMessageLog implements MessageLog {
   private readonly db: Kysely<MessageLogTables>;
