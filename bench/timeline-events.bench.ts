@@ -39,7 +39,7 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
     SCRIBE_DATA_DIR: dataDir,
   };
   let completed: CompletedKeys;
-  let closeReader = async () => undefined as void;
+  let closeReader: () => Promise<void> = async () => {};
   if (storeName === 'postgres') {
     const schema = `scribe_bench_${Date.now()}`;
     const client = new pg.Client({ connectionString: DATABASE, options: `-c search_path=${schema}` });
