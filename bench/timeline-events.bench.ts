@@ -1,8 +1,11 @@
 /**
- * Reactions through Socket Mode: the bot runs in its own process (`scribe start`) against the emulator
- * here, rate tiers on. Measured per event: delivery → ack at a fixed 200 events/s, and delivery → the
- * bot's confirmation reaction (sent after the message is fetched and the entry stored complete) at 10/s,
- * within the tiers of the calls it takes.
+ * Pushpins through Socket Mode: the bot runs in its own process (`scribe start`) against the emulator
+ * here, rate tiers on. The messages are posted first (the bot logs them as they arrive); then they are
+ * pinned at 10/s (the floor), 200/s and 1,000/s. Per pin: delivery → ack, and delivery → the entry
+ * complete in the store (time, text, author), watched by polling the store every 2 ms; the Web API
+ * lookups it cost (target 0 for logged messages); the store statements per event, from the bot's
+ * /metrics (on PostgreSQL each statement is one round trip: node-postgres sends Parse/Bind/Execute/Sync
+ * together).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,27 +15,34 @@ import { spawnBot } from '../test/helpers/spawn-bot.ts';
 import { addPerson } from '#emulator/person.ts';
 import { startSlackEmulator } from '#emulator/slack-emulator.ts';
 import { percentile, summary } from './lib/stats.ts';
+import { type CompletedKeys, watchCompletion } from './lib/watch-completion.ts';
 
-const RATE = Number(process.env['BENCH_RATE'] ?? 200);
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
-const COMPLETE_BATCH = 40;
-const COMPLETE_RATE = 10;
+const RATES = (process.env['BENCH_RATES'] ?? '200,1000').split(',').map(Number);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
+const FLOOR_PINS = 40;
+const FLOOR_RATE = 10;
 const DATABASE = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const LOOKUPS = ['conversations.replies', 'conversations.history', 'chat.getPermalink', 'users.info'];
+const TARGETS = { sqlite: { ack: 5, complete: 10 }, postgres: { ack: 10, complete: 20 } };
+
+type Slack = Awaited<ReturnType<typeof startSlackEmulator>>;
+type Person = ReturnType<typeof addPerson>;
 
 async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
-  // Tiers on: the bot paces its calls to them itself, so the 200/s burst measures acks only, and the
-  // complete entries are measured on a batch the tiers let through (see `fire` below).
   const slack = await startSlackEmulator({ ackTimeoutMs: 10_000 });
   const ana = addPerson(slack, 'ana');
+  const dataDir = mkdtempSync(join(tmpdir(), 'scribe-bench-'));
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_APP_TOKEN: slack.appToken,
     SLACK_API_URL: slack.apiUrl,
-    SCRIBE_DATA_DIR: mkdtempSync(join(tmpdir(), 'scribe-bench-')),
+    SCRIBE_DATA_DIR: dataDir,
   };
+  let completed: CompletedKeys;
+  let closeReader: () => Promise<void> = async () => {};
   if (storeName === 'postgres') {
     const schema = `scribe_bench_${Date.now()}`;
-    const client = new pg.Client({ connectionString: DATABASE });
+    const client = new pg.Client({ connectionString: DATABASE, options: `-c search_path=${schema}` });
     try {
       await client.connect();
     } catch {
@@ -41,11 +51,32 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
       return;
     }
     await client.query(`CREATE SCHEMA ${schema}`);
-    await client.end();
     env['DATABASE_URL'] = DATABASE;
     env['DATABASE_SCHEMA'] = schema;
+    completed = async (keys) =>
+      (
+        await client.query<{ key: string }>('select key from timeline_entries where pending = 0 and key = any($1)', [
+          keys,
+        ])
+      ).rows.map((r) => r.key);
+    closeReader = () => client.end();
+  } else {
+    const { default: Sqlite } = await import('better-sqlite3');
+    let reader: InstanceType<typeof Sqlite> | undefined;
+    completed = async (keys) => {
+      reader ??= new Sqlite(join(dataDir, 'scribe.sqlite'), { readonly: true, fileMustExist: true });
+      return (
+        reader
+          .prepare('select key from timeline_entries where pending = 0 and key in (select value from json_each(?))')
+          .all(JSON.stringify(keys)) as { key: string }[]
+      ).map((r) => r.key);
+    };
+    closeReader = async () => {
+      reader?.close();
+    };
   }
   const bot = await spawnBot(env);
+  const port = Number(/"port":(\d+)/.exec(bot.logs.join(''))?.[1]);
   await slack.waitForConnection();
   const general = ana.createChannel('general');
   await ana.slash('/incident', 'declare sev2 Benchmark incident', general.id);
@@ -55,20 +86,40 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
   await new Promise((r) => setTimeout(r, 300));
-  // Confirming an entry takes conversations.replies and reactions.add (Tier 3, 50 a minute each), which the
-  // bot paces as Slack limits them: end to end it is measured on a batch within those limits, and the ack
-  // path (nothing but the inbox write) on a burst far past them.
-  const paced = await fire(slack, ana, channel, COMPLETE_BATCH, COMPLETE_RATE, true);
-  const burst = await fire(slack, ana, channel, RATE * SECONDS, RATE, false);
+
+  const statements = () => readStatements(port);
+  const results: { rate: number; phase: Phase }[] = [];
+  for (const rate of [FLOOR_RATE, ...RATES]) {
+    const total = rate === FLOOR_RATE ? FLOOR_PINS : rate * SECONDS;
+    const phase = await pinPhase(slack, ana, channel, total, rate, completed, statements);
+    results.push({ rate, phase });
+  }
+  const target = TARGETS[storeName];
+  const floor = results[0]!.phase;
   console.log(
-    `${storeName}: ${paced.total} reactions at ${COMPLETE_RATE}/s, ${paced.done} completed; then ${burst.total} at a target ${RATE}/s, acked in ${burst.elapsed.toFixed(1)} s (${(burst.acked.length / burst.elapsed).toFixed(0)}/s)`,
+    `${storeName}: messages posted and logged, then pinned at ${FLOOR_RATE}/s (floor), ${RATES.join('/s, ')}/s`,
   );
-  console.log(`  ${summary('event → ack, 10/s (floor)', paced.acked)}`);
-  console.log(`  ${summary(`event → ack, ${RATE}/s`, burst.acked)}`);
-  console.log(`  ${summary('event → complete timeline entry, 10/s', paced.complete)}`);
-  console.log(
-    `  targets: ack p99 ≤ 10 ms ${percentile(burst.acked, 99) <= 10 ? 'met' : 'MISSED'}; complete p99 ≤ 25 ms ${percentile(paced.complete, 99) <= 25 ? 'met' : 'MISSED'}`,
-  );
+  for (const { rate, phase } of results) {
+    const label = rate === FLOOR_RATE ? `${rate}/s (floor)` : `${rate}/s`;
+    console.log(
+      `  ${rate} pins/s: ${phase.total} pins, ${phase.complete.length} completed, sent in ${phase.elapsed.toFixed(1)} s`,
+    );
+    console.log(`    ${summary(`event → ack, ${label}`, phase.acked)}`);
+    console.log(`    ${summary(`event → complete entry, ${label}`, phase.complete)}`);
+    console.log(
+      `    Web API lookups per pin ${(phase.lookups / phase.total).toFixed(3)} (target 0; ${phase.lookupDetail || 'none'}); confirmation reactions sent during the phase ${phase.confirmations} (paced at Tier 3, after completion)`,
+    );
+    console.log(
+      `    store statements per message logged ${(phase.postStatements / phase.total).toFixed(2)}, per pin ${(phase.pinStatements / phase.total).toFixed(2)} (inbox ${(phase.pinInbox / phase.total).toFixed(2)})${storeName === 'postgres' ? ', each one round trip' : ''}`,
+    );
+  }
+  for (const { rate, phase } of results.slice(1)) {
+    const ack = percentile(phase.acked, 99);
+    const complete = percentile(phase.complete, 99);
+    console.log(
+      `  ${rate}/s targets: ack p99 ${ack.toFixed(1)} ms ≤ ${target.ack} ms ${ack <= target.ack ? 'met' : 'MISSED'} (floor ${percentile(floor.acked, 99).toFixed(1)} ms, ${(ack / percentile(floor.acked, 99)).toFixed(1)}×); complete p99 ${complete.toFixed(1)} ms ≤ ${target.complete} ms ${complete <= target.complete && phase.complete.length === phase.total ? 'met' : 'MISSED'} (floor ${percentile(floor.complete, 99).toFixed(1)} ms, ${(complete / percentile(floor.complete, 99)).toFixed(1)}×)`,
+    );
+  }
   const problems = bot.logs
     .join('')
     .split('\n')
@@ -76,38 +127,42 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
   if (problems.length > 0)
     console.log(`  the bot logged ${problems.length} warnings/errors, e.g. ${problems[0]!.slice(0, 300)}`);
   await bot.stop();
+  await closeReader();
   await slack.stop();
-  rmSync(env['SCRIBE_DATA_DIR']!, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** Reacts to `total` new messages at `rate` a second; ack times, and complete-entry times when asked. */
-async function fire(
-  slack: Awaited<ReturnType<typeof startSlackEmulator>>,
-  ana: ReturnType<typeof addPerson>,
+interface Phase {
+  total: number;
+  elapsed: number;
+  acked: number[];
+  complete: number[];
+  lookups: number;
+  lookupDetail: string;
+  confirmations: number;
+  postStatements: number;
+  pinStatements: number;
+  pinInbox: number;
+}
+
+/** Posts `total` messages, then pins each at `rate` a second; ack and completion times, calls, statements. */
+async function pinPhase(
+  slack: Slack,
+  ana: Person,
   channel: string,
   total: number,
   rate: number,
-  awaitComplete: boolean,
-): Promise<{ total: number; done: number; elapsed: number; acked: number[]; complete: number[] }> {
+  completed: CompletedKeys,
+  statements: () => Promise<{ inbox: number; main: number }>,
+): Promise<Phase> {
+  const beforePosts = await statements();
   const messages: string[] = [];
-  for (let i = 0; i < total; i += 1) messages.push(await ana.post(channel, `Message ${i}`));
+  for (let i = 0; i < total; i += 1) messages.push(await ana.post(channel, `Message ${i} at ${rate}/s`));
   await new Promise((r) => setTimeout(r, 300));
-  const sent = new Map<string, number>();
-  const acked: number[] = [];
-  const complete: number[] = [];
-  let resolveDone!: () => void;
-  const allDone = new Promise<void>((r) => {
-    resolveDone = r;
-  });
-  const listener = (call: { method: string; ok: boolean; args: Record<string, unknown> }) => {
-    if (call.method !== 'reactions.add' || !call.ok) return;
-    const start = sent.get(String(call.args['timestamp']));
-    if (start === undefined) return;
-    complete.push(performance.now() - start);
-    if (complete.length === total) resolveDone();
-  };
-  slack.callListeners.push(listener);
-  const acks: Promise<void>[] = [];
+  const beforePins = await statements();
+  const firstCall = slack.calls.length;
+  const watch = watchCompletion(completed, (ts) => `msg:${channel}:${ts}`);
+  const acks: Promise<number>[] = [];
   const startedAt = performance.now();
   for (let i = 0; i < total; i += 1) {
     const due = startedAt + (i * 1000) / rate;
@@ -115,14 +170,37 @@ async function fire(
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const ts = messages[i]!;
     const t0 = performance.now();
-    sent.set(ts, t0);
-    acks.push(ana.react(channel, ts, 'pushpin').then(() => void acked.push(performance.now() - t0)));
+    watch.expect(ts, t0);
+    acks.push(ana.react(channel, ts, 'pushpin').then(() => performance.now() - t0));
   }
-  await Promise.all(acks);
+  const acked = await Promise.all(acks);
   const elapsed = (performance.now() - startedAt) / 1000;
-  if (awaitComplete) await Promise.race([allDone, new Promise((r) => setTimeout(r, 30_000))]);
-  slack.callListeners.splice(slack.callListeners.indexOf(listener), 1);
-  return { total, done: complete.length, elapsed, acked, complete };
+  const complete = await watch.done(30_000);
+  await new Promise((r) => setTimeout(r, 300));
+  const afterPins = await statements();
+  const calls = slack.calls.slice(firstCall);
+  const lookups = calls.filter((c) => LOOKUPS.includes(c.method));
+  const byMethod = new Map<string, number>();
+  for (const c of lookups) byMethod.set(c.method, (byMethod.get(c.method) ?? 0) + 1);
+  return {
+    total,
+    elapsed,
+    acked,
+    complete,
+    lookups: lookups.length,
+    lookupDetail: [...byMethod].map(([m, n]) => `${m} ${n}`).join(', '),
+    confirmations: calls.filter((c) => c.method === 'reactions.add').length,
+    postStatements: beforePins.inbox + beforePins.main - beforePosts.inbox - beforePosts.main,
+    pinStatements: afterPins.inbox + afterPins.main - beforePins.inbox - beforePins.main,
+    pinInbox: afterPins.inbox - beforePins.inbox,
+  };
+}
+
+async function readStatements(port: number): Promise<{ inbox: number; main: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const count = (pool: string) =>
+    Number(new RegExp(`scribe_store_statements_total\\{pool="${pool}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  return { inbox: count('inbox'), main: count('main') };
 }
 
 if (process.env['BENCH_ONLY'] !== 'postgres') await run('sqlite');

@@ -17,6 +17,7 @@ import { type DurableEvents, makeDurable } from '#adapters/slack/durable-events.
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
 import { draftAndAnnounceRca } from '#adapters/slack/post-rca-result.ts';
+import { loggedMessage } from '#adapters/slack/logged-message.ts';
 import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
@@ -27,7 +28,10 @@ import { createPostgresStore, createSqliteStore } from '#adapters/store/create-s
 import { createActionTracker } from '#adapters/trackers/create-action-tracker.ts';
 import { resolveWebhookTargets } from '#adapters/webhooks/resolve-webhook-targets.ts';
 import { startWebhooks } from '#adapters/webhooks/start-webhooks.ts';
+import { keepUserNames } from '#adapters/store/keep-user-names.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
+import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
+import { KyselyUserNames } from '#adapters/store/kysely-user-names.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { missingSecrets } from '#config/missing-secrets.ts';
 import { resolveTemplate } from '#config/resolve-template.ts';
@@ -98,9 +102,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   const botUserId = await checkBotToken(config, secrets, clientOptions);
 
+  const countStatement = (pool: 'inbox' | 'main') => metrics.statements.inc({ pool });
   const store = secrets.databaseUrl
-    ? createPostgresStore(secrets.databaseUrl, config.database.schema || undefined)
-    : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'));
+    ? createPostgresStore(secrets.databaseUrl, config.database.schema || undefined, countStatement)
+    : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'), countStatement);
   await store.migrate().catch(async (error: unknown) => {
     await store.close().catch(() => undefined);
     if (!secrets.databaseUrl) throw error;
@@ -145,6 +150,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     log.error({ err: error }, 'a listener failed');
   });
 
+  const messages = new KyselyMessageLog(store.kind, store.db);
   const deps: Deps = {
     store,
     chat: new SlackChat(app.client),
@@ -152,7 +158,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ids: { next: (prefix) => `${prefix}-${randomUUID()}` },
     config,
     log,
+    messages,
   };
+  keepUserNames(deps.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours);
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
   const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
   if (outgoing.events) deps.events = outgoing.events;
@@ -215,6 +223,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   await retryPushes();
   const pushTimer = setInterval(retryPushes, config.rca.pushRetryMs);
   pushTimer.unref();
+  // Channels whose RCA was committed long enough ago lose their message log (see timeline.keepMessagesDays).
+  const trimTimer = setInterval(() => {
+    messages
+      .trim(clock.now().toISOString())
+      .catch((error) => log.warn({ err: error }, 'trimming the message log failed'));
+  }, 3_600_000);
+  trimTimer.unref();
   const durable = makeDurable(app, {
     store,
     clock,
@@ -225,6 +240,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     },
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
+    logMessage: async (event) => {
+      const message = loggedMessage(event);
+      if (message && (await store.incidentIdForChannel(message.channelId))) await messages.record(message);
+    },
   });
   // The scan runs on a worker thread, so the parser never holds up the acks on this one.
   const scanner = new WorkerRcaScanner({ kind: 'git', dir: repo.dir });
@@ -284,6 +303,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     } catch (error) {
       durable.close();
       clearInterval(pushTimer);
+      clearInterval(trimTimer);
       for (const job of jobs) await job.stop();
       http.server.close();
       await store.close();
@@ -311,6 +331,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       stopped = true;
       durable.close();
       clearInterval(pushTimer);
+      clearInterval(trimTimer);
       for (const job of jobs) await job.stop();
       pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);

@@ -200,3 +200,59 @@ export type OwnerTarget = { kind: 'user'; id: string } | { kind: 'channel'; id: 
 export interface OwnerResolver {
   resolve(owner: string): Promise<OwnerTarget[] | null>;
 }
+
+/** A message of an incident channel (or one of its threads) as the bot heard it. */
+export interface LoggedMessage {
+  channelId: string;
+  ts: string;
+  threadTs: string | null;
+  userId: string | null;
+  text: string;
+  deleted: boolean;
+  /** The `event_ts` it was heard at: a later version (an edit, a deletion) always wins over an earlier one. */
+  version: string;
+}
+
+/** A pushpin, written complete from the log when the log holds the message. */
+export interface LogPin {
+  incidentId: string;
+  /** The entry's key, time and sort key (see `messageKey`, `tsToIso`, `normalizeTs`). */
+  key: string;
+  at: string;
+  sortKey: string;
+  channelId: string;
+  ts: string;
+  reactorId: string;
+}
+
+export interface LogPinResult {
+  /** False when the message was on the timeline already. */
+  added: boolean;
+  /** The entry has its text and author from the log: nothing to ask Slack. */
+  complete: boolean;
+  authorId: string | null;
+  authorName: string | null;
+}
+
+/**
+ * The messages of incident channels, kept as they arrive with edits and deletions applied, so a pin
+ * needs nothing from Slack; trimmed some days after the incident's RCA is committed.
+ */
+export interface MessageLog {
+  record(message: LoggedMessage): Promise<void>;
+  get(channelId: string, ts: string): Promise<LoggedMessage | null>;
+  /** The replies of a thread, oldest first (the parent is not among them). */
+  threadReplies(channelId: string, threadTs: string): Promise<LoggedMessage[]>;
+  /** Adds the reactor and the entry in one step, complete (text, author, cached name) when the log has it. */
+  pin(pin: LogPin, now: string): Promise<LogPinResult>;
+  /** The channel's log goes at `expiresAt` (the RCA was committed); later messages go with it. */
+  expireChannel(channelId: string, expiresAt: string): Promise<void>;
+  /** Deletes what has expired; says how many messages went. */
+  trim(now: string): Promise<number>;
+}
+
+/** People's display names, kept in the store until they expire. */
+export interface UserNameCache {
+  getName(userId: string, now: string): Promise<{ name: string | null } | null>;
+  setName(userId: string, name: string | null, expiresAt: string): Promise<void>;
+}

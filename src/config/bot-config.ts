@@ -58,6 +58,14 @@ export const BotConfig = section({
   timeline: section({
     emoji: emojiName,
     confirmEmoji: emojiName,
+    keepMessagesDays: z
+      .int(expected('a number of days such as 7'))
+      .min(0, expected('a number of days such as 7'))
+      .max(3650, expected('at most 3650 days')),
+    userNameHours: z
+      .int(expected('a number of hours such as 24'))
+      .min(1, expected('at least 1 hour'))
+      .max(8760, expected('at most 8760 hours (a year)')),
   }),
   rca: section({
     repo: text,

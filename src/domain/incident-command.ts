@@ -11,7 +11,8 @@ export type IncidentCommand =
   | { kind: 'timeline' }
   | { kind: 'list' }
   | { kind: 'resolve'; resolution: string | null }
-  | { kind: 'rca' };
+  /** `threads`: the replies of the pinned threads go on the timeline first (from the message log). */
+  | { kind: 'rca'; threads: boolean };
 
 export type ParseResult = { ok: true; command: IncidentCommand } | { ok: false; message: string };
 
@@ -26,5 +27,5 @@ export const HELP_TEXT = [
   '• `declare [severity] <title>`: declare an incident (no title opens a form)',
   '• `severity <sev>` · `status <status>` · `lead @person` · `role <role> @person`',
   '• `services <a, b>` · `note <text>` · `action <text> owner:@person due:<date> [P1]`',
-  '• `timeline` (only you see it) · `list` (open incidents) · `resolve [what fixed it]` · `rca` (draft the RCA now) · `help`',
+  '• `timeline` (only you see it) · `list` (open incidents) · `resolve [what fixed it]` · `rca [threads]` (draft the RCA now; `threads` adds the replies of pinned threads) · `help`',
 ].join('\n');

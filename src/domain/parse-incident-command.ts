@@ -69,8 +69,10 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
       return ok({ kind: 'resolve', resolution: rest === '' ? null : rest });
     case 'timeline':
     case 'list':
-    case 'rca':
       return ok({ kind: verb });
+    case 'rca':
+      if (rest === '' || rest.toLowerCase() === 'threads') return ok({ kind: 'rca', threads: rest !== '' });
+      return fail('Try `/incident rca`, or `/incident rca threads` to add the replies of the pinned threads first.');
     default:
       return fail(`I don't know "${verb}". Try \`/incident help\`.`);
   }

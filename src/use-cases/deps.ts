@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
-import type { Chat, Clock, IdGenerator, IncidentStore, RcaRepository } from '#src/ports.ts';
+import type { Chat, Clock, IdGenerator, IncidentStore, MessageLog, RcaRepository } from '#src/ports.ts';
 import type { ActionTracker, TrackerLinks } from '#src/ports/action-tracker.ts';
 import type { IncidentEvents } from '#src/ports/incident-events.ts';
 import type { RelatedRcas } from './related-rcas.ts';
@@ -20,6 +20,8 @@ export interface Deps {
   onRcaRequested?: (incidentId: string, requestedBy: string) => Promise<void>;
   /** The RCA repository and the template drafts are rendered from. */
   rca?: RcaDeps;
+  /** The messages of incident channels as they arrived, so a pin needs nothing from Slack. */
+  messages?: MessageLog;
   /** Where declared, status, severity, update, resolved and rca events go (outgoing webhooks); none: nowhere. */
   events?: IncidentEvents;
   /** The team's issue tracker, when `actions.tracker.provider` names one. */

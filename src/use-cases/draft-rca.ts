@@ -13,6 +13,8 @@ import { fail, ok } from './deps.ts';
 import { openReview } from './open-review.ts';
 import { openTrackerIssues } from './open-tracker-issues.ts';
 import { publishIncidentEvent } from './publish-incident-event.ts';
+import { expireMessageLog } from './expire-message-log.ts';
+import { fillPermalinks } from './fill-permalinks.ts';
 
 export interface DraftResult {
   path: string;
@@ -98,6 +100,7 @@ async function commitDraft(
   if (!outcome.committed && outcome.reason !== 'unchanged')
     return fail(`I could not commit ${path}: ${outcome.reason}${ticketsKept(tickets?.created ?? [])}`);
   await deps.store.updateIncident(incident.id, { rcaPath: path });
+  if (outcome.committed) await expireMessageLog(deps, incident);
   const config = deps.config.rca;
   const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
   if (outcome.committed)
@@ -123,6 +126,7 @@ function ticketsKept(created: TrackerIssue[]): string {
 }
 
 async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
+  await fillPermalinks(deps, incident.id);
   const [entries, actionItems] = await Promise.all([
     deps.store.listTimeline(incident.id),
     deps.store.listActionItems(incident.id),

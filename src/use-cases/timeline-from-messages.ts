@@ -7,10 +7,45 @@ export interface MessageRef {
 }
 
 /**
- * The reaction timeline. Adding is two steps so an acknowledged event is durable at once: `pinMessage`
- * writes the entry (keyed by channel and ts, at the message's own time) before anything slow;
- * `completeMessage` then fetches the text, author and permalink.
+ * A pushpin puts a message on the timeline. With a message log the entry is written complete (text,
+ * author, the cached name) in the same step as the reactor, and Slack is asked for nothing; without
+ * one, or for a message the log does not hold (posted before the bot joined, lost to an outage), the
+ * entry is written pending and `completeMessage` fetches it. The permalink waits for the RCA draft.
  */
+export async function pinFromLog(
+  deps: Deps,
+  incidentId: string,
+  ref: MessageRef,
+  reactorId: string,
+): Promise<'added' | 'known' | 'unlogged'> {
+  if (!deps.messages) {
+    await pinMessage(deps, incidentId, ref, reactorId);
+    return 'unlogged';
+  }
+  const key = messageKey(ref.channelId, ref.ts);
+  const pinned = await deps.messages.pin(
+    {
+      incidentId,
+      key,
+      at: tsToIso(ref.ts),
+      sortKey: normalizeTs(ref.ts),
+      channelId: ref.channelId,
+      ts: ref.ts,
+      reactorId,
+    },
+    deps.clock.now().toISOString(),
+  );
+  if (!pinned.added) return 'known';
+  if (!pinned.complete) return 'unlogged';
+  if (pinned.authorId && pinned.authorName === null) {
+    const authorName = await deps.chat.userName(pinned.authorId);
+    if (authorName !== null) await deps.store.updateTimelineEntry(key, { authorName });
+  }
+  await deps.chat.react(ref.channelId, ref.ts, deps.config.timeline.confirmEmoji);
+  return 'added';
+}
+
+/** Writes the entry pending (keyed by channel and ts, at the message's own time) before anything slow. */
 export async function pinMessage(deps: Deps, incidentId: string, ref: MessageRef, reactorId: string): Promise<boolean> {
   const key = messageKey(ref.channelId, ref.ts);
   await deps.store.addReactor(key, reactorId);
@@ -28,6 +63,7 @@ export async function pinMessage(deps: Deps, incidentId: string, ref: MessageRef
   });
 }
 
+/** Completes a pending entry from what Slack says of the message (or from `known`, a shortcut's payload). */
 export async function completeMessage(
   deps: Deps,
   ref: MessageRef,
@@ -36,11 +72,7 @@ export async function completeMessage(
   const key = messageKey(ref.channelId, ref.ts);
   const entry = await deps.store.getTimelineEntry(key);
   if (!entry) return 'absent';
-  // The text and the permalink are independent: ask Slack for both at once.
-  const [message, permalink] = await Promise.all([
-    known ?? deps.chat.fetchMessage(ref.channelId, ref.ts),
-    entry.permalink ? Promise.resolve(entry.permalink) : deps.chat.permalink(ref.channelId, ref.ts),
-  ]);
+  const message = known ?? (await deps.chat.fetchMessage(ref.channelId, ref.ts));
   if (!message) {
     await deps.store.removeTimelineEntry(key);
     await deps.store.clearReactors(key);
@@ -51,7 +83,6 @@ export async function completeMessage(
     text: message.text,
     authorId: message.userId,
     authorName,
-    permalink,
     pending: false,
   });
   await deps.chat.react(ref.channelId, ref.ts, deps.config.timeline.confirmEmoji);

@@ -45,6 +45,12 @@ export function createMetrics() {
       help: 'Reminder stages sent',
       registers: [registry],
     }),
+    statements: new Counter({
+      name: 'scribe_store_statements_total',
+      help: 'SQL statements sent to the store, by pool (inbox or main); on PostgreSQL each is a round trip',
+      labelNames: ['pool'],
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'scribe_errors_total',
       help: 'Errors, by where they happened',

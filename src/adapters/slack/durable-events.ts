@@ -11,6 +11,11 @@ export interface DurableEventsOptions {
   onDuplicate?: (type: string) => void;
   /** Events the bot acts on; the rest are acked and dropped unwritten. */
   isRelevant?: (event: Record<string, unknown>) => boolean;
+  /**
+   * Keeps a `message` event (new, edited, deleted) in the message log before its ack; the log write is
+   * its durable record, so a plain new message costs that one grouped write and no inbox row.
+   */
+  logMessage?: (event: Record<string, unknown>) => Promise<void>;
 }
 
 export interface DurableEvents {
@@ -56,6 +61,8 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
         : typeof body['command'] === 'string'
           ? 'slash_command'
           : 'unknown';
+    if (type === 'event_callback' && body.event?.['type'] === 'message' && options.logMessage)
+      await options.logMessage(body.event);
     if (type === 'event_callback' && options.isRelevant && !options.isRelevant(body.event ?? {})) {
       await event.ack();
       return;

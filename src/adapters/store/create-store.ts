@@ -1,39 +1,53 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { KyselyIncidentStore } from './kysely-incident-store.ts';
+import { prepareStatements } from './prepare-statements.ts';
 import type { Database } from './schema.ts';
 
+/** Told of every statement a store sends, by pool: what the bench counts per event. */
+export type OnStatement = (pool: 'inbox' | 'main') => void;
+
+const counting = (onStatement: OnStatement | undefined, pool: 'inbox' | 'main') =>
+  onStatement ? { log: (_event: LogEvent) => onStatement(pool) } : {};
+
 /** The embedded default: one SQLite file in WAL mode, no set-up. */
-export function createSqliteStore(file: string): KyselyIncidentStore {
+export function createSqliteStore(file: string, onStatement?: OnStatement): KyselyIncidentStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new KyselyIncidentStore('sqlite', new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
+  return new KyselyIncidentStore(
+    'sqlite',
+    new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...counting(onStatement, 'main') }),
+  );
 }
 
 /** PostgreSQL, for several replicas. `schema` keeps tests (or tenants) apart in one database. */
-export function createPostgresStore(url: string, schema?: string): KyselyIncidentStore {
+export function createPostgresStore(url: string, schema?: string, onStatement?: OnStatement): KyselyIncidentStore {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name "${schema}"`);
   const searchPath = schema ? `-c search_path=${schema}` : '';
   const poolOptions = { connectionString: url, ...(schema ? { options: searchPath } : {}) };
   // Everything but the inbox commits without waiting for the WAL flush: what an acked event leads to
   // is replayed from the inbox (which does wait) if a crash loses the last few hundred milliseconds.
-  const pool = new pg.Pool({
-    connectionString: url,
-    options: `${searchPath} -c synchronous_commit=off`.trim(),
-    max: 10,
-  });
+  // Both pools prepare what they send: the hot statements are parsed and planned once per connection.
+  const pool = prepareStatements(
+    new pg.Pool({
+      connectionString: url,
+      options: `${searchPath} -c synchronous_commit=off`.trim(),
+      max: 10,
+    }),
+  );
   const inbox = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ ...poolOptions, max: 3 }) }),
+    dialect: new PostgresDialect({ pool: prepareStatements(new pg.Pool({ ...poolOptions, max: 3 })) }),
+    ...counting(onStatement, 'inbox'),
   });
   return new KyselyIncidentStore(
     'postgres',
-    new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...counting(onStatement, 'main') }),
     schema,
     inbox,
   );

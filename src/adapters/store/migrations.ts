@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { messageLogMigration } from './migrations/message-log-migration.ts';
 
 /** Every schema change, in order; both dialects run the same ones. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -154,6 +155,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0200_message_log': messageLogMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

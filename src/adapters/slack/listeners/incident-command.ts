@@ -3,6 +3,7 @@ import type { Incident } from '#domain/incident.ts';
 import { HELP_TEXT, type IncidentCommand } from '#domain/incident-command.ts';
 import { parseIncidentCommand } from '#domain/parse-incident-command.ts';
 import { addActionItem } from '#use-cases/add-action-item.ts';
+import { addPinnedThreads } from '#use-cases/add-pinned-threads.ts';
 import { addNote } from '#use-cases/add-note.ts';
 import { changeIncident, type IncidentChange } from '#use-cases/change-incident.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
@@ -190,13 +191,16 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
     },
     { modal: ({ resolution }, incident) => (resolution === null ? buildResolveModal(incident) : null) },
   ),
-  rca: inIncidentChannel(async (call, _command, incident) => {
+  rca: inIncidentChannel(async (call, command, incident) => {
     if (!call.deps.onRcaRequested) {
       await call.reply('RCA drafts are not set up on this bot.');
       return;
     }
+    const added = command.threads ? await addPinnedThreads(call.deps, incident, call.userId) : 0;
     await call.deps.onRcaRequested(incident.id, call.userId);
-    await call.reply('RCA draft requested; the link follows in the channel.');
+    await call.reply(
+      `${command.threads ? `${added} thread ${added === 1 ? 'reply' : 'replies'} added to the timeline. ` : ''}RCA draft requested; the link follows in the channel.`,
+    );
   }),
 };
 

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { completeMessage, pinMessage } from '#use-cases/timeline-from-messages.ts';
+import { completeMessage, pinFromLog } from '#use-cases/timeline-from-messages.ts';
 import type { ListenerContext } from './listener-context.ts';
 
 /** The timeline emoji on a message in an incident channel (thread replies too) puts it on the timeline. */
@@ -9,7 +9,6 @@ export function reactionAdded(ctx: ListenerContext) {
     const incidentId = await ctx.deps.store.incidentIdForChannel(event.item.channel);
     if (!incidentId) return;
     const ref = { channelId: event.item.channel, ts: event.item.ts };
-    await pinMessage(ctx.deps, incidentId, ref, event.user);
-    await completeMessage(ctx.deps, ref);
+    if ((await pinFromLog(ctx.deps, incidentId, ref, event.user)) === 'unlogged') await completeMessage(ctx.deps, ref);
   };
 }

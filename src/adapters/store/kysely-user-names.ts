@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { UserNameCache } from '#src/ports.ts';
+import type { MessageLogTables } from './kysely-message-log.ts';
+import type { Database } from './schema.ts';
+
+/** User names in the store (migration `0200_message_log`), so a restart or another replica asks Slack again only when one expires. */
+export class KyselyUserNames implements UserNameCache {
+  private readonly db: Kysely<MessageLogTables>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db.withTables<MessageLogTables>() as unknown as Kysely<MessageLogTables>;
+  }
+
+  async getName(userId: string, now: string): Promise<{ name: string | null } | null> {
+    const row = await this.db
+      .selectFrom('user_names')
+      .select('name')
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row ? { name: row.name } : null;
+  }
+
+  async setName(userId: string, name: string | null, expiresAt: string): Promise<void> {
+    await this.db
+      .insertInto('user_names')
+      .values({ user_id: userId, name, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ name, expires_at: expiresAt }))
+      .execute();
+  }
+}
