@@ -18,6 +18,7 @@ export const BotConfig = z.object({
     statuses: z.array(z.string().regex(/^[a-z0-9_-]+$/, 'expected a lowercase word')).min(2),
     roles: z.array(z.string().regex(/^[a-z0-9_-]+$/, 'expected a lowercase word')).min(1),
     restrictTo: z.union([z.literal(''), slackId]),
+    transitions: z.record(z.string(), z.array(z.string())),
   }),
   timeline: z.object({
     emoji: z.string().regex(/^[a-z0-9_+'-]+$/, 'expected an emoji name without colons'),
@@ -79,15 +80,37 @@ function isTimeZone(zone: string): boolean {
  */
 export function crossFieldProblems(raw: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const incident = (raw['incident'] ?? {}) as { severities?: unknown; defaultSeverity?: unknown };
+  const incident = (raw['incident'] ?? {}) as {
+    severities?: unknown;
+    defaultSeverity?: unknown;
+    statuses?: unknown;
+    transitions?: unknown;
+  };
   if (Array.isArray(incident.severities) && !incident.severities.includes(incident.defaultSeverity)) {
     problems.push(`incident.defaultSeverity: expected one of ${incident.severities.join(', ')}`);
   }
+  problems.push(...transitionProblems(incident));
   for (const section of ['rca', 'reminders'] as const) {
     const zone = ((raw[section] ?? {}) as { timeZone?: unknown }).timeZone;
     if (typeof zone === 'string' && !isTimeZone(zone)) {
       problems.push(`${section}.timeZone: expected an IANA time zone such as Europe/Berlin, found "${zone}"`);
     }
+  }
+  return problems;
+}
+
+/** `incident.transitions` may only name statuses from `incident.statuses`. */
+function transitionProblems(incident: { statuses?: unknown; transitions?: unknown }): string[] {
+  const { statuses, transitions } = incident;
+  if (!Array.isArray(statuses) || typeof transitions !== 'object' || transitions === null) return [];
+  const problems: string[] = [];
+  const known = `expected one of ${statuses.join(', ')}`;
+  for (const [from, to] of Object.entries(transitions)) {
+    if (!statuses.includes(from)) problems.push(`incident.transitions.${from}: ${known}, found "${from}"`);
+    if (!Array.isArray(to)) continue;
+    to.forEach((status, i) => {
+      if (!statuses.includes(status)) problems.push(`incident.transitions.${from}[${i}]: ${known}, found "${status}"`);
+    });
   }
   return problems;
 }

@@ -11,4 +11,7 @@ export const describeChange: Record<
   role: ({ role, to, by }) => `${to} is now ${role} (set by ${by})`,
   services: ({ to, by }) => `Affected services set to ${to} by ${by}`,
   resolved: ({ by }) => `Incident resolved by ${by}`,
+  started: ({ by }) => `Impact began (time set by ${by})`,
+  acknowledged: ({ by }) => `Acknowledged by ${by}`,
+  reopened: ({ to, by }) => `Incident reopened by ${by}, status ${to}`,
 };

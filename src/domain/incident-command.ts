@@ -11,7 +11,10 @@ export type IncidentCommand =
   | { kind: 'timeline' }
   | { kind: 'list' }
   | { kind: 'resolve'; resolution: string | null }
-  | { kind: 'rca' };
+  | { kind: 'rca' }
+  | { kind: 'reopen' }
+  | { kind: 'ack' }
+  | { kind: 'started'; time: string };
 
 export type ParseResult = { ok: true; command: IncidentCommand } | { ok: false; message: string };
 
@@ -26,5 +29,6 @@ export const HELP_TEXT = [
   '• `declare [severity] <title>`: declare an incident (no title opens a form)',
   '• `severity <sev>` · `status <status>` · `lead @person` · `role <role> @person`',
   '• `services <a, b>` · `note <text>` · `action <text> owner:@person due:<date> [P1]`',
+  '• `ack` (I am on it) · `started <14:02 | 2025-04-07 14:02>` (when impact began) · `reopen` (a resolved incident)',
   '• `timeline` (only you see it) · `list` (open incidents) · `resolve [what fixed it]` · `rca` (draft the RCA now) · `help`',
 ].join('\n');

@@ -7,7 +7,10 @@ export type TimelineKind =
   | 'role'
   | 'services'
   | 'action'
-  | 'resolved';
+  | 'resolved'
+  | 'started'
+  | 'acknowledged'
+  | 'reopened';
 
 /**
  * One line of an incident's timeline. `key` is its identity: `msg:<channel>:<ts>` for a message, so a

@@ -10,8 +10,9 @@ export async function recordChange(
   key: string,
   kind: Exclude<TimelineKind, 'message' | 'note' | 'action'>,
   detail: { from?: string; to: string; role?: string; byId: string },
-): Promise<void> {
-  const at = deps.clock.now().toISOString();
+  /** When it happened, when not now (the start of impact, set afterwards). */
+  at = deps.clock.now().toISOString(),
+): Promise<boolean> {
   const entry: TimelineEntry = {
     incidentId,
     key,
@@ -29,5 +30,5 @@ export async function recordChange(
       ...(detail.role ? { role: detail.role } : {}),
     },
   };
-  await deps.store.addTimelineEntry(entry);
+  return deps.store.addTimelineEntry(entry);
 }

@@ -7,7 +7,10 @@ import { addNote } from '#use-cases/add-note.ts';
 import { changeIncident, type IncidentChange } from '#use-cases/change-incident.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import type { Outcome } from '#use-cases/deps.ts';
+import { acknowledgeIncident } from '#use-cases/acknowledge-incident.ts';
+import { reopenIncident } from '#use-cases/reopen-incident.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
+import { setImpactStart } from '#use-cases/set-impact-start.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
 import { ephemeral, escapeMrkdwn } from '../blocks/mrkdwn.ts';
@@ -190,6 +193,15 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
     },
     { modal: ({ resolution }, incident) => (resolution === null ? buildResolveModal(incident) : null) },
   ),
+  reopen: inIncidentChannel(async (call, _command, incident) => {
+    await call.replyOutcome(await reopenIncident(call.deps, incident, call.userId, call.key), 'Reopened.');
+  }),
+  ack: inIncidentChannel(async (call, _command, incident) => {
+    await call.replyOutcome(await acknowledgeIncident(call.deps, incident, call.userId), 'Acknowledged.');
+  }),
+  started: inIncidentChannel(async (call, { time }, incident) => {
+    await call.replyOutcome(await setImpactStart(call.deps, incident, time, call.userId), 'Start time set.');
+  }),
   rca: inIncidentChannel(async (call, _command, incident) => {
     if (!call.deps.onRcaRequested) {
       await call.reply('RCA drafts are not set up on this bot.');
