@@ -17,6 +17,9 @@ import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
 import { draftAndAnnounceRca } from '#adapters/slack/post-rca-result.ts';
 import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
+import { SlackUpdatePublisher } from '#adapters/slack/updates/slack-update-publisher.ts';
+import { startUpdateNudges } from '#adapters/slack/updates/start-update-nudges.ts';
+import { KyselyNudgeLedger } from '#adapters/store/kysely-nudge-ledger.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import { SlackPacer } from '#adapters/slack/pacing/slack-pacer.ts';
@@ -219,7 +222,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const notifier = new SlackReminderNotifier(backgroundChat, config, (n) => metrics.remindersSent.inc(n));
   const runReminders = () => remindActionItems(deps, index, resolver, crashBeforeSend(env, notifier));
   const runDigest = () => sendDigest(deps, index, notifier.digest);
-  registerListeners(app, { deps, index });
+  const updates = new SlackUpdatePublisher(deps.chat, config, log);
+  registerListeners(app, { deps, index, updates });
+  const nudges = startUpdateNudges(deps, updates, new KyselyNudgeLedger(store.db));
   const jobs = [
     cron.schedule(config.reminders.schedule, () => guard(log, 'reminders', runReminders), {
       timezone: config.reminders.timeZone,
@@ -283,6 +288,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       stopped = true;
       durable.close();
       clearInterval(pushTimer);
+      nudges.stop();
       for (const job of jobs) await job.stop();
       pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);

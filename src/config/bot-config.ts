@@ -19,6 +19,12 @@ export const BotConfig = z.object({
     roles: z.array(z.string().regex(/^[a-z0-9_-]+$/, 'expected a lowercase word')).min(1),
     restrictTo: z.union([z.literal(''), slackId]),
     transitions: z.record(z.string(), z.array(z.string())),
+    announcements: z.array(z.object({ channel: z.string().min(1), minSeverity: z.string().optional() })),
+    updateEvery: z.record(
+      z.string(),
+      z.string().regex(/^\d{1,4}\s*(m|min|h|d)$/, 'expected a duration such as 30m, 1h or 4h'),
+    ),
+    updateCheckSeconds: z.number().int().min(1),
   }),
   timeline: z.object({
     emoji: z.string().regex(/^[a-z0-9_+'-]+$/, 'expected an emoji name without colons'),
@@ -85,11 +91,12 @@ export function crossFieldProblems(raw: Record<string, unknown>): string[] {
     defaultSeverity?: unknown;
     statuses?: unknown;
     transitions?: unknown;
+    announcements?: unknown;
   };
   if (Array.isArray(incident.severities) && !incident.severities.includes(incident.defaultSeverity)) {
     problems.push(`incident.defaultSeverity: expected one of ${incident.severities.join(', ')}`);
   }
-  problems.push(...transitionProblems(incident));
+  problems.push(...transitionProblems(incident), ...severityKeyProblems(incident));
   for (const section of ['rca', 'reminders'] as const) {
     const zone = ((raw[section] ?? {}) as { timeZone?: unknown }).timeZone;
     if (typeof zone === 'string' && !isTimeZone(zone)) {
@@ -110,6 +117,26 @@ function transitionProblems(incident: { statuses?: unknown; transitions?: unknow
     if (!Array.isArray(to)) continue;
     to.forEach((status, i) => {
       if (!statuses.includes(status)) problems.push(`incident.transitions.${from}[${i}]: ${known}, found "${status}"`);
+    });
+  }
+  return problems;
+}
+
+/**
+ * `incident.announcements[].minSeverity` may only name a configured severity. (`incident.updateEvery`
+ * keys are not checked: the defaults' P1–P3 stay in the merged map of a team with other severities.)
+ */
+function severityKeyProblems(incident: { severities?: unknown; announcements?: unknown }) {
+  const { severities } = incident;
+  if (!Array.isArray(severities)) return [];
+  const known = `expected one of ${severities.join(', ')}`;
+  const problems: string[] = [];
+  if (Array.isArray(incident.announcements)) {
+    incident.announcements.forEach((a: { minSeverity?: unknown } | null, i) => {
+      const min = a?.minSeverity;
+      if (min !== undefined && !severities.includes(min)) {
+        problems.push(`incident.announcements[${i}].minSeverity: ${known}, found "${String(min)}"`);
+      }
     });
   }
   return problems;

@@ -65,7 +65,10 @@ function timelineRow(entry: TimelineEntry, startDay: string, mention: (text: str
   const text = entry.pending && entry.text === '' ? '(message not fetched yet)' : entry.text;
   const row: TimelineRow = { time, event: mention(text) };
   const author = entry.authorName ?? (entry.authorId ? mention(`<@${entry.authorId}>`) : null);
-  if (author && (entry.kind === 'message' || entry.kind === 'note' || entry.kind === 'action')) {
+  if (
+    author &&
+    (entry.kind === 'message' || entry.kind === 'note' || entry.kind === 'action' || entry.kind === 'update')
+  ) {
     row.author = author.replace(/^@/, '');
   }
   if (entry.permalink) row.link = entry.permalink;

@@ -2,7 +2,7 @@ import type { TimelineKind } from './timeline-entry.ts';
 
 /** The words the timeline uses for changes it records by itself, one per kind. */
 export const describeChange: Record<
-  Exclude<TimelineKind, 'message' | 'note' | 'action'>,
+  Exclude<TimelineKind, 'message' | 'note' | 'action' | 'update'>,
   (detail: { from?: string; to: string; role?: string; by: string }) => string
 > = {
   declared: ({ to, by }) => `Incident declared by ${by}: ${to}`,

@@ -72,6 +72,8 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
       return rest
         ? ok({ kind: 'started', time: rest })
         : fail('Give the time impact began, like `/incident started 14:02` or `/incident started 2025-04-07 14:02`.');
+    case 'update':
+      return ok({ kind: 'update', text: rest === '' ? null : rest });
     case 'acknowledge':
     case 'ack':
       return ok({ kind: 'ack' });

@@ -10,7 +10,8 @@ export type TimelineKind =
   | 'resolved'
   | 'started'
   | 'acknowledged'
-  | 'reopened';
+  | 'reopened'
+  | 'update';
 
 /**
  * One line of an incident's timeline. `key` is its identity: `msg:<channel>:<ts>` for a message, so a

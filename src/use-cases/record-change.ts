@@ -8,7 +8,7 @@ export async function recordChange(
   deps: Deps,
   incidentId: string,
   key: string,
-  kind: Exclude<TimelineKind, 'message' | 'note' | 'action'>,
+  kind: Exclude<TimelineKind, 'message' | 'note' | 'action' | 'update'>,
   detail: { from?: string; to: string; role?: string; byId: string },
   /** When it happened, when not now (the start of impact, set afterwards). */
   at = deps.clock.now().toISOString(),
