@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { incidentRuleProblems } from './incident-rule-problems.ts';
 
 const slackId = z.string().regex(/^[UWSCGB][A-Z0-9]+$/, 'expected a Slack ID such as U012ABCDEF, S0123 or C0123');
 
@@ -86,58 +87,16 @@ function isTimeZone(zone: string): boolean {
  */
 export function crossFieldProblems(raw: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const incident = (raw['incident'] ?? {}) as {
-    severities?: unknown;
-    defaultSeverity?: unknown;
-    statuses?: unknown;
-    transitions?: unknown;
-    announcements?: unknown;
-  };
+  const incident = (raw['incident'] ?? {}) as { severities?: unknown; defaultSeverity?: unknown };
   if (Array.isArray(incident.severities) && !incident.severities.includes(incident.defaultSeverity)) {
     problems.push(`incident.defaultSeverity: expected one of ${incident.severities.join(', ')}`);
   }
-  problems.push(...transitionProblems(incident), ...severityKeyProblems(incident));
+  problems.push(...incidentRuleProblems(incident));
   for (const section of ['rca', 'reminders'] as const) {
     const zone = ((raw[section] ?? {}) as { timeZone?: unknown }).timeZone;
     if (typeof zone === 'string' && !isTimeZone(zone)) {
       problems.push(`${section}.timeZone: expected an IANA time zone such as Europe/Berlin, found "${zone}"`);
     }
-  }
-  return problems;
-}
-
-/** `incident.transitions` may only name statuses from `incident.statuses`. */
-function transitionProblems(incident: { statuses?: unknown; transitions?: unknown }): string[] {
-  const { statuses, transitions } = incident;
-  if (!Array.isArray(statuses) || typeof transitions !== 'object' || transitions === null) return [];
-  const problems: string[] = [];
-  const known = `expected one of ${statuses.join(', ')}`;
-  for (const [from, to] of Object.entries(transitions)) {
-    if (!statuses.includes(from)) problems.push(`incident.transitions.${from}: ${known}, found "${from}"`);
-    if (!Array.isArray(to)) continue;
-    to.forEach((status, i) => {
-      if (!statuses.includes(status)) problems.push(`incident.transitions.${from}[${i}]: ${known}, found "${status}"`);
-    });
-  }
-  return problems;
-}
-
-/**
- * `incident.announcements[].minSeverity` may only name a configured severity. (`incident.updateEvery`
- * keys are not checked: the defaults' P1–P3 stay in the merged map of a team with other severities.)
- */
-function severityKeyProblems(incident: { severities?: unknown; announcements?: unknown }) {
-  const { severities } = incident;
-  if (!Array.isArray(severities)) return [];
-  const known = `expected one of ${severities.join(', ')}`;
-  const problems: string[] = [];
-  if (Array.isArray(incident.announcements)) {
-    incident.announcements.forEach((a: { minSeverity?: unknown } | null, i) => {
-      const min = a?.minSeverity;
-      if (min !== undefined && !severities.includes(min)) {
-        problems.push(`incident.announcements[${i}].minSeverity: ${known}, found "${String(min)}"`);
-      }
-    });
   }
   return problems;
 }
