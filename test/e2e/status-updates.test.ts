@@ -98,6 +98,12 @@ for (const store of ['sqlite', 'postgres'] as const) {
       await eventually(() => expect(nudgesIn(h.slack, channel)).toHaveLength(2));
       expect(nudgesIn(h.slack, channel)[1]!.text).toContain('due at 12:05 UTC');
 
+      const beforeForm = h.slack.calls.length;
+      await ana.slash('/incident', 'update', channel);
+      await eventually(() => expect(h.slack.calls.slice(beforeForm).map((c) => c.method)).toContain('views.open'));
+      expect(h.slack.calls.slice(beforeForm)[0]!.method).toBe('views.open');
+      for (const [id, view] of h.slack.workspace.views) if (view.userId === ana.id) h.slack.workspace.views.delete(id);
+
       const from = h.slack.calls.length;
       await ben.pressButton(channel, nudgesIn(h.slack, channel)[1]!.ts, 'post_status_update');
       await ben.submitView({
