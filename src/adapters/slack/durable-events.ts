@@ -15,7 +15,11 @@ export interface DurableEventsOptions {
 
 export interface DurableEvents {
   queue: KeyedQueue;
-  /** Runs the events a crash left written but unprocessed (call once the app is started). */
+  /**
+   * Queues the events a crash left written but unprocessed (call once the app is started) and says how
+   * many. They run in the background, in order per message: their Slack calls are paced like any other,
+   * and the bot takes new events meanwhile.
+   */
   replayPending(): Promise<number>;
   /** Stops taking new events: they are neither written nor acked, so Slack redelivers them elsewhere. */
   close(): void;
@@ -97,8 +101,8 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
           continue;
         }
         options.log.info({ eventId }, 'replaying an event acknowledged before a restart');
-        await process(JSON.parse(body) as Body, { body: JSON.parse(body), ack: noAck } as ReceiverEvent).catch(
-          (error) => options.log.error({ err: error, eventId }, 'replayed event failed'),
+        void process(JSON.parse(body) as Body, { body: JSON.parse(body), ack: noAck } as ReceiverEvent).catch((error) =>
+          options.log.error({ err: error, eventId }, 'replayed event failed'),
         );
       }
       return pending.length;
