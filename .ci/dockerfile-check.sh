@@ -1,30 +1,41 @@
 #!/usr/bin/env bash
 # No Docker engine runs on these machines, so this plays the Dockerfile's own steps in a temporary
-# directory: copy what the COPY lines copy, run `npm ci --omit=dev` as the build stage does, then start
-# the CMD (`node bin/scribe.js start`) with the runtime ENV, against the local Slack emulator, and ask
-# the HEALTHCHECK's question of /healthz. It fails if the image would not build or start.
+# directory: each stage's COPY lines (`--from=build` copies out of the build stage's folder) and RUN npm
+# lines, in order, then starts the CMD (`node bin/scribe.js start`) in the runtime folder with the runtime
+# ENV, against the local Slack emulator, and asks the HEALTHCHECK's question of /healthz. It fails if the
+# image would not build or start.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 bot=""; emu=""
 trap 'kill $bot $emu 2>/dev/null || true; rm -rf "$work"' EXIT
-app="$work/app"
-mkdir -p "$app" "$work/data"
+mkdir -p "$work/build" "$work/app" "$work/data"
 
-# The COPY lines, in order.
-grep -E '^COPY [^-]' "$root/Dockerfile" | while read -r _ sources; do
-  dest="${sources##* }"
-  for src in ${sources% *}; do
-    mkdir -p "$app/$(dirname "$( [ "$dest" = "./" ] && echo "$src" || echo "$dest/x")")"
-    if [ "$dest" = "./" ]; then cp -r "$root/$src" "$app/$src"; else mkdir -p "$app/$dest"; cp -r "$root/$src/." "$app/$dest"; fi
+# copy <from-dir> <sources...> <dest>, as COPY does: a folder's contents into dest, a file into dest/.
+copy() {
+  local from="$1" stage="$2"; shift 2
+  local args=("$@") dest="${args[-1]}"
+  for src in "${args[@]:0:${#args[@]}-1}"; do
+    src="${src#/app/}"
+    if [ -d "$from/$src" ]; then mkdir -p "$stage/$dest"; cp -r "$from/$src/." "$stage/$dest"
+    else mkdir -p "$stage/$dest"; cp "$from/$src" "$stage/$dest"; fi
   done
-done
-cp -r "$root/../shared" "$work/shared" 2>/dev/null || true
-
-# The build stage's RUN.
-(cd "$app" && npm ci --omit=dev --no-audit --no-fund >/dev/null)
+}
+stage=""
+while IFS= read -r line; do
+  case "$line" in
+    FROM*" AS build"*) stage="$work/build" ;;
+    FROM*) stage="$work/app" ;;
+    "COPY --from=build "*) read -r -a parts <<<"${line#COPY --from=build }"; copy "$work/build" "$stage" "${parts[@]}" ;;
+    "COPY "*) read -r -a parts <<<"${line#COPY }"; copy "$root" "$stage" "${parts[@]}" ;;
+    "RUN npm "*) (cd "$stage" && eval "${line#RUN }" >"$work/run.log" 2>&1) || { echo "dockerfile-check: $line failed:"; cat "$work/run.log"; exit 1; } ;;
+  esac
+done <"$root/Dockerfile"
+app="$work/app"
 test -d "$app/node_modules/better-sqlite3/build" || { echo "better-sqlite3 was not built"; exit 1; }
 test ! -d "$app/node_modules/vitest" || { echo "dev dependencies leaked into the image"; exit 1; }
+test -f "$app/dist/cli.js" || { echo "the image has no compiled dist/"; exit 1; }
+test ! -d "$app/src" || { echo "the image holds the TypeScript sources"; exit 1; }
 
 # A local Slack for the CMD to talk to (from the repository's own emulator, run with the dev tree).
 port_file="$work/emu-port"

@@ -4,7 +4,7 @@ import { PROJECT_ROOT } from '#config/load-config.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { scanActionItems } from '#rca/scan-action-items.ts';
 
-const dir = join(PROJECT_ROOT, '../shared/corpus/rca/obsidian-vault/RCAs');
+const dir = join(PROJECT_ROOT, 'test/fixtures/corpus/rca/obsidian-vault/RCAs');
 const sources = readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8'));
 
 function measure(name: string, fn: (source: string) => unknown, rounds: number): void {

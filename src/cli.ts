@@ -1,62 +1,69 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { COMMANDS, type Command } from './commands/index.ts';
+import { readFileSync } from 'node:fs';
+import { type Command, CommanderError } from 'commander';
+import { createProgram } from './commands/create-program.ts';
+import { describeError } from './commands/describe-error.ts';
 
-const USAGE = `Usage: scribe <command> [options]
-
-Commands:
-${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(18)} ${command.summary}`)
-  .join('\n')}
-
-Run \`scribe <command> --help\` for a command's options.`;
-
-/** `scribe …`: returns the exit code. */
+/** `scribe …`: returns the exit code: 0 done, 1 failed, 2 used wrongly. Never prints a stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  const [first, second] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    console.log(USAGE);
-    return first === undefined ? 1 : 0;
-  }
-  const twoWord = second !== undefined ? `${first} ${second}` : '';
-  const name = twoWord in COMMANDS ? twoWord : first;
-  const command = COMMANDS[name];
-  if (!command) {
-    console.error(`scribe: unknown command "${argv.slice(0, 2).join(' ')}".\n\n${USAGE}`);
-    return 2;
-  }
-  const rest = argv.slice(name.split(' ').length);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(helpFor(name, command));
-    return 0;
-  }
-  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  failInOneLine();
+  let exitCode = 0;
+  const program = createProgram(packageVersion(), (code) => {
+    exitCode = code;
+  });
   try {
-    parsed = parseArgs({
-      args: rest,
-      options: command.options,
-      allowPositionals: true,
-      strict: true,
-    } as ParseArgsConfig) as typeof parsed;
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
   } catch (error) {
-    console.error(`scribe ${name}: ${(error as Error).message}\n\n${helpFor(name, command)}`);
-    return 2;
+    if (error instanceof CommanderError) return usageExitCode(error, commandPath(program, argv));
+    console.error(`${commandPath(program, argv)}: ${describeError(error)}`);
+    return 1;
   }
-  return command.run(parsed.values, parsed.positionals);
 }
 
-function helpFor(name: string, command: Command): string {
-  const options = Object.entries(command.options).map(
-    ([option, spec]) =>
-      `  --${option}${spec.type === 'string' ? ` <${spec.valueName ?? 'value'}>` : ''}`.padEnd(28) +
-      (spec.description ?? ''),
-  );
-  return [
-    `Usage: scribe ${name} ${command.usage}`,
-    '',
-    command.summary,
-    '',
-    'Options:',
-    ...options,
-    '  --help'.padEnd(28) + 'Show this help',
-  ].join('\n');
+function usageExitCode(error: CommanderError, path: string): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+  // `scribe help` (0), or a command that needs a subcommand and got none (its help is already on stderr).
+  if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
+  const message = error.message
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\.$/, '');
+  console.error(`${path}: ${message}; see \`${path} --help\``);
+  return 2;
+}
+
+/** `scribe rca lint` for `rca lint --bad x`: the deepest command the arguments name. */
+function commandPath(program: Command, argv: string[]): string {
+  const names = [program.name()];
+  let command = program;
+  for (const arg of argv) {
+    const sub = command.commands.find((c) => c.name() === arg);
+    if (!sub) break;
+    names.push(arg);
+    command = sub;
+  }
+  return names.join(' ');
+}
+
+/**
+ * Whatever goes wrong outside a command's own handling (output closed under `| head`, an error thrown
+ * from a callback) ends the process with one line on stderr and exit 1, not a stack trace.
+ */
+function failInOneLine(): void {
+  const fail = (error: unknown) => {
+    const closed = (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+    process.stderr.write(
+      closed ? 'scribe: the output was closed before it ended (EPIPE)\n' : `scribe: ${describeError(error)}\n`,
+    );
+    process.exit(1);
+  };
+  process.stdout.on('error', fail);
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
+import { RcaRepoSetupError } from '#adapters/git/rca-repo-setup-error.ts';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
+import { createReviewRequests } from '#adapters/review/create-review-requests.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { RECONNECT_FOREVER, REFUSED_APP_TOKEN } from '#adapters/slack/connection/reconnect-policy.ts';
 import { watchSocketConnection } from '#adapters/slack/connection/watch-socket-connection.ts';
@@ -22,26 +23,35 @@ import { startUpdateNudges } from '#adapters/slack/updates/start-update-nudges.t
 import { KyselyNudgeLedger } from '#adapters/store/kysely-nudge-ledger.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
+import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
 import { SlackPacer } from '#adapters/slack/pacing/slack-pacer.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
 import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
+import { createActionTracker } from '#adapters/trackers/create-action-tracker.ts';
+import { resolveWebhookTargets } from '#adapters/webhooks/resolve-webhook-targets.ts';
+import { startWebhooks } from '#adapters/webhooks/start-webhooks.ts';
 import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
 import type { BotConfig } from '#config/bot-config.ts';
-import { PROJECT_ROOT } from '#config/load-config.ts';
+import { missingSecrets } from '#config/missing-secrets.ts';
+import { resolveTemplate } from '#config/resolve-template.ts';
+import { type Secrets, secretValues } from '#config/secrets.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
+import { checkReviews } from '#use-cases/check-reviews.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
+import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
 import { type ReminderNotifier, type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
-
-type Env = Record<string, string | undefined>;
+import { syncActionItemsToTracker } from '#use-cases/sync-action-items-to-tracker.ts';
 
 export interface StartOptions {
   config: BotConfig;
-  env: Env;
+  secrets: Secrets;
   clock?: Clock;
   logDestination?: NodeJS.WritableStream;
+  /** Where the webhooks' `secret` variables are read (default: the process's environment). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RunningBot {
@@ -64,45 +74,20 @@ export class SetupError extends Error {
   readonly code = 'SETUP';
 }
 
-const DEMO_HINT = 'To try the bot without Slack, run `npx scribe demo`.';
+export const DEMO_HINT = 'To try the bot without Slack, run `npx scribe demo`.';
 
-/** Which secrets are missing for the chosen mode, with where each one comes from. */
-export function missingSecrets(config: BotConfig, env: Env): string[] {
-  const problems: string[] = [];
-  if (!env['SLACK_BOT_TOKEN']) {
-    problems.push(
-      'SLACK_BOT_TOKEN is not set: the Bot User OAuth Token (xoxb-…) from your app\'s "OAuth & Permissions" page, after installing it from manifest.yml.',
-    );
-  }
-  if (config.slack.mode === 'socket' && !env['SLACK_APP_TOKEN']) {
-    problems.push(
-      'SLACK_APP_TOKEN is not set: an App-Level Token (xapp-…) with the connections:write scope, from your app\'s "Basic Information" page.',
-    );
-  }
-  if (config.slack.mode === 'http' && !env['SLACK_SIGNING_SECRET']) {
-    problems.push(
-      'SLACK_SIGNING_SECRET is not set: the Signing Secret from your app\'s "Basic Information" page (HTTP mode).',
-    );
-  }
-  return problems;
-}
-
-/** The composition root: config → adapters → use cases → Bolt. The only place that reads `env`. */
+/** The composition root: settings → adapters → use cases → Bolt. */
 export async function startBot(options: StartOptions): Promise<RunningBot> {
-  const { config, env } = options;
-  const missing = missingSecrets(config, env);
+  const { config, secrets } = options;
+  const missing = missingSecrets(config.slack.mode, secrets);
   if (missing.length > 0)
     throw new SetupError(`${missing.join('\n')}\nSee README "Create the Slack app from manifest.yml". ${DEMO_HINT}`);
-  const botToken = env['SLACK_BOT_TOKEN']!;
-  const secrets = [
-    botToken,
-    env['SLACK_APP_TOKEN'] ?? '',
-    env['SLACK_SIGNING_SECRET'] ?? '',
-    env['DATABASE_URL'] ?? '',
-  ];
+  const botToken = secrets.slackBotToken!;
+  const webhooks = resolveWebhookTargets(config.webhooks, options.env ?? process.env);
+  if (webhooks.problems.length > 0) throw new SetupError(webhooks.problems.join('\n'));
   const log = createLogger({
     level: config.logLevel,
-    secrets,
+    secrets: [...secretValues(secrets), ...webhooks.targets.map((t) => t.secret)],
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const clock = options.clock ?? systemClock;
@@ -115,12 +100,16 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   const unhandled = logUnhandledRejections(log);
 
-  const botUserId = await checkBotToken(config, env, clientOptions);
+  const botUserId = await checkBotToken(config, secrets, clientOptions);
 
-  const store = env['DATABASE_URL']
-    ? createPostgresStore(env['DATABASE_URL'], env['DATABASE_SCHEMA'])
+  const store = secrets.databaseUrl
+    ? createPostgresStore(secrets.databaseUrl, config.database.schema || undefined)
     : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite'));
-  await store.migrate();
+  await store.migrate().catch(async (error: unknown) => {
+    await store.close().catch(() => undefined);
+    if (!secrets.databaseUrl) throw error;
+    throw new SetupError(databaseProblem(secrets.databaseUrl, error));
+  });
   const addEntry = store.addTimelineEntry.bind(store);
   store.addTimelineEntry = async (entry) => {
     const added = await addEntry(entry);
@@ -133,11 +122,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const receiver =
     config.slack.mode === 'socket'
       ? new SocketModeReceiver({
-          appToken: env['SLACK_APP_TOKEN']!,
+          appToken: secrets.slackAppToken!,
           logger,
           installerOptions: { clientOptions: socketClientOptions },
         })
-      : new HTTPReceiver({ signingSecret: env['SLACK_SIGNING_SECRET']!, endpoints: '/slack/events', logger });
+      : new HTTPReceiver({ signingSecret: secrets.slackSigningSecret!, endpoints: '/slack/events', logger });
   // No conversation store: the bot keeps its own state, and Bolt's in-memory one only costs time per event.
   // Calls are paced per method tier; the scheduled jobs get a client of their own, in the background
   // lane, so a 429 during a reminder run never holds up a reply, a modal or a timeline confirmation.
@@ -169,21 +158,44 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     log,
   };
   deps.onIncidentChanged = (id) => refreshSummary(deps, id);
+  const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
+  if (outgoing.events) deps.events = outgoing.events;
+  const tracker = createActionTracker(config, secrets, store);
+  if (tracker) deps.tracker = tracker;
 
+  // Pull or merge requests for review branches (rca.review.*): RCA_REVIEW_TOKEN, RCA_REVIEW_API_URL.
+  const review = createReviewRequests(config.rca, {
+    repo: config.rca.repo,
+    token: secrets.rcaReviewToken,
+    // RCA_REVIEW_API_URL is read into rca.review.apiUrl by the settings.
+    apiUrl: undefined,
+    log,
+  });
+  if (!review.ok) throw new SetupError(review.problems.join('\n'));
   const repo = new SimpleGitRcaRepository({
     repo: config.rca.repo,
     dataDir: resolve(config.dataDir),
     branch: config.rca.branch,
     authorName: config.rca.authorName,
     authorEmail: config.rca.authorEmail,
-    env,
+    env: { ...process.env, RCA_REPO_TOKEN: secrets.rcaRepoToken, RCA_REPO_USER: secrets.rcaRepoUser },
   });
-  await repo.prepare();
+  try {
+    await repo.prepare();
+  } catch (error) {
+    if (error instanceof RcaRepoSetupError) throw new SetupError(error.message);
+    throw error;
+  }
+  if (repo.state.remote === 'unreachable')
+    log.warn(
+      { detail: repo.state.detail },
+      'RCA_REPO cannot be reached: drafts are committed to the local clone and pushed as soon as it answers',
+    );
   const commitFile = repo.commitFile.bind(repo);
   repo.commitFile = async (...args) => {
     const outcome = await commitFile(...args);
     if (outcome.committed) metrics.commits.inc();
-    if (outcome.committed && !outcome.pushed) metrics.pushesPending.inc();
+    if (outcome.committed && !outcome.pushed && outcome.pushFailure !== 'conflict') metrics.pushesPending.inc();
     return outcome;
   };
   deps.rca = {
@@ -191,8 +203,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => store.withLock('rca-repository', task),
+    ...(review.review ? { review: review.review } : {}),
   };
-  deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
+  deps.onRcaRequested = async (id) => {
+    await draftAndAnnounceRca(deps, id);
+    await guard(log, 'tracker', () => syncActionItemsToTracker(deps, id));
+  };
   const retryPushes = async () => {
     const pending = await store
       .withLock('rca-repository', () => repo.pushPending())
@@ -204,7 +220,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await repo.maintain();
   };
   await retryPushes();
-  const pushTimer = setInterval(retryPushes, Number(env['RCA_PUSH_RETRY_MS'] ?? 60_000));
+  const pushTimer = setInterval(retryPushes, config.rca.pushRetryMs);
   pushTimer.unref();
   const durable = makeDurable(app, {
     store,
@@ -217,10 +233,20 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
   });
-  const index = new RcaIndex(repo, store, config.rca.dirs);
+  // The scan runs on a worker thread, so the parser never holds up the acks on this one.
+  const scanner = new WorkerRcaScanner({ kind: 'git', dir: repo.dir });
+  const index = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
   const resolver = new SlackOwnerResolver(backgroundChat, config, { store, clock });
   const notifier = new SlackReminderNotifier(backgroundChat, config, (n) => metrics.remindersSent.inc(n));
-  const runReminders = () => remindActionItems(deps, index, resolver, crashBeforeSend(env, notifier));
+  const remindNotifier = crashBeforeSend(notifier);
+  const runReminders = async () => {
+    await guard(log, 'tracker', () => markClosedIssuesDone(deps));
+    const summary = await remindActionItems(deps, index, resolver, remindNotifier);
+    // A merged RCA review is noticed with the reminders, and the incident channel told once.
+    if (review.review)
+      await checkReviews(deps, review.review).catch((error) => log.warn({ err: error }, 'checking RCA reviews failed'));
+    return summary;
+  };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
   const updates = new SlackUpdatePublisher(deps.chat, config, log);
   registerListeners(app, { deps, index, updates });
@@ -250,8 +276,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         () => false,
       );
       const slack = connection.connected;
+      // An unreachable RCA remote is reported, not a reason to stop taking events: drafts wait in the clone.
+      const rcaRemote = repo.state.remote !== 'unreachable';
       const problems = [...(storeOk ? [] : ['store unreachable']), ...(slack ? [] : ['slack disconnected'])];
-      return { ready: storeOk && slack, checks: { store: storeOk, slack }, ...(problems.length ? { problems } : {}) };
+      return {
+        ready: storeOk && slack,
+        checks: { store: storeOk, slack, rcaRemote },
+        ...(problems.length ? { problems } : {}),
+      };
     },
     ...(receiver instanceof HTTPReceiver ? { slack: receiver.requestListener } : {}),
   });
@@ -293,8 +325,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);
       await Promise.race([durable.queue.idle(), new Promise((r) => setTimeout(r, 8000))]);
+      await outgoing.deliverer.stop();
       http.server.closeAllConnections();
       await new Promise<void>((r) => http.server.close(() => r()));
+      await scanner.close();
       await store.close();
       unhandled.remove();
       log.info('Incident Scribe stopped');
@@ -305,12 +339,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 /** `auth.test` with the bot token: who the bot is, or a message saying what to fix. */
 async function checkBotToken(
   config: BotConfig,
-  env: Env,
+  secrets: Secrets,
   clientOptions: { slackApiUrl: string; logger: BoltLogger },
 ): Promise<string | null> {
   const quick = { ...clientOptions, retryConfig: { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000 } };
   try {
-    return (await new WebClient(env['SLACK_BOT_TOKEN'], quick).auth.test()).user_id ?? null;
+    return (await new WebClient(secrets.slackBotToken, quick).auth.test()).user_id ?? null;
   } catch (error) {
     const code = slackError(error);
     if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
@@ -352,19 +386,21 @@ function logUnhandledRejections(log: Logger): { remove(): void } {
  * Test-only: with SCRIBE_TEST_CRASH_BEFORE_SEND=1 the process exits when the first reminder is about to
  * go out, after its ledger row was claimed, so a test can prove the next run still sends it.
  */
-function crashBeforeSend(env: Env, notifier: ReminderNotifier): ReminderNotifier {
-  if (env['SCRIBE_TEST_CRASH_BEFORE_SEND'] !== '1') return notifier;
+function crashBeforeSend(notifier: ReminderNotifier): ReminderNotifier {
+  if (process.env['SCRIBE_TEST_CRASH_BEFORE_SEND'] !== '1') return notifier;
   return {
     remind: () => process.exit(70),
     needsAttention: (channel, items) => notifier.needsAttention(channel, items),
   };
 }
 
-/** The template path from config: absolute, relative to the working directory, or the bundled one. */
-function resolveTemplate(path: string): string {
-  if (isAbsolute(path)) return path;
-  const local = resolve(path);
-  return existsSync(local) ? local : join(PROJECT_ROOT, path);
+/** Why the database in DATABASE_URL cannot be used, in one line that holds no password. */
+function databaseProblem(url: string, error: unknown): string {
+  const host = URL.canParse(url) ? new URL(url).host : 'the host';
+  const root = ((error as { cause?: unknown }).cause ?? error) as { code?: string; message?: string };
+  const message = (root.message ?? String(root)).split('\n')[0]!.replaceAll(url, 'DATABASE_URL');
+  const reason = root.code && !message.includes(root.code) ? `${message} (${root.code})` : message;
+  return `Could not use the PostgreSQL database in DATABASE_URL (${host}): ${reason}. Check that it runs and is reachable from here, and the user, password and database name in the URL; or unset DATABASE_URL to use the SQLite file under SCRIBE_DATA_DIR.`;
 }
 
 /** A scheduled job's failure is logged, never thrown into the scheduler. */

@@ -168,19 +168,40 @@ export interface RcaFileInfo {
   blob: string;
 }
 
+/**
+ * Why a commit is not on the remote: `unreachable` (kept, pushed when the remote answers), `auth` and
+ * `not-found` (kept, pushed once the credentials or RCA_REPO are fixed), `refused` (a protected branch
+ * or a hook said no; kept), `conflict` (someone changed the same lines: their version is kept and the
+ * bot's commit is set aside, nothing pending).
+ */
+export type PushFailure = 'unreachable' | 'auth' | 'not-found' | 'refused' | 'rejected' | 'conflict';
+
 export type CommitOutcome =
-  | { committed: true; sha: string; pushed: boolean; branch: string; pushError?: string }
+  | {
+      committed: true;
+      sha: string;
+      pushed: boolean;
+      branch: string;
+      pushError?: string;
+      pushFailure?: PushFailure;
+      /** Where a conflicting commit was set aside (a ref in the bot's clone). */
+      setAside?: string;
+    }
   | { committed: false; reason: string };
 
 /** The team's RCA repository, through the bot's own working clone. One writer at a time. */
 export interface RcaRepository {
   /** Clones or opens the repository (and creates it when none is configured). */
   prepare(): Promise<void>;
-  /** Brings the clone up to date with the remote; false when the remote cannot be reached. */
-  pull(): Promise<boolean>;
-  readFile(path: string): Promise<string | null>;
+  /**
+   * Brings the clone up to date with the remote (the main branch, and `branch` too when given: a review
+   * branch people may have pushed to); false when the remote cannot be reached.
+   */
+  pull(branch?: string): Promise<boolean>;
+  /** A file on the main branch, or on `branch` (a review branch; the main branch until it exists). */
+  readFile(path: string, branch?: string): Promise<string | null>;
   /** The file as the bot itself last committed it (what it wrote, before people edited it), or null. */
-  readOwnLastVersion(path: string): Promise<string | null>;
+  readOwnLastVersion(path: string, branch?: string): Promise<string | null>;
   /** Every markdown file under the given directories, with its git blob id. */
   listFiles(dirs: string[]): Promise<RcaFileInfo[]>;
   /** The commit the clone is at. */

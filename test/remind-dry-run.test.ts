@@ -1,7 +1,9 @@
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers/git-repos.ts';
+import { bareRemote, tempDir } from './helpers/git-repos.ts';
 import { runScribe } from './helpers/run-scribe.ts';
 import { CORPUS, VAULT_RCAS } from './helpers/template.ts';
 
@@ -67,5 +69,51 @@ describe('scribe remind --dry-run over a copy of the vault', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--today must be a date');
+  });
+});
+
+describe('scribe remind --dry-run: which repository it reads', () => {
+  const rca = [
+    '---',
+    'title: Cache invalidation bug',
+    'date: 2025-04-07',
+    '---',
+    '# Cache invalidation bug',
+    '',
+    '## Action Items',
+    '',
+    '| Priority | Action | Owner | Due Date |',
+    '|---|---|---|---|',
+    '| P1 | Implement monitoring for cache invalidation bug | Platform Engineering | 2025-04-14 |',
+    '',
+  ].join('\n');
+
+  it('clones a git URL into a temporary folder, reads it and says which repository and how many files', async () => {
+    const bare = bareRemote({ 'README.md': '# Postmortems\n', 'RCAs/2025-04-07-cache.md': rca });
+    const url = pathToFileURL(bare).href;
+    const before = readdirSync(tmpdir()).filter((name) => name.startsWith('scribe-remind-')).length;
+
+    const result = await runScribe(['remind', '--dry-run', '--repo', url, '--today', '2025-04-07', '--json'], {
+      cwd: tempDir(),
+    });
+
+    const json = JSON.parse(result.stdout) as { repository: string; files: number; reminders: { owner: string }[] };
+    expect(result.code).toBe(0);
+    expect([json.repository, json.files]).toEqual([url, 1]);
+    expect(json.reminders.map((r) => r.owner)).toContain('Platform Engineering');
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('scribe-remind-')).length).toBe(before);
+  });
+
+  it('reads RCA_REPO from .env in the working directory, as scribe start does', async () => {
+    const cwd = tempDir();
+    const repo = join(cwd, 'postmortems');
+    mkdirSync(join(repo, 'RCAs'), { recursive: true });
+    writeFileSync(join(repo, 'RCAs/2025-04-07-cache.md'), rca);
+    writeFileSync(join(cwd, '.env'), `RCA_REPO=${repo}\n`);
+
+    const result = await runScribe(['remind', '--dry-run', '--today', '2025-04-07'], { cwd });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`from 1 RCA files in ${repo}:`);
   });
 });

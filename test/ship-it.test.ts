@@ -25,6 +25,11 @@ describe('scribe demo', () => {
     expect(result.stdout).toMatch(/Incident Scribe: Add RCA draft: Checkout latency/);
     expect(result.stdout).toContain('Add a latency alert on checkout (due ');
     expect(result.stdout).toContain('before-7d');
+    expect(result.stdout).toMatch(/Declared #inc-\d{4}-\d{2}-\d{2}-checkout-latency\./);
+    expect(result.stdout).toContain('Incident declared by @ana');
+    expect(result.stdout).not.toMatch(/<[#@!][A-Z0-9^]+[|>]/);
+    const rcaPath = /RCA draft: (.*\.md)/.exec(result.stdout)![1]!;
+    expect(result.stdout.trimEnd().endsWith(readFileSync(rcaPath, 'utf8').trimEnd())).toBe(true);
     const logs = readFileSync(join(dir, 'data/demo/scribe.log'), 'utf8');
     expect(logs.length).toBeGreaterThan(100);
     for (const secret of ['xoxb-emulated-bot-token', 'xapp-emulated-app-token', 'emulated-signing-secret'])
@@ -45,7 +50,7 @@ describe('configuration', () => {
       expect.arrayContaining([
         expect.stringMatching(/^server\.port: /),
         expect.stringMatching(/^reminders\.before\[0\]: /),
-        'incident.defaultSeverity: expected one of P1, P2, P3, P4',
+        'incident.defaultSeverity: expected one of P1, P2, P3, P4, found "SEV9"',
         'reminders.timeZone: expected an IANA time zone such as Europe/Berlin, found "Mars/Olympus"',
       ]),
     );
@@ -120,7 +125,7 @@ describe('running it for real', () => {
 
     expect(health.status).toBe(200);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, checks: { store: true, slack: true } });
+    expect(await ready.json()).toEqual({ ready: true, checks: { store: true, slack: true, rcaRemote: true } });
     for (const name of [
       'scribe_events_total',
       'scribe_timeline_entries_total',

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { DirectorySource } from '#adapters/git/directory-source.ts';
@@ -7,107 +7,117 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import { planReminders } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
 import { startBot } from '#src/main.ts';
-import { RcaIndex } from '#use-cases/rca-index.ts';
-import type { Command } from './command.ts';
+import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
+import { renderPlainText } from './render-plain-text.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const demo: Command = {
-  summary: 'Play a short incident against a local Slack emulator: no Slack, no tokens',
-  usage: '',
-  options: {},
-  async run() {
-    const loaded = loadConfig({ ...process.env, SLACK_MODE: 'socket' });
-    if (!loaded.ok) {
-      console.error(`Configuration problems:\n  ${loaded.errors.join('\n  ')}`);
-      return 1;
+/** `scribe demo`: a short incident against the local Slack emulator, printed as it happens. */
+export async function demo(): Promise<number> {
+  const loaded = loadConfig({ ...process.env, SLACK_MODE: 'socket' });
+  if (!loaded.ok) {
+    console.error(`Configuration problems:\n  ${loaded.errors.join('\n  ')}`);
+    return 1;
+  }
+  // Loaded only here: the demo is the emulator's one production user.
+  const { startSlackEmulator } = await import('#emulator/slack-emulator.ts');
+  const { addPerson } = await import('#emulator/person.ts');
+  const dataDir = resolve(loaded.config.dataDir, 'demo');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const slack = await startSlackEmulator();
+  const [ana, ben, cho] = ['ana', 'ben', 'cho'].map((name) => addPerson(slack, name)) as [
+    ReturnType<typeof addPerson>,
+    ReturnType<typeof addPerson>,
+    ReturnType<typeof addPerson>,
+  ];
+  const config = {
+    ...loaded.config,
+    slack: { mode: 'socket' as const, apiUrl: slack.apiUrl },
+    server: { port: 0 },
+    dataDir,
+    rca: { ...loaded.config.rca, repo: '' },
+  };
+  const logFile = join(dataDir, 'scribe.log');
+  // People read the demo in a terminal: names, not Slack's <#C…> and <@U…> markup.
+  const names = {
+    channel: (id: string) => slack.workspace.channels.get(id)?.name,
+    user: (id: string) => slack.workspace.users.get(id)?.name,
+  };
+  const say = (text: string) => console.log(renderPlainText(text, names));
+  const bot = await startBot({
+    config,
+    secrets: { slackBotToken: slack.botToken, slackAppToken: slack.appToken },
+    logDestination: createWriteStream(logFile, { flags: 'a' }),
+  });
+  try {
+    await slack.waitForConnection();
+    say('▶ A local Slack is running; Incident Scribe is connected to it over Socket Mode.\n');
+    const general = ana.createChannel('general');
+    say('ana: /incident declare sev2 Checkout latency');
+    say(`  → ${await ana.ask('/incident', 'declare sev2 Checkout latency', general.id)}`);
+    const incident = (await bot.store.listIncidents({}))[0]!;
+    const channel = incident.channelId!;
+    ben.join(channel);
+    cho.join(channel);
+    const alert = await ben.post(channel, 'p99 latency on checkout is 7s, error rate 13%');
+    const cause = await cho.post(channel, 'Deploy v42 went out at 16:40; rolling back');
+    const reply = await ben.post(channel, 'Rollback done, latency back to 180ms', cause);
+    await ben.post(channel, 'Coffee, anyone?');
+    for (const ts of [alert, cause, reply]) await ana.react(channel, ts, 'pushpin');
+    say('ben, cho: messages in the channel; ana pins three of them (one a thread reply) with :pushpin:');
+    for (const text of [
+      'status identified',
+      'note Paged the payments team',
+      `action Add a latency alert on checkout owner:${ana.mention} due:"in 7 days" P1`,
+      'status mitigated',
+      'resolve Rolled back v42',
+    ]) {
+      say(`ana: /incident ${text.replace(ana.mention, '@ana')}`);
+      say(`  → ${await ana.ask('/incident', text, channel)}`);
     }
-    // Loaded only here: the demo is the emulator's one production user.
-    const { startSlackEmulator } = await import('#emulator/slack-emulator.ts');
-    const { addPerson } = await import('#emulator/person.ts');
-    const dataDir = resolve(loaded.config.dataDir, 'demo');
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
-    const slack = await startSlackEmulator();
-    const [ana, ben, cho] = ['ana', 'ben', 'cho'].map((name) => addPerson(slack, name)) as [
-      ReturnType<typeof addPerson>,
-      ReturnType<typeof addPerson>,
-      ReturnType<typeof addPerson>,
-    ];
-    const config = {
-      ...loaded.config,
-      slack: { mode: 'socket' as const, apiUrl: slack.apiUrl },
-      server: { port: 0 },
-      dataDir,
-      rca: { ...loaded.config.rca, repo: '' },
-    };
-    const logFile = join(dataDir, 'scribe.log');
-    const bot = await startBot({
-      config,
-      env: { SLACK_BOT_TOKEN: slack.botToken, SLACK_APP_TOKEN: slack.appToken },
-      logDestination: createWriteStream(logFile, { flags: 'a' }),
+    let resolved = await bot.store.getIncident(incident.id);
+    for (let i = 0; i < 100 && !resolved?.rcaPath; i += 1) {
+      await pause(50);
+      resolved = await bot.store.getIncident(incident.id);
+    }
+    say('\n▶ Timeline');
+    for (const entry of await bot.store.listTimeline(incident.id)) {
+      say(`  ${entry.at.slice(11, 16)}  ${entry.authorName ? `${entry.authorName}: ` : ''}${entry.text}`);
+    }
+    const repoDir = join(dataDir, 'rca-repo');
+    say(`\n▶ RCA draft: ${join(repoDir, resolved?.rcaPath ?? '(not written)')}`);
+    say('\n▶ git log');
+    say((await simpleGit(repoDir).raw(['log', '--format=  %h %an: %s'])).trimEnd());
+    const today = calendarDay(new Date(), config.reminders.timeZone);
+    const { files } = await new RcaIndex(
+      scanInProcess(new DirectorySource(repoDir)),
+      null,
+      config.rca.dirs,
+      config.rca.actionItemHeadings,
+    ).refresh();
+    const plan = planReminders({
+      files,
+      today,
+      lastRun: dayBefore(today),
+      policy: config.reminders,
+      snoozes: new Map(),
     });
-    try {
-      await slack.waitForConnection();
-      console.log('▶ A local Slack is running; Incident Scribe is connected to it over Socket Mode.\n');
-      const general = ana.createChannel('general');
-      console.log('ana: /incident declare sev2 Checkout latency');
-      console.log(`  → ${await ana.ask('/incident', 'declare sev2 Checkout latency', general.id)}`);
-      const incident = (await bot.store.listIncidents({}))[0]!;
-      const channel = incident.channelId!;
-      ben.join(channel);
-      cho.join(channel);
-      const alert = await ben.post(channel, 'p99 latency on checkout is 7s, error rate 13%');
-      const cause = await cho.post(channel, 'Deploy v42 went out at 16:40; rolling back');
-      const reply = await ben.post(channel, 'Rollback done, latency back to 180ms', cause);
-      await ben.post(channel, 'Coffee, anyone?');
-      for (const ts of [alert, cause, reply]) await ana.react(channel, ts, 'pushpin');
-      console.log('ben, cho: messages in the channel; ana pins three of them (one a thread reply) with :pushpin:');
-      for (const text of [
-        'status identified',
-        'note Paged the payments team',
-        `action Add a latency alert on checkout owner:${ana.mention} due:"in 7 days" P1`,
-        'status mitigated',
-        'resolve Rolled back v42',
-      ]) {
-        console.log(`ana: /incident ${text.replace(ana.mention, '@ana')}`);
-        console.log(`  → ${await ana.ask('/incident', text, channel)}`);
-      }
-      let resolved = await bot.store.getIncident(incident.id);
-      for (let i = 0; i < 100 && !resolved?.rcaPath; i += 1) {
-        await pause(50);
-        resolved = await bot.store.getIncident(incident.id);
-      }
-      console.log('\n▶ Timeline');
-      for (const entry of await bot.store.listTimeline(incident.id)) {
-        console.log(`  ${entry.at.slice(11, 16)}  ${entry.authorName ? `${entry.authorName}: ` : ''}${entry.text}`);
-      }
-      const repoDir = join(dataDir, 'rca-repo');
-      console.log(`\n▶ RCA draft: ${join(repoDir, resolved?.rcaPath ?? '(not written)')}`);
-      console.log('\n▶ git log');
-      console.log((await simpleGit(repoDir).raw(['log', '--format=  %h %an: %s'])).trimEnd());
-      const today = calendarDay(new Date(), config.reminders.timeZone);
-      const { files } = await new RcaIndex(new DirectorySource(repoDir), null, config.rca.dirs).refresh();
-      const plan = planReminders({
-        files,
-        today,
-        lastRun: dayBefore(today),
-        policy: config.reminders,
-        snoozes: new Map(),
-      });
-      console.log(`\n▶ Reminders \`scribe remind --dry-run --repo ${repoDir}\` would send today (${today})`);
-      if (plan.reminders.size === 0) console.log('  none');
-      for (const [owner, items] of plan.reminders) {
-        for (const item of items)
-          console.log(`  ${owner}: ${item.action} (due ${item.due}, ${item.stage}) in ${item.file}`);
-      }
-      console.log(`\nLogs: ${logFile}. Next: create the Slack app from manifest.yml and run \`npm start\`.`);
-      return 0;
-    } finally {
-      await bot.stop();
-      await slack.stop();
-      // Leave promptly even if a client library keeps a socket or timer open for a while.
-      setTimeout(() => process.exit(process.exitCode ?? 0), 300).unref();
+    say(`\n▶ Reminders \`scribe remind --dry-run --repo ${repoDir}\` would send today (${today})`);
+    if (plan.reminders.size === 0) say('  none');
+    for (const [owner, items] of plan.reminders) {
+      for (const item of items) say(`  ${owner}: ${item.action} (due ${item.due}, ${item.stage}) in ${item.file}`);
     }
-  },
-};
+    say(`\nLogs: ${logFile}. Next: create the Slack app from manifest.yml and run \`npm start\`.`);
+    if (resolved?.rcaPath) {
+      say(`\n▶ The RCA it committed, ${resolved.rcaPath}:\n`);
+      console.log(readFileSync(join(repoDir, resolved.rcaPath), 'utf8').trimEnd());
+    }
+    return 0;
+  } finally {
+    await bot.stop();
+    await slack.stop();
+    // Leave promptly even if a client library keeps a socket or timer open for a while.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 300).unref();
+  }
+}

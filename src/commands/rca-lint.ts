@@ -1,83 +1,53 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { lintOptionsFrom, loadConfig } from '#config/load-config.ts';
-import { formatReports, type LintInput, lintFiles, noteName } from '#rca/lint-files.ts';
-import type { Command } from './command.ts';
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { formatLintReports } from '#rca/format-lint-reports.ts';
+import { type LintInput, lintFiles, noteName } from '#rca/lint-files.ts';
+import type { LintCommandOptions } from './create-program.ts';
+import { loadLintOptions } from './load-lint-options.ts';
+import { describeReadError, readTextFile } from './read-text-file.ts';
+import { createRcaFileFilter, listMarkdown } from './select-rca-files.ts';
 
-export const rcaLint: Command = {
-  summary: 'Lint RCA files or directories (for a postmortem repository CI)',
-  usage: '<path...> [--format text|json] [--root <dir>]',
-  options: {
-    format: { type: 'string', valueName: 'text|json', description: 'Output format (default text)' },
-    root: {
-      type: 'string',
-      valueName: 'dir',
-      description: 'Where wiki links may point (default: the repository root)',
-    },
-  },
-  async run(values, positionals) {
-    const format = (values['format'] as string | undefined) ?? 'text';
-    if (format !== 'text' && format !== 'json') {
-      console.error(`scribe rca lint: --format must be text or json, not "${format}"`);
-      return 2;
-    }
-    if (positionals.length === 0) {
-      console.error('scribe rca lint: give the files or directories to lint, e.g. `scribe rca lint RCAs/`');
-      return 2;
-    }
-    const loaded = loadConfig();
-    if (!loaded.ok) {
-      console.error(`Configuration problems:\n  ${loaded.errors.join('\n  ')}`);
+/** `scribe rca lint <paths...>`: exit 1 when a file has an error, 0 otherwise (warnings included). */
+export async function rcaLint(paths: string[], options: LintCommandOptions): Promise<number> {
+  const lint = loadLintOptions();
+  if (!lint.ok) {
+    console.error(`scribe rca lint: the configuration has problems:\n  ${lint.errors.join('\n  ')}`);
+    return 1;
+  }
+  const kinds: ('file' | 'dir')[] = [];
+  for (const path of paths) {
+    try {
+      kinds.push((await stat(path)).isDirectory() ? 'dir' : 'file');
+    } catch (error) {
+      console.error(`scribe rca lint: cannot read ${path}: ${describeReadError(error as NodeJS.ErrnoException)}`);
       return 1;
     }
-    const inputs: LintInput[] = [];
-    for (const path of positionals) inputs.push(...(await collect(path)));
-    const root = (values['root'] as string | undefined) ?? (await findRoot(resolve(positionals[0]!)));
-    const notes = new Set((await listMarkdown(root)).map(noteName));
-    for (const input of inputs) notes.add(noteName(input.path));
-    const reports = lintFiles(inputs, lintOptionsFrom(loaded.config), notes);
-    const summary = formatReports(reports);
-    console.log(format === 'json' ? JSON.stringify(reports, null, 2) : summary.text);
-    return summary.errors > 0 ? 1 : 0;
-  },
-};
-
-async function collect(path: string): Promise<LintInput[]> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      const files = await listMarkdown(path);
-      return Promise.all(files.map((file) => readInput(file)));
-    }
-  } catch (error) {
-    return [{ path, source: null, readError: (error as NodeJS.ErrnoException).code ?? String(error) }];
   }
-  return [await readInput(path)];
+  const root = resolve(options.root ?? (await findRoot(resolve(paths[0]!))));
+  const filter = await createRcaFileFilter(root, lint.dirs, options.ignore ?? []);
+  const files: string[] = [];
+  for (const [i, path] of paths.entries()) {
+    if (kinds[i] === 'file') {
+      if (!filter.ignored(resolve(path))) files.push(path);
+      continue;
+    }
+    for (const file of await listMarkdown(path))
+      if (!filter.ignored(resolve(file)) && (await filter.isRca(resolve(file)))) files.push(file);
+  }
+  const inputs = await Promise.all(files.map(readInput));
+  const notes = new Set((await listMarkdown(root)).map(noteName));
+  for (const input of inputs) notes.add(noteName(input.path));
+  let reports = lintFiles(inputs, lint.options, notes);
+  // GitHub places an annotation by its path from the repository root, where the workflow runs.
+  if (options.format === 'github') reports = reports.map((r) => ({ ...r, path: relative(process.cwd(), r.path) }));
+  const summary = formatLintReports(reports, options.format);
+  console.log(summary.text);
+  return summary.errors > 0 ? 1 : 0;
 }
 
 async function readInput(path: string): Promise<LintInput> {
-  try {
-    return { path, source: await readFile(path, 'utf8') };
-  } catch (error) {
-    return { path, source: null, readError: (error as NodeJS.ErrnoException).code ?? String(error) };
-  }
-}
-
-export async function listMarkdown(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listMarkdown(full)));
-    else if (entry.name.toLowerCase().endsWith('.md')) out.push(full);
-  }
-  return out;
+  const read = await readTextFile(path);
+  return read.ok ? { path, source: read.source } : { path, source: null, readError: read.problem };
 }
 
 /** The nearest folder above `start` that is a git repository or an Obsidian vault; else its parent. */

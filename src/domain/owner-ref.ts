@@ -32,5 +32,6 @@ function fromId(id: string): OwnerRef | null {
   if (/^[UW][A-Z0-9]+$/.test(id)) return { kind: 'user', id };
   if (/^S[A-Z0-9]+$/.test(id)) return { kind: 'usergroup', id };
   if (/^[CG][A-Z0-9]+$/.test(id)) return { kind: 'channel', id };
+  if (/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(id)) return { kind: 'email', email: id.toLowerCase() };
   return null;
 }

@@ -44,7 +44,8 @@ export function itemKey(path: string, action: string): string {
 
 /**
  * What a run on `today` sends, given the last completed run: open items with a stage in the window,
- * grouped by owner; items with no owner or an unreadable due date go to "needs attention". Snoozed
+ * grouped by owner; items with no due date (or an unreadable one) go to "needs attention", and so do
+ * items with no owner when a stage is due. Snoozed
  * items wait until their snooze ends, then get one reminder.
  */
 export function planReminders(input: {
@@ -62,14 +63,18 @@ export function planReminders(input: {
       const key = itemKey(file.path, item.action);
       const base = { key, file: file.path, title, line: item.line, action: item.action };
       if (item.due === null) {
-        if (item.dueText !== undefined) {
-          plan.needsAttention.push({
-            ...base,
-            owner: item.owner,
-            reason: `due date "${item.dueText}" could not be read; write it as YYYY-MM-DD`,
-            stage: `attention-due:${item.dueText}`,
-          });
-        }
+        // Never dropped: an item nobody can be reminded of on a date is shown to people once.
+        plan.needsAttention.push({
+          ...base,
+          owner: item.owner,
+          reason:
+            item.dueText !== undefined
+              ? `due date "${item.dueText}" could not be read; write it as YYYY-MM-DD`
+              : item.owner === null
+                ? 'no owner and no due date are named'
+                : 'no due date is named',
+          stage: item.dueText !== undefined ? `attention-due:${item.dueText}` : 'attention-due:none',
+        });
         continue;
       }
       const stage = stageFor(item.due, key, input);

@@ -8,6 +8,7 @@ export interface ActionItemColumns {
   due: number | null;
   priority: number | null;
   status: number | null;
+  ticket: number | null;
 }
 
 type Field = keyof ActionItemColumns;
@@ -18,6 +19,7 @@ const HEADER_NAMES: Record<Field, RegExp> = {
   due: /^(?:due(?: date| by| on)?|deadline|target(?: date)?|eta|when|by when)$/,
   priority: /^(?:priority|prio|pri|p|severity)$/,
   status: /^(?:status|state|done|complete[d]?)$/,
+  ticket: /^(?:tickets?|issues?|bugs?|jira|tracking)$/,
 };
 
 export function findActionItemColumns(headerCells: string[]): ActionItemColumns | null {
@@ -38,6 +40,7 @@ export function findActionItemColumns(headerCells: string[]): ActionItemColumns 
     due: found.due ?? null,
     priority: found.priority ?? null,
     status: found.status ?? null,
+    ticket: found.ticket ?? null,
   };
 }
 

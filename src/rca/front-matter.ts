@@ -27,6 +27,8 @@ export interface FrontMatterResult {
   body: string;
   present: boolean;
   problems: Problem[];
+  /** The line each top-level field is written on, so a problem with a field points at it. */
+  fieldLines?: Record<string, number>;
 }
 
 /**
@@ -43,34 +45,35 @@ const OPTIONS = {
 
 export function readFrontMatter(source: string): FrontMatterResult {
   const problems: Problem[] = [];
-  if (!/^---[ \t]*\n/.test(source)) return { data: {}, body: source, present: false, problems };
+  if (!/^---[ \t]*\n/.test(source)) return { data: {}, body: source, present: false, problems, fieldLines: {} };
+  const fieldLines = readFieldLines(source);
   let parsed: { data: Record<string, unknown>; content: string; matter?: string };
   try {
     parsed = matter(source, OPTIONS) as typeof parsed;
   } catch (error) {
-    const line = yamlErrorLine(error);
+    const { line, column } = yamlErrorPosition(error);
     problems.push({
       line,
-      column: 1,
+      column,
       severity: 'error',
-      message: `Front matter is not valid YAML: ${firstLine(error)}`,
+      message: `Front matter is not valid YAML: ${yamlMessage(error)}`,
       rule: 'front-matter',
     });
     const end = source.indexOf('\n---', 3);
     const bodyStart = end === -1 ? 0 : source.indexOf('\n', end + 1) + 1;
-    return { data: {}, body: blankLines(source, bodyStart), present: true, problems };
+    return { data: {}, body: blankLines(source, bodyStart), present: true, problems, fieldLines };
   }
   const data = isRecord(parsed.data) ? { ...parsed.data } : {};
   const bodyStart = source.length - parsed.content.length;
-  return { data: normalizeDates(data), body: blankLines(source, bodyStart), present: true, problems };
+  return { data: normalizeDates(data), body: blankLines(source, bodyStart), present: true, problems, fieldLines };
 }
 
 /** Checks the known fields' types; a missing field is the linter's business, not the parser's. */
-export function checkFrontMatter(data: Record<string, unknown>): Problem[] {
+export function checkFrontMatter(data: Record<string, unknown>, fieldLines: Record<string, number> = {}): Problem[] {
   const result = FrontMatter.safeParse(data);
   if (result.success) return [];
   return result.error.issues.map((issue) => ({
-    line: 1,
+    line: fieldLines[String(issue.path[0])] ?? 1,
     column: 1,
     severity: 'error' as const,
     message: `Front matter ${issue.path.join('.')}: ${issue.message}`,
@@ -94,11 +97,38 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function yamlErrorLine(error: unknown): number {
-  const linePos = (error as { linePos?: [{ line: number }] }).linePos;
-  return linePos?.[0] ? linePos[0].line + 1 : 1;
+/**
+ * gray-matter hands YAML the text from the end of the opening `---`, so the parser's line numbers are
+ * the file's own, in its position and in its message.
+ */
+function yamlErrorPosition(error: unknown): { line: number; column: number } {
+  const linePos = (error as { linePos?: [{ line: number; col: number }] }).linePos;
+  return linePos?.[0] ? { line: linePos[0].line, column: linePos[0].col } : { line: 1, column: 1 };
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+/** The parser's whole message, without the excerpt it appends after a blank line (the line points there). */
+function yamlMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .split(/\n\s*\n/)[0]!
+    .replace(/:\s*$/, '')
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+/** Top-level `key:` lines of the front matter (the lines after the opening `---`, up to the closing one). */
+function readFieldLines(source: string): Record<string, number> {
+  const lines: Record<string, number> = {};
+  const all = source.split('\n');
+  for (let i = 1; i < all.length && !/^(---|\.\.\.)[ \t]*$/.test(all[i]!); i += 1) {
+    const key = /^(["']?)([^\s#:"'][^:]*?)\1[ \t]*:(?:\s|$)/.exec(all[i]!)?.[2];
+    if (key !== undefined && lines[key] === undefined) lines[key] = i + 1;
+  }
+  return lines;
+}
+
+/** The lines with a front-matter block, if any, turned into blank lines, so the walker does not read it as markdown. */
+export function blankFrontMatter(lines: string[]): string[] {
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return lines;
+  const end = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
+  return end === -1 ? lines : lines.map((line, i) => (i <= end ? '' : line));
 }

@@ -1,5 +1,6 @@
 import { type LintOptions, lintRca } from './lint-rca.ts';
 import { parseRca } from './parse-rca.ts';
+import { applyRuleSeverities } from './rule-severities.ts';
 import type { Problem } from './rca-document.ts';
 
 export interface LintInput {
@@ -29,7 +30,7 @@ export function lintFiles(inputs: LintInput[], options: LintOptions, knownNotes:
             line: 1,
             column: 1,
             severity: 'error',
-            message: `Cannot read the file: ${input.readError ?? 'unknown error'}`,
+            message: `Cannot lint this file: ${input.readError ?? 'unknown error'}`,
             rule: 'read',
           },
         ],
@@ -61,7 +62,10 @@ export function lintFiles(inputs: LintInput[], options: LintOptions, knownNotes:
         });
       }
     }
-    return { path: input.path, problems: problems.sort((a, b) => a.line - b.line) };
+    return {
+      path: input.path,
+      problems: applyRuleSeverities(problems, options.rules).sort((a, b) => a.line - b.line || a.column - b.column),
+    };
   });
 }
 
@@ -74,25 +78,4 @@ function incidentKey(frontMatter: Record<string, unknown>): string | null {
 export function noteName(pathOrTarget: string): string {
   const base = pathOrTarget.split('/').pop() ?? pathOrTarget;
   return base.replace(/\.md$/i, '').trim().toLowerCase();
-}
-
-export function formatReports(reports: LintReport[]): { text: string; errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  const out: string[] = [];
-  for (const report of reports) {
-    if (report.problems.length === 0) continue;
-    out.push(report.path);
-    for (const p of report.problems) {
-      if (p.severity === 'error') errors += 1;
-      else warnings += 1;
-      out.push(`  ${report.path}:${p.line}:${p.column}  ${p.severity.padEnd(7)}  ${p.message}  ${p.rule}`);
-    }
-    out.push('');
-  }
-  const total = errors + warnings;
-  out.push(
-    `${total === 0 ? '✔' : '✖'} ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${reports.length} file${reports.length === 1 ? '' : 's'}`,
-  );
-  return { text: out.join('\n'), errors, warnings };
 }

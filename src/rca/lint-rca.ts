@@ -1,10 +1,13 @@
 import { REQUIRED_FIELDS } from './front-matter.ts';
 import { isCalendarDate } from './parse-due-cell.ts';
 import type { ParsedRca, Problem } from './rca-document.ts';
+import { applyRuleSeverities, type RuleSetting } from './rule-severities.ts';
 
 export interface LintOptions {
   severities: string[];
   statuses: string[];
+  /** `lint.rules`: a rule's severity, or `off`; see rule-severities.ts. */
+  rules?: Record<string, RuleSetting>;
 }
 
 type Rule = (rca: ParsedRca, options: LintOptions) => Problem[];
@@ -16,6 +19,9 @@ const error = (line: number, message: string, rule: string): Problem => ({
   message,
   rule,
 });
+
+/** Where a front-matter field is written; line 1 when it is not. */
+const fieldLine = (rca: ParsedRca, field: string): number => rca.frontMatterLines?.[field] ?? 1;
 
 /**
  * Missing fields, unless the front matter could not be read at all (then its own error says why); a
@@ -46,7 +52,7 @@ const knownValues: Rule = (rca, options) => {
   const check = (field: 'severity' | 'status', allowed: string[]) => {
     const value = rca.frontMatter[field];
     if (typeof value === 'string' && !allowed.some((a) => a.toLowerCase() === value.toLowerCase())) {
-      problems.push(error(1, `${field} "${value}" is not one of ${allowed.join(', ')}`, field));
+      problems.push(error(fieldLine(rca, field), `${field} "${value}" is not one of ${allowed.join(', ')}`, field));
     }
   };
   check('severity', options.severities);
@@ -60,20 +66,24 @@ const validDate: Rule = (rca) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   return m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))
     ? []
-    : [error(1, `date "${date}" is not a real date; write it as YYYY-MM-DD`, 'date')];
+    : [error(fieldLine(rca, 'date'), `date "${date}" is not a real date; write it as YYYY-MM-DD`, 'date')];
 };
 
-const actionItemsComplete: Rule = (rca) =>
-  rca.actionItems.flatMap((item) => {
-    const problems: Problem[] = [];
-    const name = `Action item "${item.action.slice(0, 60)}"`;
-    if (item.owner === null) problems.push(error(item.line, `${name} has no owner`, 'action-owner'));
-    if (item.due === null && !item.done) {
-      const why = item.dueText === undefined ? 'has no due date' : `has an unreadable due date "${item.dueText}"`;
-      problems.push(error(item.line, `${name} ${why}; write it as YYYY-MM-DD`, 'action-due'));
-    }
-    return problems;
-  });
+/**
+ * Items with no owner or no due date are kept and shown under needs attention, as bullet lists often
+ * write them: one warning per file says how many. A due date that is there but unreadable is the
+ * parser's `due-date` problem, in parse and lint alike.
+ */
+const actionItemsComplete: Rule = (rca) => {
+  const incomplete = rca.actionItems.filter(
+    (item) => !item.done && (item.owner === null || (item.due === null && item.dueText === undefined)),
+  );
+  if (incomplete.length === 0) return [];
+  const n = incomplete.length;
+  const lines = incomplete.map((item) => item.line).join(', ');
+  const message = `${n} action item${n === 1 ? ' has' : 's have'} no owner or no due date (line${n === 1 ? '' : 's'} ${lines}); ${n === 1 ? 'it goes' : 'they go'} to the needs-attention list until ${n === 1 ? 'it names' : 'they name'} both, as in "Add an alert (@ana, due 2025-05-01)"`;
+  return [{ line: incomplete[0]!.line, column: 1, severity: 'warning', message, rule: 'action-incomplete' }];
+};
 
 const timelineInOrder: Rule = (rca) => {
   const problems: Problem[] = [];
@@ -107,17 +117,15 @@ const RULES: Rule[] = [requiredFields, knownValues, validDate, actionItemsComple
 
 /** The rules that need one file only; `lintFiles` adds those that compare files. */
 export function lintRca(rca: ParsedRca, options: LintOptions): Problem[] {
-  const problems = [...rca.problems, ...RULES.flatMap((rule) => rule(rca, options))];
+  const problems = applyRuleSeverities(
+    [...rca.problems, ...RULES.flatMap((rule) => rule(rca, options))],
+    options.rules,
+  );
   const seen = new Set<string>();
   return problems
-    .map((p) => (p.rule === 'due-date' ? { ...p, severity: 'error' as const } : p))
     .filter((p) => {
       const key = `${p.line}:${p.rule}:${p.message}`;
-      if (
-        seen.has(key) ||
-        (p.rule === 'due-date' && problems.some((q) => q.rule === 'action-due' && q.line === p.line))
-      )
-        return false;
+      if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })

@@ -1,35 +1,52 @@
 import { findActionItemColumns } from './action-item-columns.ts';
-import { parseRca } from './parse-rca.ts';
-import { isDelimiterRow, splitTableRow } from './split-table-row.ts';
+import { markListItemDone } from './mark-list-item-done.ts';
+import { parseRca, type RcaReadOptions } from './parse-rca.ts';
+import { blankFrontMatter } from './front-matter.ts';
+import { splitTableRow } from './split-table-row.ts';
+import { walkMarkdownLines } from './walk-markdown-lines.ts';
 
 export type MarkDoneResult = { ok: true; text: string; line: number } | { ok: false; reason: string };
 
+const LIST_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
 /**
  * Marks one action item done, changing that row and nothing else: its Status cell says Done when the
- * table has one, else the action is struck through (`~~…~~`); a task-list item gets its box ticked.
+ * table has one, else the action is struck through (`~~…~~`); a task-list item gets its box ticked,
+ * and a plain list item a done mark as the file's other done items have it (✅ by default).
  */
-export function markActionItemDone(source: string, matches: (action: string) => boolean): MarkDoneResult {
+export function markActionItemDone(
+  source: string,
+  matches: (action: string) => boolean,
+  options: RcaReadOptions = {},
+): MarkDoneResult {
   const crlf = source.includes('\r\n');
   const lines = source.split(/\r?\n/);
-  const item = parseRca(source).actionItems.find((i) => matches(i.action));
+  const parsed = parseRca(source, options);
+  const item = parsed.actionItems.find((i) => matches(i.action));
   if (!item)
     return { ok: false, reason: 'That action item is no longer in the file (someone may have changed or removed it).' };
   if (item.done) return { ok: false, reason: 'That action item is already marked done.' };
   const index = item.line - 1;
   const line = lines[index]!;
   const task = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+\[) (\]\s+)/.exec(line);
-  let updated: string | null = null;
-  if (task) updated = `${task[1]}x${line.slice(task[1]!.length + 1)}`;
-  else updated = markTableRow(lines, index);
+  const eol = crlf ? '\r\n' : '\n';
+  if (!task && LIST_LINE.test(line)) {
+    const marked = markListItemDone(lines, item, parsed.actionItems, (text) => {
+      const again = parseRca(text, options).actionItems.find((i) => i.line === item.line);
+      return again?.done === true && again.action === item.action;
+    });
+    if (marked === null) return { ok: false, reason: 'I could not find where to mark that item done.' };
+    return { ok: true, text: marked.join(eol), line: item.line };
+  }
+  const updated = task ? `${task[1]}x${line.slice(task[1]!.length + 1)}` : markTableRow(lines, index);
   if (updated === null) return { ok: false, reason: 'I could not find where to mark that row done.' };
   lines[index] = updated;
-  return { ok: true, text: lines.join(crlf ? '\r\n' : '\n'), line: item.line };
+  return { ok: true, text: lines.join(eol), line: item.line };
 }
 
 function markTableRow(lines: string[], index: number): string | null {
-  let delimiter = index - 1;
-  while (delimiter > 0 && !isDelimiterRow(lines[delimiter]!)) delimiter -= 1;
-  const columns = delimiter > 0 ? findActionItemColumns(splitTableRow(lines[delimiter - 1]!)) : null;
+  const header = tableHeaderOf(lines, index);
+  const columns = header === null ? null : findActionItemColumns(splitTableRow(header));
   if (!columns) return null;
   const cells = cellSpans(lines[index]!);
   const target = columns.status ?? columns.action;
@@ -42,6 +59,20 @@ function markTableRow(lines: string[], index: number): string | null {
   const trail = raw.slice(raw.trimEnd().length);
   const replacement = columns.status !== null ? 'Done' : `~~${content}~~`;
   return `${line.slice(0, span.start)}${lead || ' '}${replacement}${trail || ' '}${line.slice(span.end)}`;
+}
+
+/** The header row of the table holding the row at `index`, as the markdown line walker finds it. */
+function tableHeaderOf(lines: string[], index: number): string | null {
+  let header: string | null = null;
+  walkMarkdownLines(blankFrontMatter(lines), {
+    heading: () => {},
+    table(start, end) {
+      if (start + 2 <= index && index < end) header = lines[start]!;
+    },
+    wantsItems: () => false,
+    listItem: () => {},
+  });
+  return header;
 }
 
 /** Where each cell's text sits in a row (between unescaped pipes), so one cell changes in place. */

@@ -3,32 +3,40 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { type ActionItemCollector, createActionItemCollector } from './action-item-collector.ts';
 import { findActionItemColumns, findTimelineColumns, noActionColumnProblem } from './action-item-columns.ts';
 import { decodeCellText } from './cell-text.ts';
 import { checkFrontMatter, readFrontMatter } from './front-matter.ts';
 import type { ParsedRca, ParsedTimelineRow, Problem, RcaLink, Section } from './rca-document.ts';
-import { readActionRow, readTaskItem } from './read-action-item.ts';
+import { readActionRow } from './read-action-item.ts';
+import { readListItem } from './read-list-item.ts';
 import { readTimelineCell, readTimelineListItem } from './read-timeline-row.ts';
 import { createSectionTracker } from './section-tracker.ts';
 import { splitTableRow } from './split-table-row.ts';
-import { taskItemText } from './task-item-text.ts';
+import { listItemText, taskItemText } from './task-item-text.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export interface RcaReadOptions {
+  /** The headings whose sections hold action items (default `DEFAULT_ACTION_ITEM_HEADINGS`). */
+  actionItemHeadings?: readonly string[];
+}
 
 /**
  * Parses one RCA file: front matter with gray-matter, the body with unified + remark-gfm.
  * Never throws on what a person wrote: whatever is wrong comes back in `problems`.
  */
-export function parseRca(source: string): ParsedRca {
+export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRca {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = readFrontMatter(text);
-  const problems: Problem[] = [...front.problems, ...checkFrontMatter(front.data)];
+  const problems: Problem[] = [...front.problems, ...checkFrontMatter(front.data, front.fieldLines)];
   const lines = text.split('\n');
   const tree = processor.parse(front.body) as Root;
 
   const sections: Section[] = [];
   const result: ParsedRca = {
     frontMatter: front.data,
+    ...(front.fieldLines ? { frontMatterLines: front.fieldLines } : {}),
     title: typeof front.data['title'] === 'string' ? front.data['title'] : null,
     sections,
     timeline: [],
@@ -36,39 +44,43 @@ export function parseRca(source: string): ParsedRca {
     links: [],
     problems,
   };
-  const tracker = createSectionTracker();
+  const tracker = createSectionTracker(options.actionItemHeadings);
+  const collect = createActionItemCollector(result.actionItems, problems);
 
   for (const node of tree.children) {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'heading') {
       const heading = mdastToString(node).trim();
       sections.push({ heading, depth: node.depth, startLine: line, endLine: lines.length });
+      collect.flush();
       tracker.enter(node.depth, heading);
       if (result.title === null && node.depth === 1) result.title = heading;
     } else if (node.type === 'table') {
-      if (tracker.kind() === 'actions') readActionTable(node, lines, result, problems);
+      if (tracker.kind() === 'actions') readActionTable(node, lines, collect);
       else if (tracker.kind() === 'timeline') readTimelineTable(node, lines, result.timeline);
     } else if (node.type === 'list') {
-      if (tracker.kind() === 'actions') readTaskList(node, lines, result, problems);
+      if (tracker.kind() === 'actions')
+        for (const item of node.children) readActionListItem(item, lines, collect, true);
       else if (tracker.kind() === 'timeline') readTimelineList(node, lines, result.timeline);
     }
   }
+  collect.flush();
   closeSections(sections, lines.length);
   collectLinks(tree, result.links);
   return result;
 }
 
-function readActionTable(table: Table, lines: string[], result: ParsedRca, problems: Problem[]): void {
+function readActionTable(table: Table, lines: string[], collect: ActionItemCollector): void {
   const [header, ...rows] = table.children;
   const columns = header && findActionItemColumns(splitTableRow(lineOf(header, lines)));
   if (!columns) {
-    if (header && rows.length > 0) problems.push(noActionColumnProblem(header.position?.start.line ?? 1, rows.length));
+    if (header && rows.length > 0)
+      collect.problem(noActionColumnProblem(header.position?.start.line ?? 1, rows.length));
     return;
   }
   for (const row of rows) {
     const line = row.position?.start.line ?? 1;
-    const item = readActionRow(splitTableRow(lineOf(row, lines)), columns, line, problems);
-    if (item) result.actionItems.push(item);
+    collect.add('row', (problems) => readActionRow(splitTableRow(lineOf(row, lines)), columns, line, problems));
   }
 }
 
@@ -83,13 +95,23 @@ function readTimelineTable(table: Table, lines: string[], timeline: ParsedTimeli
   }
 }
 
-function readTaskList(list: List, lines: string[], result: ParsedRca, problems: Problem[]): void {
-  for (const item of listItems(list)) {
-    if (item.checked === null || item.checked === undefined) continue;
-    const line = item.position?.start.line ?? 1;
-    const paragraphEnd = item.children[0]?.position?.end.line ?? line;
+/**
+ * A task-list item at any depth, or a plain item of a list straight under the heading (the items
+ * nested in it are its details) whose first paragraph starts on its line.
+ */
+function readActionListItem(item: ListItem, lines: string[], collect: ActionItemCollector, topLevel: boolean): void {
+  const line = item.position?.start.line ?? 1;
+  const first = item.children[0];
+  const paragraphEnd = first?.position?.end.line ?? line;
+  if (item.checked === true || item.checked === false) {
     const task = taskItemText(lines.slice(line - 1, paragraphEnd));
-    if (task) result.actionItems.push(readTaskItem(task.text, task.checked, line, problems));
+    if (task) collect.add('task', (problems) => readListItem(task.text, task.checked, line, problems));
+  } else if (topLevel && first?.type === 'paragraph' && first.position?.start.line === line) {
+    const text = listItemText(lines.slice(line - 1, paragraphEnd));
+    if (text !== '') collect.add('plain', (problems) => readListItem(text, null, line, problems));
+  }
+  for (const child of item.children) {
+    if (child.type === 'list') for (const nested of child.children) readActionListItem(nested, lines, collect, false);
   }
 }
 

@@ -42,6 +42,8 @@ export interface ParsedActionItem extends ActionItem {
   dueText?: string;
   /** The Status cell as written, when the table has one (the write-back edits it). */
   status?: string;
+  /** The item's ticket: a link, or a key such as `OPS-123`, when the item names one. */
+  ticket?: string;
 }
 
 export interface RcaLink {
@@ -53,6 +55,8 @@ export interface RcaLink {
 
 export interface ParsedRca {
   frontMatter: Record<string, unknown>;
+  /** The line each top-level front-matter field is written on. */
+  frontMatterLines?: Record<string, number>;
   title: string | null;
   sections: Section[];
   timeline: ParsedTimelineRow[];

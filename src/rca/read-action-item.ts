@@ -37,6 +37,8 @@ export function readActionRow(
   const owner = columns.owner === null ? null : readOptional(cells[columns.owner]);
   const item: ParsedActionItem = { priority, action, owner, due: null, done, line };
   if (statusRaw !== undefined) item.status = statusRaw;
+  const ticket = columns.ticket === null ? null : readOptional(cells[columns.ticket]);
+  if (ticket !== null) item.ticket = /^\[[^\]]*\]\(([^()\s]+)\)$/.exec(ticket)?.[1] ?? ticket;
 
   if (columns.due !== null) {
     const dueText = plainCellText(cells[columns.due] ?? '');
@@ -60,64 +62,6 @@ export function readActionRow(
 function readOptional(raw: string | undefined): string | null {
   const written = (raw ?? '').trim().replace(/^(\*\*|__)(.*)\1$/, '$2');
   return EMPTY_CELL.test(written) ? null : decodeCellText(written);
-}
-
-/**
- * A task-list line: `- [ ] Add alert for X (@owner, due 2025-05-01, P1)`.
- * `text` is the item's raw markdown after the checkbox.
- */
-export function readTaskItem(text: string, checked: boolean, line: number, problems: Problem[]): ParsedActionItem {
-  let body = text.trim();
-  let owner: string | null = null;
-  let due: string | null = null;
-  let priority: string | null = null;
-  let dueText: string | undefined;
-  const meta = /\s*\(([^()]*)\)\s*$/.exec(body);
-  if (meta && /(^|,)\s*(@|due\b|owner\b|p\d\b)/i.test(meta[1]!)) {
-    body = body.slice(0, meta.index);
-    for (const part of meta[1]!.split(/,(?!\s*\d{4}\b)/).map((p) => p.trim())) {
-      const dueMatch = /^due:?\s*(.*)$/i.exec(part);
-      if (dueMatch) {
-        const parsed = parseDueCell(dueMatch[1]!);
-        due = parsed.due;
-        if (parsed.due === null && 'reason' in parsed && parsed.reason !== undefined) {
-          dueText = dueMatch[1]!;
-          problems.push({
-            line,
-            column: 1,
-            severity: 'warning',
-            message: `Due date ${parsed.reason}`,
-            rule: 'due-date',
-          });
-        }
-      } else if (/^p\d$/i.test(part)) priority = part.toUpperCase();
-      else if (part.startsWith('@')) owner = part;
-      else if (/^owner:?\s*/i.test(part)) owner = part.replace(/^owner:?\s*/i, '');
-    }
-  }
-  const leadingPriority = /^\[?(P\d)\]?[:\s]\s*/i.exec(body);
-  if (leadingPriority && priority === null) {
-    priority = leadingPriority[1]!.toUpperCase();
-    body = body.slice(leadingPriority[0].length);
-  }
-  const struck = STRUCK.exec(body.trim());
-  const item: ParsedActionItem = {
-    priority,
-    action: decodeCellText(struck ? struck[1]! : body),
-    owner,
-    due,
-    done: checked || struck !== null,
-    line,
-  };
-  if (dueText !== undefined) item.dueText = dueText;
-  return item;
-}
-
-/** Headings whose section holds action items. */
-export function isActionItemsHeading(heading: string): boolean {
-  return /\b(?:action items?|actions?|follow[- ]?ups?|corrective actions?|remediation(?: items)?|next steps)\b/i.test(
-    heading,
-  );
 }
 
 export function isTimelineHeading(heading: string): boolean {

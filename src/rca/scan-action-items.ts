@@ -1,34 +1,14 @@
+import { type ActionItemCollector, createActionItemCollector } from './action-item-collector.ts';
 import { findActionItemColumns, noActionColumnProblem } from './action-item-columns.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { htmlBlockStart } from './html-block.ts';
-import {
-  ATX,
-  BLOCK_START,
-  closeListsBeyond,
-  contentColumn,
-  enclosingColumn,
-  endsTable,
-  FENCE,
-  firstChar,
-  indentWidth,
-  isLoneTag,
-  isTableStart,
-  LIST_ITEM,
-  LIST_MARKER,
-  NOT_A_PARAGRAPH,
-  ORDERED_NOT_ONE,
-  quoteEnd,
-  quoteInner,
-  quoteLastBlock,
-  SETEXT,
-  startsBlock,
-  THEMATIC_BREAK,
-} from './markdown-lines.ts';
+import type { RcaReadOptions } from './parse-rca.ts';
 import type { ParsedActionItem, Problem } from './rca-document.ts';
-import { readActionRow, readTaskItem } from './read-action-item.ts';
+import { readActionRow } from './read-action-item.ts';
+import { readListItem } from './read-list-item.ts';
 import { createSectionTracker } from './section-tracker.ts';
 import { splitTableRow } from './split-table-row.ts';
-import { isTaskLine, taskItemText } from './task-item-text.ts';
+import { listItemText, taskItemText } from './task-item-text.ts';
+import { walkMarkdownLines } from './walk-markdown-lines.ts';
 
 export interface ScannedRca {
   frontMatter: Record<string, unknown>;
@@ -37,12 +17,18 @@ export interface ScannedRca {
   problems: Problem[];
 }
 
+/** Changes when the scanner reads files differently, so that results cached by an older one are read again. */
+export const SCANNER_VERSION = 'lists-1';
+
 /**
  * The reminder scan's fast path: finds the Action Items section line by line and splits its tables
  * with the same cell reader the full parser uses, without building a syntax tree. About fifty times
  * faster than `parseRca`; a differential test holds the two to the same answers.
  */
-export function scanActionItems(source: string, options: { frontMatter?: 'full' | 'title' } = {}): ScannedRca {
+export function scanActionItems(
+  source: string,
+  options: RcaReadOptions & { frontMatter?: 'full' | 'title' } = {},
+): ScannedRca {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = options.frontMatter === 'title' ? readTitleOnly(text) : readFrontMatter(text);
   const problems: Problem[] = [...front.problems];
@@ -53,188 +39,48 @@ export function scanActionItems(source: string, options: { frontMatter?: 'full' 
     actionItems: [],
     problems,
   };
-  let fence: { marker: string; container: number } | null = null;
-  let html: OpenHtml | null = null;
-  /** The content columns of the list items the line may be inside, innermost last. */
-  const lists: number[] = [];
-  const tracker = createSectionTracker();
-  /** Whether the previous line was paragraph text, which a lone tag or indented code cannot interrupt. */
-  let inText = false;
-  /** The first line of the top-level paragraph the line continues, which a setext underline makes a heading; -1 for none. */
-  let paragraphStart = -1;
-  /** Whether the previous line was a block quote's paragraph, which a plain line continues lazily. */
-  let quote = false;
-  /** Whether only blank lines stand between the line and indented code. */
-  let afterCode = false;
-  /** A line that may not start a table: the one right after a table its container ended (micromark). */
-  let noTableAt = -1;
-
-  const enterHeading = (heading: { depth: number; text: string }) => {
-    tracker.enter(heading.depth, heading.text);
-    if (result.title === null && heading.depth === 1) result.title = heading.text;
-    inText = false;
-    paragraphStart = -1;
-    lists.length = 0;
-  };
-
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    const blank = line.trim() === '';
-    const indent = blank ? 0 : indentWidth(line);
-    const followsCode = afterCode;
-    if (!blank) afterCode = false;
-    if (html !== null) {
-      if (htmlContinues(html, blank, indent)) {
-        if (html.end?.test(line)) html = null;
-        inText = false;
-        continue;
-      }
-      html = null;
-    }
-    if (fence !== null) {
-      if (blank || indent >= fence.container) {
-        const close = FENCE.exec(line.slice(Math.min(fence.container, indent)));
-        if (
-          close &&
-          close[1]![0] === fence.marker[0] &&
-          close[1]!.length >= fence.marker.length &&
-          line.trim() === close[1]
-        )
-          fence = null;
-        continue;
-      }
-      fence = null;
-    }
-    if (blank) {
-      inText = false;
-      paragraphStart = -1;
-      quote = false;
-      continue;
-    }
-    if (quote) {
-      if (isLoneTag(line)) {
-        // micromark ends the quote's paragraph at a lazy lone tag; the next line starts afresh.
-        quote = false;
-        inText = false;
-        continue;
-      }
-      if (!startsBlock(line)) continue;
-      quote = false;
-      inText = false; // the quote's paragraph is closed: the line is not interrupting it
-    }
-    const continuesParagraph = inText && paragraphStart !== -1;
-    if (!continuesParagraph) paragraphStart = -1;
-
-    const parent = lists.at(-1) ?? 0;
-    if (indent - enclosingColumn(lists, indent) >= 4) {
-      // Indented code, or a paragraph's continuation (which a list marker this deep cannot interrupt).
-      if (!inText) {
-        afterCode = true;
-        closeListsBeyond(lists, indent);
-      } else if (continuesParagraph && SETEXT.test(lines[i + 1] ?? '')) {
-        // The paragraph it continues becomes a setext heading.
-        const heading = readHeading(lines, i, paragraphStart);
-        if (heading) {
-          enterHeading(heading);
-          i += 1;
-        }
-      }
-      continue;
-    }
-    // An ordered list starting at another number than 1 cannot interrupt a paragraph (nor, in
-    // micromark, follow indented code): such a line goes on with the paragraph.
-    const demoted = (inText || followsCode) && indent >= parent && ORDERED_NOT_ONE.test(line);
-    const marker = LIST_ITEM.test(line) && !demoted ? LIST_MARKER.exec(line) : null;
-    if (!marker && inText && indent < parent && isLoneTag(line)) {
-      // The same for a list item's paragraph: the lazy tag is a one-line HTML block inside the item.
-      inText = false;
-      paragraphStart = -1;
-      continue;
-    }
-    let content: string;
-    if (marker) {
-      closeListsBeyond(lists, indent);
-      lists.push(contentColumn(marker));
-      content = line.slice(marker[0].length);
-    } else {
-      content = line.trimStart();
-      if (!inText || (startsBlock(line) && !demoted)) closeListsBeyond(lists, indent);
-    }
-    const container = lists.at(-1) ?? 0;
-    if (!marker && content.startsWith('>')) {
-      // A block quote: nothing inside it is read, but a plain line after its paragraph continues it.
-      const end = quoteEnd(lines, i);
-      const last = quoteLastBlock(lines.slice(i, end + 1).map((l) => quoteInner(l)!));
-      quote = last === 'paragraph';
-      inText = quote;
-      if (last === 'table') noTableAt = end + 1; // micromark starts no table right after a quote's table
-      paragraphStart = -1;
-      i = end;
-      continue;
-    }
-
-    const first = content[0];
-    const open = first === '`' || first === '~' ? FENCE.exec(content) : null;
-    if (open && !(open[1]![0] === '`' && content.slice(open.index + open[1]!.length).includes('`'))) {
-      fence = { marker: open[1]!, container };
-      inText = false;
-      continue;
-    }
-    const start = first === '<' ? htmlBlockStart(content) : null;
-    if (start && (start.interruptsParagraph || !inText || marker)) {
-      html = start.end?.test(content) ? null : { end: start.end, container };
-      inText = false;
-      continue;
-    }
-    const next = lines[i + 1];
-    const nextFirst = next === undefined ? '' : firstChar(next);
-    const mayBeSetext = !marker && container === 0 && (continuesParagraph || !inText);
-    const heading =
-      firstChar(line) === '#' || ((nextFirst === '=' || nextFirst === '-') && mayBeSetext)
-        ? readHeading(lines, i, continuesParagraph ? paragraphStart : i)
-        : null;
-    if (heading) {
-      enterHeading(heading);
-      i += heading.setext ? 1 : 0;
-      continue;
-    }
-    if (!marker && indent >= container && i !== noTableAt && isTableStart(lines, i)) {
+  const tracker = createSectionTracker(options.actionItemHeadings);
+  const collect = createActionItemCollector(result.actionItems, problems);
+  walkMarkdownLines(lines, {
+    heading(depth, heading) {
+      collect.flush();
+      tracker.enter(depth, heading);
+      if (result.title === null && depth === 1) result.title = heading;
+    },
+    table(start, end, container) {
       // Only a top-level table holds action items, as in the full parse; one in a list item is skipped whole.
-      const items = tracker.kind() === 'actions' && container === 0 ? result.actionItems : null;
-      i = readTable(lines, i, items, problems, container);
-      if (container > 0) noTableAt = i + 1; // nor on the line right after a list item's table
-      inText = false;
-      paragraphStart = -1;
-      continue;
-    }
-    if (tracker.kind() === 'actions' && marker && isTaskLine(line)) {
-      let end = i + 1;
-      while (end < lines.length && isContinuation(lines, end, lists)) end += 1;
-      const task = taskItemText(lines.slice(i, end));
-      if (task && task.text !== '') result.actionItems.push(readTaskItem(task.text, task.checked, i + 1, problems));
-      i = end - 1;
-    }
-    if (marker ? NOT_A_PARAGRAPH.test(content) : THEMATIC_BREAK.test(line)) {
-      inText = false;
-      continue;
-    }
-    inText = true;
-    if (paragraphStart === -1 && mayBeSetext) paragraphStart = i;
-  }
+      if (tracker.kind() === 'actions' && container === 0) readRows(lines, start, end, collect);
+    },
+    wantsItems: () => tracker.kind() === 'actions',
+    listItem(start, end, kind) {
+      readListLines(lines.slice(start, end), kind, start + 1, collect);
+    },
+  });
+  collect.flush();
   return result;
 }
 
-interface OpenHtml {
-  /** The closing line's pattern; null when a blank line closes the block. */
-  end: RegExp | null;
-  /** The indentation of the list item holding the block (0 at the top level). */
-  container: number;
+function readListLines(lines: string[], kind: 'task' | 'plain', line: number, collect: ActionItemCollector): void {
+  if (kind === 'task') {
+    const read = taskItemText(lines);
+    if (read && read.text !== '') collect.add('task', (p) => readListItem(read.text, read.checked, line, p));
+  } else {
+    const text = listItemText(lines);
+    if (text !== '') collect.add('plain', (p) => readListItem(text, null, line, p));
+  }
 }
 
-/** Whether a line still belongs to an open HTML block: its list item has not ended, nor a blank line ended it. */
-function htmlContinues(html: OpenHtml, blank: boolean, indent: number): boolean {
-  if (html.end === null) return !blank && indent >= html.container;
-  return blank || indent >= html.container;
+/** A table's rows as action items, or a warning when no column names the action. */
+function readRows(lines: string[], start: number, end: number, collect: ActionItemCollector): void {
+  const columns = findActionItemColumns(splitTableRow(lines[start]!));
+  if (!columns) {
+    if (end > start + 2) collect.problem(noActionColumnProblem(start + 1, end - start - 2));
+    return;
+  }
+  for (let i = start + 2; i < end; i += 1) {
+    const row = splitTableRow(lines[i]!);
+    collect.add('row', (problems) => readActionRow(row, columns, i + 1, problems));
+  }
 }
 
 /** Plain YAML scalars the core schema reads as something else than a string: numbers, booleans, null. */
@@ -266,71 +112,4 @@ function readTitleOnly(text: string): ReturnType<typeof readFrontMatter> {
     present: true,
     problems: [],
   };
-}
-
-/** An ATX heading on the line, or a setext heading made of the paragraph from `from` to the line. */
-function readHeading(
-  lines: string[],
-  i: number,
-  from: number,
-): { depth: number; text: string; setext: boolean } | null {
-  const line = lines[i]!;
-  const atx = ATX.exec(line);
-  if (atx) return { depth: atx[1]!.length, text: headingText(atx[2] ?? ''), setext: false };
-  const next = lines[i + 1];
-  if (next !== undefined && !BLOCK_START.test(line) && !isTableStart(lines, i) && SETEXT.test(next)) {
-    const text = lines
-      .slice(from, i + 1)
-      .map((l) => headingText(l))
-      .join('\n');
-    return { depth: next.trim().startsWith('=') ? 1 : 2, text, setext: true };
-  }
-  return null;
-}
-
-function headingText(raw: string): string {
-  return raw
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(?<!\\)[*_`]/g, '')
-    .replace(/\\(.)/g, '$1')
-    .trim();
-}
-
-/** Reads a table's rows as action items when `items` is given; returns the index of its last line. */
-function readTable(
-  lines: string[],
-  start: number,
-  items: ParsedActionItem[] | null,
-  problems: Problem[],
-  container: number,
-): number {
-  const columns = items === null ? null : findActionItemColumns(splitTableRow(lines[start]!));
-  let i = start + 2;
-  for (; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    if (endsTable(line) || indentWidth(line) < container) break;
-    if (columns && items) {
-      const item = readActionRow(splitTableRow(line), columns, i + 1, problems);
-      if (item) items.push(item);
-    }
-  }
-  if (items && !columns && i > start + 2) problems.push(noActionColumnProblem(start + 1, i - start - 2));
-  return i - 1;
-}
-
-/**
- * Whether a line goes on with a list item's paragraph. A lone tag (`<br>`) cannot interrupt a
- * paragraph, but micromark, which the full parse uses, lets one end it from a lazy line, outside the
- * item's column.
- */
-function isContinuation(lines: string[], i: number, lists: number[]): boolean {
-  const line = lines[i]!;
-  if (line.trim() === '' || BLOCK_START.test(line)) return false;
-  const indent = indentWidth(line);
-  if (indent >= lists.at(-1)! && isTableStart(lines, i)) return false;
-  if (indent - enclosingColumn(lists, indent) >= 4) return true;
-  if (indent >= lists.at(-1)! && ORDERED_NOT_ONE.test(line)) return true;
-  if (LIST_ITEM.test(line) || (/^ {0,3}</.test(line) && htmlBlockStart(line.trimStart())?.interruptsParagraph))
-    return false;
-  return !(indent < lists.at(-1)! && isLoneTag(line));
 }

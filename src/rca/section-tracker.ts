@@ -1,4 +1,5 @@
-import { isActionItemsHeading, isTimelineHeading } from './read-action-item.ts';
+import { actionItemsHeadingMatcher } from './action-item-headings.ts';
+import { isTimelineHeading } from './read-action-item.ts';
 
 export type SectionKind = 'actions' | 'timeline' | null;
 
@@ -7,7 +8,11 @@ export type SectionKind = 'actions' | 'timeline' | null;
  * under a title that happens to say "Action Items" is still the timeline. The document's first
  * level-one heading is its title and names no section.
  */
-export function createSectionTracker(): { enter(depth: number, text: string): void; kind(): SectionKind } {
+export function createSectionTracker(actionItemHeadings?: readonly string[]): {
+  enter(depth: number, text: string): void;
+  kind(): SectionKind;
+} {
+  const isActionItemsHeading = actionItemsHeadingMatcher(actionItemHeadings);
   const stack: { depth: number; kind: SectionKind }[] = [];
   let sawTitle = false;
   return {

@@ -1,12 +1,14 @@
 import YAML from 'yaml';
 import { findActionItemColumns, findTimelineColumns } from './action-item-columns.ts';
 import { plainCellText } from './cell-text.ts';
-import { parseRca } from './parse-rca.ts';
+import { blankFrontMatter } from './front-matter.ts';
 import type { RcaDraft } from './rca-draft.ts';
 import { draftFrontMatter, METRIC_FIELD_NAMES } from './rca-draft.ts';
 import { renderRca } from './render-rca.ts';
 import { createSectionTracker } from './section-tracker.ts';
-import { isDelimiterRow, splitTableRow } from './split-table-row.ts';
+import { readTimelineCell } from './read-timeline-row.ts';
+import { splitTableRow } from './split-table-row.ts';
+import { walkMarkdownLines } from './walk-markdown-lines.ts';
 
 export type UpdateResult = { ok: true; text: string; kept: string[] } | { ok: false; reason: string };
 
@@ -99,35 +101,22 @@ interface TableAt {
   header: string[];
 }
 
-/** The first table under the Timeline (or Action Items) heading, outside code fences. */
+/** The first top-level table under the Timeline (or Action Items) heading, as the markdown line walker finds it. */
 function findTable(lines: string[], kind: 'timeline' | 'actions'): TableAt | null {
   const tracker = createSectionTracker();
-  let fence: string | null = null;
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence !== null) {
-      if (fenceMark && fenceMark[1]![0] === fence[0] && fenceMark[1]!.length >= fence.length) fence = null;
-      continue;
-    }
-    if (fenceMark) {
-      fence = fenceMark[1]!;
-      continue;
-    }
-    const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/.exec(line);
-    if (heading) {
-      tracker.enter(heading[1]!.length, heading[2]!);
-      continue;
-    }
-    if (tracker.kind() !== kind || !line.includes('|') || !isDelimiterRow(lines[i + 1] ?? '')) continue;
-    const header = splitTableRow(line);
-    const fits = kind === 'timeline' ? findTimelineColumns(header) : findActionItemColumns(header);
-    if (!fits) continue;
-    let end = i + 2;
-    while (end < lines.length && lines[end]!.trim() !== '' && lines[end]!.includes('|')) end += 1;
-    return { start: i, end, header };
-  }
-  return null;
+  let found: TableAt | null = null;
+  walkMarkdownLines(blankFrontMatter(lines), {
+    heading: (depth, text) => tracker.enter(depth, text),
+    table(start, end, container) {
+      if (found !== null || container !== 0 || tracker.kind() !== kind) return;
+      const header = splitTableRow(lines[start]!);
+      const fits = kind === 'timeline' ? findTimelineColumns(header) : findActionItemColumns(header);
+      if (fits) found = { start, end, header };
+    },
+    wantsItems: () => false,
+    listItem: () => {},
+  });
+  return found;
 }
 
 /** What identifies a row across edits: a timeline row by its Slack link (or time and text), an action by its text. */
@@ -135,9 +124,7 @@ function rowKey(row: string, kind: 'timeline' | 'actions', header: string[]): st
   const cells = splitTableRow(row);
   if (kind === 'timeline') {
     const columns = findTimelineColumns(header)!;
-    const parsed = parseRca(
-      `## Timeline\n\n| Time | Event |\n|---|---|\n| ${cells[columns.time] ?? ''} | ${cells[columns.event] ?? ''} |\n`,
-    ).timeline[0];
+    const parsed = readTimelineCell(cells[columns.time] ?? '', cells[columns.event] ?? '');
     return parsed?.link ?? `${parsed?.time}|${parsed?.event}`;
   }
   const columns = findActionItemColumns(header)!;

@@ -1,5 +1,6 @@
 import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
+import { isResolved } from '#domain/incident.ts';
 import { parseRelativeDate } from '#domain/parse-relative-date.ts';
 import { isoToSortKey } from '#domain/timeline-entry.ts';
 import type { Deps, Outcome } from './deps.ts';
@@ -52,6 +53,8 @@ export async function addActionItem(
     permalink: null,
     pending: false,
   });
+  // After resolve the RCA exists: refresh it so the item is in it (and, with a tracker, gets its issue).
+  if (isResolved(incident, deps.config.incident.statuses)) await deps.onRcaRequested?.(incident.id, by);
   return ok(`Action item added: ${request.text}, owner ${owner}, due ${due.date}.`);
 }
 

@@ -2,6 +2,7 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import { itemKey } from '#domain/plan-reminders.ts';
 import { addDaysTo } from '#domain/reminder-policy.ts';
 import { markActionItemDone } from '#rca/mark-done.ts';
+import { closeTrackerIssue } from './close-tracker-issue.ts';
 import type { Deps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
 
@@ -18,7 +19,9 @@ export async function completeActionItem(deps: Deps, ref: ItemRef, by: string): 
     await rca.repo.pull();
     const source = await rca.repo.readFile(ref.file);
     if (source === null) return fail(`${ref.file} is no longer in the repository.`);
-    const marked = markActionItemDone(source, (action) => itemKey(ref.file, action) === ref.key);
+    const marked = markActionItemDone(source, (action) => itemKey(ref.file, action) === ref.key, {
+      actionItemHeadings: deps.config.rca.actionItemHeadings,
+    });
     if (!marked.ok) return fail(marked.reason);
     const name = (await deps.chat.userName(by)) ?? by;
     const outcome = await rca.repo.commitFile(
@@ -28,7 +31,8 @@ export async function completeActionItem(deps: Deps, ref: ItemRef, by: string): 
     );
     if (!outcome.committed) return fail(`I could not commit the change: ${outcome.reason}`);
     const where = outcome.pushed ? '' : ' (committed locally; I will push it when the repository answers)';
-    return ok(`Marked done in ${ref.file} line ${marked.line}${where}. No more reminders for it.`);
+    const closed = await closeTrackerIssue(deps, marked.text, marked.line);
+    return ok(`Marked done in ${ref.file} line ${marked.line}${where}.${closed} No more reminders for it.`);
   });
 }
 

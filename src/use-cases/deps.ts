@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
 import type { Chat, Clock, IdGenerator, IncidentStore, RcaRepository } from '#src/ports.ts';
+import type { ActionTracker, TrackerLinks } from '#src/ports/action-tracker.ts';
+import type { IncidentEvents } from '#src/ports/incident-events.ts';
 import type { RelatedRcas } from './related-rcas.ts';
+import type { ReviewRequests } from './review-requests.ts';
 
 /** What every use case is given: ports, never adapters. */
 export interface Deps {
@@ -17,6 +20,17 @@ export interface Deps {
   onRcaRequested?: (incidentId: string, requestedBy: string) => Promise<void>;
   /** The RCA repository and the template drafts are rendered from. */
   rca?: RcaDeps;
+  /** Where declared, status, severity, update, resolved and rca events go (outgoing webhooks); none: nowhere. */
+  events?: IncidentEvents;
+  /** The team's issue tracker, when `actions.tracker.provider` names one. */
+  tracker?: TrackerDeps;
+}
+
+export interface TrackerDeps {
+  tracker: ActionTracker;
+  links: TrackerLinks;
+  /** Pressing Done in Slack closes the item's issue too. */
+  closeOnDone: boolean;
 }
 
 export interface RcaDeps {
@@ -26,6 +40,8 @@ export interface RcaDeps {
   template: string;
   /** Runs `task` as the only writer to the repository, across replicas too. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Where drafts on a review branch are opened as pull or merge requests (`rca.review.provider`). */
+  review?: ReviewRequests;
 }
 
 export type Outcome<T = void> = { ok: true; value: T; message?: string } | { ok: false; message: string };

@@ -3,18 +3,29 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
 import { leadOf } from '#domain/incident.ts';
 import { slugify } from '#domain/slugify.ts';
+import type { TimelineEntry } from '#domain/timeline-entry.ts';
 import { renderRca } from '#rca/render-rca.ts';
 import { updateRca } from '#rca/update-rca.ts';
+import type { PushFailure } from '#src/ports.ts';
 import type { Deps, Outcome, RcaDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
+import { openReview } from './open-review.ts';
+import { publishIncidentEvent } from './publish-incident-event.ts';
 
 export interface DraftResult {
   path: string;
+  branch: string;
   url: string | null;
   pullRequestUrl: string | null;
   pushed: boolean;
   pushError?: string;
+  /** Why the commit is not on the remote, so people are told what it is (see `PushFailure`). */
+  pushFailure?: PushFailure;
   note?: string;
+  /** The pull or merge request opened (or updated) for the review branch. */
+  review?: { noun: string; number: number; url: string; created: boolean };
+  /** Why no review could be opened, said for people. */
+  reviewProblem?: string;
 }
 
 /**
@@ -26,42 +37,72 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
   if (!rca) return fail('The RCA repository is not set up on this bot.');
   const incident = await deps.store.getIncident(incidentId);
   if (!incident) return fail('I could not find that incident.');
-  return rca.exclusive(async () => {
-    await rca.repo.pull();
-    const draft = await assembleDraft(deps, rca, incident);
-    const path = incident.rcaPath ?? (await choosePath(rca, incident, deps.config.rca.dirs[0]!));
-    const existing = incident.rcaPath ? await rca.repo.readFile(path) : null;
-    let content = renderRca(draft, rca.template);
-    let note: string | undefined;
-    if (existing !== null) {
-      const updated = updateRca(existing, draft, rca.template, await rca.repo.readOwnLastVersion(path));
-      if (!updated.ok) return fail(`I did not refresh ${path}: ${updated.reason}`);
-      content = updated.text;
-      if (updated.kept.length > 0) note = 'Rows people edited were kept as they are.';
-    }
-    const branch =
-      deps.config.rca.strategy === 'branch'
-        ? `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`
-        : deps.config.rca.branch;
-    const verb = existing === null ? 'Add' : 'Update';
-    const outcome = await rca.repo.commitFile(
-      path,
-      content,
-      `${verb} RCA draft: ${incident.title} (${incident.severity}, ${incident.id})`,
-      branch,
-    );
-    if (!outcome.committed && outcome.reason !== 'unchanged')
-      return fail(`I could not commit ${path}: ${outcome.reason}`);
-    await deps.store.updateIncident(incident.id, { rcaPath: path });
-    const config = deps.config.rca;
-    const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
-    const pullRequestUrl =
-      config.strategy === 'branch' && config.pullRequestUrl ? config.pullRequestUrl.replace('{branch}', branch) : null;
-    const result: DraftResult = { path, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };
-    if (outcome.committed && !outcome.pushed && outcome.pushError) result.pushError = outcome.pushError;
-    if (note) result.note = note;
+  const committed = await rca.exclusive(() => commitDraft(deps, rca, incident));
+  if (!committed.ok) return committed;
+  const { result, content, entries } = committed.value;
+  if (!rca.review || deps.config.rca.strategy !== 'branch') return ok(result);
+  if (!result.pushed) {
+    result.reviewProblem = `The ${rca.review.noun} opens with the first draft after the branch is pushed: \`/incident rca\` once the repository answers.`;
     return ok(result);
+  }
+  // Outside the repository lock: a slow review service never holds up another draft's commit.
+  const opened = await openReview(deps, rca.review, {
+    incident,
+    entries,
+    content,
+    branch: result.branch,
+    fileUrl: result.url,
   });
+  if (opened.ok) {
+    const { warnings, ...review } = opened.value;
+    result.review = { noun: rca.review.noun, ...review };
+    for (const warning of warnings) deps.log.warn({ incidentId, review: review.url }, warning);
+  } else result.reviewProblem = opened.message;
+  return ok(result);
+}
+
+async function commitDraft(
+  deps: Deps,
+  rca: RcaDeps,
+  incident: Incident,
+): Promise<Outcome<{ result: DraftResult; content: string; entries: TimelineEntry[] }>> {
+  const path = incident.rcaPath ?? (await choosePath(rca, incident, deps.config.rca.dirs[0]!));
+  // Branch mode: the draft continues the incident's review branch, where people may have edited it.
+  const branch = reviewBranchOf(deps, path);
+  await rca.repo.pull(branch);
+  const { draft, entries } = await assembleDraft(deps, rca, incident);
+  const existing = incident.rcaPath ? await rca.repo.readFile(path, branch) : null;
+  let content = renderRca(draft, rca.template);
+  let note: string | undefined;
+  if (existing !== null) {
+    const updated = updateRca(existing, draft, rca.template, await rca.repo.readOwnLastVersion(path, branch));
+    if (!updated.ok) return fail(`I did not refresh ${path}: ${updated.reason}`);
+    content = updated.text;
+    if (updated.kept.length > 0) note = 'Rows people edited were kept as they are.';
+  }
+  const verb = existing === null ? 'Add' : 'Update';
+  const outcome = await rca.repo.commitFile(
+    path,
+    content,
+    `${verb} RCA draft: ${incident.title} (${incident.severity}, ${incident.id})`,
+    branch,
+  );
+  if (!outcome.committed && outcome.reason !== 'unchanged')
+    return fail(`I could not commit ${path}: ${outcome.reason}`);
+  await deps.store.updateIncident(incident.id, { rcaPath: path });
+  const config = deps.config.rca;
+  const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
+  if (outcome.committed)
+    await publishIncidentEvent(deps, 'rca', incident.id, `rca:${outcome.sha}`, { rcaPath: path, rcaUrl: url });
+  const pullRequestUrl =
+    config.strategy === 'branch' && config.pullRequestUrl ? config.pullRequestUrl.replace('{branch}', branch) : null;
+  const result: DraftResult = { path, branch, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };
+  if (outcome.committed && !outcome.pushed) {
+    if (outcome.pushError) result.pushError = outcome.pushError;
+    result.pushFailure = outcome.pushFailure ?? 'unreachable';
+  }
+  if (note) result.note = note;
+  return ok({ result, content, entries });
 }
 
 async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
@@ -81,7 +122,7 @@ async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
   const names: Record<string, string> = {};
   for (const id of ids) names[id] = (await deps.chat.userName(id)) ?? id;
   const lead = leadOf(incident, deps.config.incident.roles);
-  return buildRcaDraft({
+  const draft = buildRcaDraft({
     incident,
     entries,
     actionItems,
@@ -96,6 +137,14 @@ async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
     diagram: deps.config.rca.diagram,
     names,
   });
+  return { draft, entries };
+}
+
+/** The branch a draft is committed to: `rca/<file name>` in branch mode, else the main branch. */
+function reviewBranchOf(deps: Deps, path: string): string {
+  return deps.config.rca.strategy === 'branch'
+    ? `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`
+    : deps.config.rca.branch;
 }
 
 /** `<dir>/<YYYY-MM-DD>-<slug>.md`, with a suffix when another incident's file has the name. */

@@ -1,16 +1,32 @@
 import type { IndexedFile } from '#domain/plan-reminders.ts';
-import { scanActionItems } from '#rca/scan-action-items.ts';
-import type { RcaFileInfo } from '#src/ports.ts';
+import { type ScanProgress, type ScanSource, scanRcaFiles } from './scan-rca-files.ts';
+import { fromScanRow, type ScanRow, scanReader, toScanRow } from './scan-row.ts';
 
-export interface ScanSource {
-  listFiles(dirs: string[]): Promise<RcaFileInfo[]>;
-  readFile(path: string): Promise<string | null>;
+/**
+ * Reads and scans the RCA files whose blob changed (see `scanRcaFiles`); the bot's runs on a worker
+ * thread, so the event loop that acks Slack never runs the parser.
+ */
+export interface RcaScanner {
+  scan(
+    dirs: string[],
+    known: ReadonlyMap<string, string>,
+    progress: ScanProgress,
+    actionItemHeadings?: readonly string[],
+  ): Promise<string[]>;
 }
 
 export interface ScanCache {
-  loadScanCache(): Promise<{ path: string; blob: string; data: string }[]>;
-  saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void>;
+  loadScanCache(): Promise<ScanRow[]>;
+  saveScanEntries(entries: ScanRow[]): Promise<void>;
   deleteScanPaths(paths: string[]): Promise<void>;
+}
+
+/** A scanner on the calling thread: for the command line, where nothing waits on the event loop. */
+export function scanInProcess(source: ScanSource): RcaScanner {
+  return {
+    scan: (dirs, known, progress, actionItemHeadings) =>
+      scanRcaFiles(source, dirs, known, progress, actionItemHeadings),
+  };
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -18,60 +34,68 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /**
  * Every RCA's action items, kept by git blob id: a refresh reads only files whose blob changed (the
  * store keeps the rest across restarts), and forgets files that are gone, so it never only grows.
- * Files are read with the fast scanner, yielding to the event loop as it goes so Slack is still acked.
+ * What a scan yields is saved batch by batch as it arrives, each batch its own statement, so an ack's
+ * inbox write never queues behind the whole cache. Refreshes run one at a time.
  */
 export class RcaIndex {
   private files = new Map<string, IndexedFile>();
   private loaded = false;
+  private running: Promise<unknown> = Promise.resolve();
+  /** What the cached entries were read with: entries read by another scanner or other headings are read again. */
+  private readonly reader: string;
 
   constructor(
-    private readonly source: ScanSource,
+    private readonly scanner: RcaScanner,
     private readonly cache: ScanCache | null,
     private readonly dirs: string[],
-  ) {}
+    private readonly actionItemHeadings?: readonly string[],
+  ) {
+    this.reader = scanReader(actionItemHeadings);
+  }
 
-  async refresh(): Promise<{ files: IndexedFile[]; parsed: number }> {
+  refresh(): Promise<{ files: IndexedFile[]; parsed: number }> {
+    const next = this.running.then(
+      () => this.scan(),
+      () => this.scan(),
+    );
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async scan(): Promise<{ files: IndexedFile[]; parsed: number }> {
     if (this.cache && !this.loaded) {
       const rows = await this.cache.loadScanCache();
       for (const [i, row] of rows.entries()) {
-        const data = JSON.parse(row.data) as Pick<IndexedFile, 'title' | 'items'>;
-        this.files.set(row.path, { path: row.path, blob: row.blob, ...data });
+        const file = fromScanRow(row, this.reader);
+        if (file) this.files.set(row.path, file);
         if (i % 500 === 499) await yieldToEventLoop();
       }
       this.loaded = true;
     }
-    const listed = await this.source.listFiles(this.dirs);
+    const known = new Map<string, string>();
+    for (const [path, file] of this.files) known.set(path, file.blob);
+    const changed = new Map<string, IndexedFile>();
+    const cache = this.cache;
+    const paths = await this.scanner.scan(
+      this.dirs,
+      known,
+      {
+        onBatch: async (entries, rows) => {
+          for (const entry of entries) changed.set(entry.path, entry);
+          if (cache) await cache.saveScanEntries(rows ?? entries.map((entry) => toScanRow(entry, this.reader)));
+          else await yieldToEventLoop();
+        },
+      },
+      this.actionItemHeadings,
+    );
     const next = new Map<string, IndexedFile>();
-    const changed: IndexedFile[] = [];
-    const rows: { path: string; blob: string; data: string }[] = [];
-    for (const file of listed) {
-      const known = this.files.get(file.path);
-      if (known && known.blob === file.blob) {
-        next.set(file.path, known);
-        continue;
-      }
-      const text = await this.source.readFile(file.path);
-      if (text === null) continue;
-      const scanned = scanActionItems(text, { frontMatter: 'title' });
-      const entry: IndexedFile = { path: file.path, blob: file.blob, title: scanned.title, items: scanned.actionItems };
-      next.set(file.path, entry);
-      changed.push(entry);
-      if (this.cache)
-        rows.push({
-          path: file.path,
-          blob: file.blob,
-          data: JSON.stringify({ title: entry.title, items: entry.items }),
-        });
-      if (changed.length % 10 === 0) await yieldToEventLoop();
+    for (const path of paths) {
+      const file = changed.get(path) ?? this.files.get(path);
+      if (file) next.set(path, file);
     }
     const removed = [...this.files.keys()].filter((path) => !next.has(path));
     this.files = next;
-    if (this.cache) {
-      if (changed.length > 0) {
-        await this.cache.saveScanEntries(rows);
-      }
-      if (removed.length > 0) await this.cache.deleteScanPaths(removed);
-    }
-    return { files: [...next.values()], parsed: changed.length };
+    if (cache && removed.length > 0) await cache.deleteScanPaths(removed);
+    return { files: [...next.values()], parsed: changed.size };
   }
 }

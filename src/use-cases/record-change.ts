@@ -2,6 +2,7 @@ import { describeChange } from '#domain/describe-change.ts';
 import type { TimelineEntry, TimelineKind } from '#domain/timeline-entry.ts';
 import { isoToSortKey } from '#domain/timeline-entry.ts';
 import type { Deps } from './deps.ts';
+import { publishIncidentEvent } from './publish-incident-event.ts';
 
 /** Records a change the bot saw happen (declare, severity, status, role…) on the timeline, once per key. */
 export async function recordChange(
@@ -30,5 +31,8 @@ export async function recordChange(
       ...(detail.role ? { role: detail.role } : {}),
     },
   };
-  return deps.store.addTimelineEntry(entry);
+  const added = await deps.store.addTimelineEntry(entry);
+  if (added && (kind === 'declared' || kind === 'severity' || kind === 'status' || kind === 'resolved'))
+    await publishIncidentEvent(deps, kind, incidentId, key, { ...entry.detail, by: detail.byId });
+  return added;
 }

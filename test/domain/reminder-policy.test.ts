@@ -91,7 +91,33 @@ describe('planReminders', () => {
       ['Ops', [['Act', 'before-7d']]],
       ['SRE', [['Other', 'before-7d']]],
     ]);
-    expect(plan.needsAttention).toEqual([]);
+    expect(plan.needsAttention.map((i) => [i.action, i.reason, i.stage])).toEqual([
+      ['No date', 'no due date is named', 'attention-due:none'],
+    ]);
+  });
+
+  it('keeps an item with neither owner nor due date, as bullet lists often write them, in needs attention', () => {
+    const plan = planReminders({
+      files: [file([item({ action: 'Better monitoring', owner: null, due: null }), item({ due: null, done: true })])],
+      today: '2025-04-07',
+      lastRun: '2025-04-06',
+      policy: POLICY,
+      snoozes: new Map(),
+    });
+
+    expect(plan.reminders.size).toBe(0);
+    expect(plan.needsAttention).toEqual([
+      {
+        key: 'RCAs/a.md#better monitoring',
+        file: 'RCAs/a.md',
+        title: 'A',
+        line: 10,
+        action: 'Better monitoring',
+        owner: null,
+        reason: 'no owner and no due date are named',
+        stage: 'attention-due:none',
+      },
+    ]);
   });
 
   it('sends items with no owner or an unreadable date to needs attention', () => {

@@ -1,5 +1,6 @@
 import { renameSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SetupError } from '#src/main.ts';
 import { eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
 import { bareRemote, remoteFile, remoteLog } from '../helpers/git-repos.ts';
 
@@ -26,7 +27,7 @@ describe('git under faults', () => {
 
   it('delivers the RCA once the remote is back, from the scheduled retry, after an incident run entirely offline', async () => {
     const bare = bareRemote();
-    const h = await startHarness({ rcaRepo: bare, env: { RCA_PUSH_RETRY_MS: '300' } });
+    const h = await startHarness({ rcaRepo: bare, env: { RCA_PUSH_RETRY_MS: '1000' } });
     harnesses.push(h);
     renameSync(bare, `${bare}.offline`);
 
@@ -64,5 +65,38 @@ describe('git under faults', () => {
     const paths = await Promise.all([one.bot.store.getIncident(first.id), two.bot.store.getIncident(second.id)]);
     expect(remoteFile(bare, paths[0]!.rcaPath!)).toContain('Replica one');
     expect(remoteFile(bare, paths[1]!.rcaPath!)).toContain('Replica two');
+  });
+
+  it('starts with an RCA remote it cannot reach, says so on /readyz and in the log, and delivers the draft later', async () => {
+    const bare = bareRemote();
+    renameSync(bare, `${bare}.offline`);
+    const h = await startHarness({ rcaRepo: `file://${bare}`, env: { RCA_PUSH_RETRY_MS: '1000' } });
+    harnesses.push(h);
+    const ready = (await (await fetch(`http://127.0.0.1:${h.bot.port}/readyz`)).json()) as {
+      checks: Record<string, boolean>;
+    };
+
+    const incident = await declareAndResolve(h, 'Offline from the start', 'general-offline');
+    const path = await eventually(async () => {
+      const i = await h.bot.store.getIncident(incident.id);
+      expect(i?.rcaPath).toBeTruthy();
+      return i!.rcaPath!;
+    }, 15_000);
+    renameSync(`${bare}.offline`, bare);
+
+    expect(ready.checks['rcaRemote']).toBe(false);
+    expect(h.logs.some((l) => l.includes('RCA_REPO cannot be reached'))).toBe(true);
+    await eventually(() => expect(remoteFile(bare, path)).toContain('Offline from the start'), 15_000);
+    expect(remoteLog(bare)).toContain('seed');
+  });
+
+  it('refuses to start on an RCA_REPO path that does not exist, with a message and no stack', async () => {
+    const error = await startHarness({ rcaRepo: '/nowhere/postmortems.git' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as Error).message).toMatch(
+      /^RCA_REPO is \/nowhere\/postmortems\.git, and there is no such directory/,
+    );
+    expect((error as Error).message).not.toMatch(/\n\s+at /);
   });
 });

@@ -55,6 +55,26 @@ describe('SimpleGitRcaRepository', () => {
     expect(remoteLog(bare).sort()).toEqual(['RCA draft: A', 'RCA draft: B', 'seed']);
   });
 
+  it('leaves the loser of a race with a clean working tree at the remote tip, history linear', async () => {
+    const bare = bareRemote();
+    const one = repoFor(bare);
+    const two = repoFor(bare);
+    await Promise.all([one.prepare(), two.prepare()]);
+
+    await Promise.all([
+      one.commitFile('RCAs/2025-04-07-a.md', '# A\n', 'RCA draft: A'),
+      two.commitFile('RCAs/2025-04-07-b.md', '# B\n', 'RCA draft: B'),
+    ]);
+
+    const tip = git(bare, 'rev-parse', 'main').trim();
+    const loser = [one, two].find((r) => git(r.dir, 'rev-parse', 'HEAD').trim() === tip)!;
+    expect(loser).toBeDefined();
+    expect(git(loser.dir, 'status', '--porcelain')).toBe('');
+    expect(await loser.readFile('RCAs/2025-04-07-a.md')).toBe('# A\n');
+    expect(await loser.readFile('RCAs/2025-04-07-b.md')).toBe('# B\n');
+    expect(git(bare, 'rev-list', '--merges', '--count', 'main').trim()).toBe('0');
+  });
+
   it('keeps the commit when the remote is unreachable, and pushes it once it is back, even after a restart', async () => {
     const bare = bareRemote();
     const dataDir = tempDir();

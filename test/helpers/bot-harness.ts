@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import { expect } from 'vitest';
 import YAML from 'yaml';
 import type { BotConfig } from '#config/bot-config.ts';
-import { loadConfig, PROJECT_ROOT } from '#config/load-config.ts';
+import { PROJECT_ROOT } from '#config/load-config.ts';
+import { loadSettings } from '#config/load-settings.ts';
 import type { Incident } from '#domain/incident.ts';
 import { type RunningBot, startBot } from '#src/main.ts';
 import type { Clock } from '#src/ports.ts';
@@ -66,9 +67,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}),
     ...(options.env ?? {}),
   };
-  const loaded = loadConfig(
-    {},
-    {
+  const loaded = loadSettings({
+    env,
+    overrides: {
       slack: { mode, apiUrl: slack.apiUrl },
       server: { port: 0 },
       dataDir,
@@ -77,9 +78,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.configFor?.(slack, people) ?? {}),
       ...(options.rcaRepo ? { rca: { ...((options.config?.['rca'] as object) ?? {}), repo: options.rcaRepo } } : {}),
     },
-  );
+  });
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  const config = loaded.config;
+  const { config, secrets } = loaded.settings;
   const logDestination = new Writable({
     write(chunk, _enc, done) {
       logs.push(String(chunk));
@@ -89,8 +90,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const start = async () => {
     const bot = await startBot({
       config,
-      env,
+      secrets,
       logDestination,
+      env,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     if (mode === 'http') slack.options.httpTarget = `http://127.0.0.1:${bot.port}/slack/events`;

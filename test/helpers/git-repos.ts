@@ -50,3 +50,21 @@ export function remoteFile(bare: string, path: string, branch = 'main'): string 
 export function remoteLog(bare: string, branch = 'main'): string[] {
   return git(bare, 'log', '--format=%s', branch).trim().split('\n');
 }
+
+/** A person's clone of the remote, to edit and push as someone other than the bot. */
+export function humanClone(bare: string, branch = 'main'): string {
+  const dir = join(tempDir('scribe-human-'), 'clone');
+  git(tempDir(), 'clone', '-q', '--branch', branch, bare, dir);
+  return dir;
+}
+
+/** Makes the bare remote refuse every push, as a protected branch or a pre-receive hook does. */
+export function refusePushes(bare: string, reason = 'main is protected'): void {
+  const hook = join(bare, 'hooks', 'pre-receive');
+  writeFileSync(hook, `#!/bin/sh\necho "${reason}" >&2\nexit 1\n`, { mode: 0o755 });
+}
+
+/** Every subject on a branch, newest first, with the branch's file at a path. */
+export function remoteCommits(bare: string, branch: string): string[] {
+  return git(bare, 'log', '--format=%s', branch).trim().split('\n');
+}

@@ -14,7 +14,7 @@ export function runScribe(
   options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/scribe.js'), ...args], {
+    const child = spawn(process.execPath, ['--conditions=development', join(PROJECT_ROOT, 'bin/scribe.js'), ...args], {
       cwd: options.cwd ?? PROJECT_ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,10 +8,14 @@ export async function spawnBot(
 ): Promise<{ child: ChildProcess; stop(): Promise<void>; logs: string[] }> {
   const logs: string[] = [];
   const extra = process.env['BENCH_BOT_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, join(PROJECT_ROOT, 'bin/scribe.js'), 'start'], {
-    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...extra, '--conditions=development', join(PROJECT_ROOT, 'bin/scribe.js'), 'start'],
+    {
+      env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bot did not start:\n${logs.join('')}`)), 60_000);
     const onData = (chunk: Buffer) => {

@@ -44,7 +44,7 @@ describe('lintFiles', () => {
     expect(rules(GOOD)).toEqual([]);
   });
 
-  it('reports missing fields, unknown severity and status, and a bad date', () => {
+  it('reports missing fields, and an unknown severity and status and a bad date at their own lines', () => {
     const source = GOOD.replace('severity: P3', 'severity: SEV9')
       .replace('status: resolved', 'status: done')
       .replace('date: 2025-04-07', 'date: 2025-02-30')
@@ -52,9 +52,9 @@ describe('lintFiles', () => {
 
     expect(rules(source)).toEqual([
       [1, 'error', 'required-field'],
-      [1, 'error', 'severity'],
-      [1, 'error', 'status'],
-      [1, 'error', 'date'],
+      [3, 'error', 'date'],
+      [4, 'error', 'severity'],
+      [7, 'error', 'status'],
     ]);
   });
 
@@ -75,17 +75,30 @@ describe('lintFiles', () => {
     expect(rules(broken)).toContainEqual([expect.any(Number), 'error', 'front-matter']);
   });
 
-  it('reports action items without owner or due date, and unreadable dates', () => {
+  it('reports an unreadable date on its line, and items without owner or due date once per file with the count', () => {
     const source = GOOD.replace(
       '| P1 | Add alert | SRE | 2025-04-14 |',
-      '| P1 | Add alert |  | 04/05/2025 |\n| P2 | Other | x | |',
+      '| P1 | Add alert |  | 04/05/2025 |\n| P2 | Other | x | |\n| P3 | Third | x | 2025-04-15 |',
     );
 
-    expect(rules(source)).toEqual([
-      [25, 'error', 'action-owner'],
-      [25, 'error', 'action-due'],
-      [26, 'error', 'action-due'],
+    const problems = lintFiles([{ path: 'a.md', source }], OPTIONS, new Set(['runbook-api']))[0]!.problems;
+
+    expect(problems.map((p) => [p.line, p.severity, p.rule])).toEqual([
+      [25, 'error', 'due-date'],
+      [25, 'warning', 'action-incomplete'],
     ]);
+    expect(problems[1]!.message).toMatch(
+      /^2 action items have no owner or no due date \(lines 25, 26\); they go to the needs-attention list/,
+    );
+  });
+
+  it('warns once about a bullet list of action items with neither owner nor due date', () => {
+    const source = GOOD.replace(
+      '| Priority | Action | Owner | Due Date |\n|---|---|---|---|\n| P1 | Add alert | SRE | 2025-04-14 |',
+      '- Better monitoring of namespaces.\n- Automate the limit ranges (@ops, due 2025-05-01)\n- Add an OOM alert (@ops)',
+    );
+
+    expect(rules(source)).toEqual([[23, 'warning', 'action-incomplete']]);
   });
 
   it('reports timeline rows out of order', () => {

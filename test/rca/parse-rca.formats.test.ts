@@ -27,6 +27,7 @@ describe('parseRca on what other teams write', () => {
         due: '2025-04-14',
         done: false,
         line: 12,
+        ticket: 'BUG-12',
       },
       {
         priority: null,
@@ -99,6 +100,93 @@ describe('parseRca on what other teams write', () => {
       },
       { priority: null, action: 'Tidy up dashboards', owner: null, due: null, done: false, line: 12 },
     ]);
+  });
+
+  it('reads bullet and numbered lists under any action-item heading, keeping items with no owner or date', () => {
+    const source = doc(
+      [
+        '## Next steps',
+        '',
+        '- Better monitoring of namespaces.',
+        '- Add alert for queue depth (@maria, due 2025-05-01, P1)',
+        '  - the details of an item are not items',
+        '',
+        '### Corrective actions',
+        '',
+        '1. [P2] OPS-12: Rotate the deploy keys — Ana Lopez, by Apr 14, 2025',
+        '2. ~~Raise the pool size~~ (<@U0123ABC>)',
+        '3. Write the runbook ✅',
+      ].join('\n'),
+    );
+
+    const items = parseRca(source).actionItems;
+
+    expect(items).toEqual([
+      { priority: null, action: 'Better monitoring of namespaces.', owner: null, due: null, done: false, line: 10 },
+      {
+        priority: 'P1',
+        action: 'Add alert for queue depth',
+        owner: '@maria',
+        due: '2025-05-01',
+        done: false,
+        line: 11,
+      },
+      {
+        priority: 'P2',
+        action: 'Rotate the deploy keys',
+        owner: 'Ana Lopez',
+        due: '2025-04-14',
+        done: false,
+        line: 16,
+        ticket: 'OPS-12',
+      },
+      { priority: null, action: 'Raise the pool size', owner: '<@U0123ABC>', due: null, done: true, line: 17 },
+      { priority: null, action: 'Write the runbook', owner: null, due: null, done: true, line: 18 },
+    ]);
+    expect(scanActionItems(source).actionItems).toEqual(items);
+  });
+
+  it('takes owner, due date, priority, done and ticket from wherever teams write them, and leaves the rest', () => {
+    const read = (text: string) => {
+      const { line: _line, ...item } = parseRca(`## Action Items\n\n- ${text}\n`).actionItems[0]!;
+      return item;
+    };
+
+    expect(read('Add alert, owner: Ana. Due: 2025-05-01.')).toMatchObject({
+      action: 'Add alert',
+      owner: 'Ana',
+      due: '2025-05-01',
+    });
+    expect(read('Add alert (SRE team) (2025-05-01)')).toMatchObject({ owner: 'SRE team', due: '2025-05-01' });
+    expect(read('Ask @ana to rotate the keys')).toMatchObject({ action: 'Ask @ana to rotate the keys', owner: '@ana' });
+    expect(read('DONE: rotate keys [high]')).toMatchObject({ action: 'rotate keys', done: true, priority: 'high' });
+    expect(read('Add retries [OPS-44](https://jira.example/OPS-44)')).toMatchObject({
+      action: 'Add retries',
+      ticket: 'https://jira.example/OPS-44',
+    });
+    expect(read('Fix the crash due to a bug')).toEqual({
+      priority: null,
+      action: 'Fix the crash due to a bug',
+      owner: null,
+      due: null,
+      done: false,
+    });
+    expect(read('Migrate to UTF-8 (optional)')).toMatchObject({ action: 'Migrate to UTF-8 (optional)', owner: null });
+  });
+
+  it('keeps plain bullets as notes in a section that uses checkboxes', () => {
+    const source = doc('## Follow-ups\n\nDuring the incident:\n- restarted the pods\n\n- [ ] Add an alert (@ops)\n');
+
+    expect(parseRca(source).actionItems.map((i) => i.action)).toEqual(['Add an alert']);
+    expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
+  });
+
+  it('reads the action-item headings it is given', () => {
+    const source = doc('## Improvements\n\n- Add an alert\n\n## Action Items\n\n- Not this one\n');
+    const options = { actionItemHeadings: ['Improvements'] };
+
+    expect(parseRca(source, options).actionItems.map((i) => i.action)).toEqual(['Add an alert']);
+    expect(scanActionItems(source, options).actionItems).toEqual(parseRca(source, options).actionItems);
   });
 
   it('never guesses a date: TBD, empty and ambiguous give null, and the unreadable ones a warning naming the cell', () => {

@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { RcaFileInfo } from '#src/ports.ts';
-import type { ScanSource } from '#use-cases/rca-index.ts';
+import type { ScanSource } from '#use-cases/scan-rca-files.ts';
 
 /**
  * RCA files in a plain directory (a copy of a vault, a checkout): what `scribe remind --dry-run --repo`
  * reads. The configured RCA directories are used where they exist, else the whole directory.
+ *
+ * Synchronous on purpose: it runs on the command line or a scan worker, where nothing else waits on
+ * the thread, and each `fs.promises` call is a round trip through libuv's thread pool, which for ten
+ * thousand files awaited one at a time left the process idle for seconds.
  */
 export class DirectorySource implements ScanSource {
   private readonly root: string;
@@ -16,38 +19,47 @@ export class DirectorySource implements ScanSource {
   }
 
   async listFiles(dirs: string[]): Promise<RcaFileInfo[]> {
-    const existing: string[] = [];
-    for (const dir of dirs) {
-      if (
-        await stat(join(this.root, dir)).then(
-          (s) => s.isDirectory(),
-          () => false,
-        )
-      )
-        existing.push(dir);
-    }
+    const existing = dirs.filter((dir) => isDirectory(join(this.root, dir)));
     const out: RcaFileInfo[] = [];
-    for (const dir of existing.length > 0 ? existing : ['.']) await this.walk(join(this.root, dir), out);
-    return out.sort((a, b) => a.path.localeCompare(b.path));
+    for (const dir of existing.length > 0 ? existing : ['.']) {
+      const prefix = relative(this.root, join(this.root, dir)).split(sep).join('/');
+      this.walk(join(this.root, dir), prefix === '' ? '' : `${prefix}/`, out);
+    }
+    // Code-unit order, the order git lists paths in.
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
-  async readFile(path: string): Promise<string | null> {
-    try {
-      return readFileSync(join(this.root, path), 'utf8');
-    } catch {
-      return null;
+  async *readFiles(files: RcaFileInfo[]): AsyncGenerator<{ path: string; text: string }> {
+    for (const { path } of files) {
+      let text: string;
+      try {
+        text = readFileSync(join(this.root, path), 'utf8');
+      } catch {
+        continue;
+      }
+      yield { path, text };
     }
   }
 
-  private async walk(dir: string, out: RcaFileInfo[]): Promise<void> {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+  private walk(dir: string, prefix: string, out: RcaFileInfo[]): void {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) await this.walk(full, out);
+      if (entry.isDirectory()) this.walk(full, `${prefix}${entry.name}/`, out);
       else if (entry.name.toLowerCase().endsWith('.md')) {
-        const info = await stat(full);
-        out.push({ path: relative(this.root, full).split(sep).join('/'), blob: `${info.size}-${info.mtimeMs}` });
+        const info = statSync(full, { throwIfNoEntry: false });
+        if (info) out.push({ path: `${prefix}${entry.name}`, blob: `${info.size}-${info.mtimeMs}` });
       }
     }
   }
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

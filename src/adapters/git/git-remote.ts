@@ -29,7 +29,8 @@ export function gitEnvironment(
     if (value !== undefined) env[key] = value;
   }
   env['GIT_TERMINAL_PROMPT'] = '0';
-  env['GIT_SSH_COMMAND'] = base['GIT_SSH_COMMAND'] ?? 'ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new';
+  env['GIT_SSH_COMMAND'] =
+    base['GIT_SSH_COMMAND'] ?? 'ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o ConnectTimeout=15';
   const token = credentials.password ?? base['RCA_REPO_TOKEN'] ?? null;
   if (token) {
     const user = credentials.username ?? base['RCA_REPO_USER'] ?? 'x-access-token';

@@ -1,4 +1,5 @@
 import { broadcastChannels } from '#domain/broadcast-channels.ts';
+import type { PushFailure } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import type { DraftResult } from '#use-cases/draft-rca.ts';
 import { draftRca } from '#use-cases/draft-rca.ts';
@@ -24,7 +25,7 @@ export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promi
   }
   const text = describe(outcome.value);
   await deps.chat.post(incident.channelId, { text });
-  const announcement = `📝 RCA draft for <#${incident.channelId}> (${escapeMrkdwn(incident.title)}): ${link(outcome.value)}`;
+  const announcement = `📝 RCA draft for <#${incident.channelId}> (${escapeMrkdwn(incident.title)}): ${link(outcome.value)}${reviewLink(outcome.value, ', in review: ')}`;
   for (const announcements of broadcastChannels(incident.severity, deps.config.incident)) {
     await deps.chat
       .post(announcements, { text: announcement })
@@ -38,12 +39,39 @@ function link(result: DraftResult): string {
 
 function describe(result: DraftResult): string {
   const lines = [`📝 RCA draft ${result.pushed ? 'committed' : 'committed locally'}: ${link(result)}`];
-  if (result.pullRequestUrl) lines.push(`Open a pull request: <${result.pullRequestUrl}|review the draft>`);
-  if (!result.pushed) {
-    lines.push(
-      `The repository could not be reached (${escapeMrkdwn(result.pushError ?? 'unknown error')}). The commit is kept and I will push it as soon as the repository answers.`,
-    );
-  }
+  if (result.review) {
+    const { noun, created } = result.review;
+    lines.push(`${created ? 'Opened' : 'Updated'} ${reviewLink(result, `${noun} `)}: review the draft there.`);
+  } else if (result.pullRequestUrl) lines.push(`Open a pull request: <${result.pullRequestUrl}|review the draft>`);
+  if (result.reviewProblem) lines.push(`⚠️ ${escapeMrkdwn(result.reviewProblem)}`);
+  if (!result.pushed) lines.push(PUSH_FAILURES[result.pushFailure ?? 'unreachable'](result));
   if (result.note) lines.push(result.note);
   return lines.join('\n');
+}
+
+/** What each reason a push did not land means for people, and what happens next. */
+const PUSH_FAILURES: Record<PushFailure, (r: DraftResult) => string> = {
+  unreachable: (r) =>
+    `The repository could not be reached (${said(r)}). The commit is kept and I will push it as soon as the repository answers.`,
+  auth: (r) =>
+    `The repository refused my credentials when I pushed \`${escapeMrkdwn(r.branch)}\` (${said(r)}). The commit is kept; ask whoever runs the bot to give its deploy key or RCA_REPO_TOKEN write access, and I will push it on the next retry.`,
+  'not-found': (r) =>
+    `The repository in RCA_REPO answered that it does not exist (${said(r)}). The commit is kept; ask whoever runs the bot to check RCA_REPO and the bot's access to it.`,
+  refused: (r) =>
+    `The repository refused the push to \`${escapeMrkdwn(r.branch)}\` (${said(r)}): a protected branch or a hook. The commit is kept and retried; allow the bot to push there, or set \`rca.strategy: branch\` to review drafts on a branch of their own.`,
+  rejected: (r) =>
+    `The repository kept moving while I pushed \`${escapeMrkdwn(r.branch)}\` (${said(r)}). The commit is kept and I will push it on the next retry.`,
+  conflict: (r) =>
+    `Someone changed \`${escapeMrkdwn(r.path)}\` on \`${escapeMrkdwn(r.branch)}\` while I was writing it. Their version is kept and mine was set aside; \`/incident rca\` drafts again from theirs.`,
+};
+
+/** `<url|pull request 12>` after a prefix, or nothing when no review was opened. */
+function reviewLink(result: DraftResult, prefix: string): string {
+  if (!result.review) return '';
+  const { noun, number, url } = result.review;
+  return `${prefix}<${url}|${noun === 'merge request' ? `!${number}` : `#${number}`}>`;
+}
+
+function said(result: DraftResult): string {
+  return escapeMrkdwn(result.pushError ?? 'no message from git');
 }

@@ -119,6 +119,41 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0100_webhook_outbox': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhook_outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull().defaultTo('pending'))
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('claimed_by', 'text')
+        .addColumn('claimed_until', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('last_error', 'text')
+        .execute();
+      await db.schema
+        .createIndex('webhook_outbox_due')
+        .on('webhook_outbox')
+        .columns(['state', 'next_attempt_at'])
+        .execute();
+    },
+  },
+  '0101_tracker_links': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('tracker_links')
+        .addColumn('item_key', 'text', (c) => c.primaryKey())
+        .addColumn('issue_key', 'text', (c) => c.notNull())
+        .addColumn('issue_url', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   '0301_update_nudges': {
     async up(db: Kysely<unknown>) {
       // One row per missed status-update period of an incident: whoever inserts it sends the nudge.

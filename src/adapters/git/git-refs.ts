@@ -1,0 +1,18 @@
+import type { Git } from './run-git.ts';
+
+/** The commit a ref names, or null when there is no such ref. */
+export async function revParse(git: Git, ref: string): Promise<string | null> {
+  try {
+    return (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** How many commits only `local` has, and how many only `other` has (`rev-list --left-right --count`). */
+export async function aheadBehind(git: Git, local: string, other: string): Promise<[number, number]> {
+  const [ahead = '0', behind = '0'] = (await git(['rev-list', '--left-right', '--count', `${local}...${other}`]))
+    .trim()
+    .split(/\s+/);
+  return [Number(ahead), Number(behind)];
+}

@@ -1,0 +1,205 @@
+import { decodeCellText } from './cell-text.ts';
+import { parseDueCell } from './parse-due-cell.ts';
+import type { ParsedActionItem, Problem } from './rca-document.ts';
+
+/*
+ * An action item written as a list item: `- [ ] Add alert for X (@ana, due 2025-05-01, P1)`,
+ * `1. Add alert for X — Ana, by 2025-05-01`, `- [P1] OPS-12: Add alert ✅`. The fields are taken off
+ * the ends of the text (and out of a trailing group in parentheses), so what is left, the action,
+ * is what the author wrote; an @mention inside the text names the owner when nothing else does.
+ */
+
+/** The date formats `parseDueCell` reads, for finding a date inside a sentence. */
+const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})`;
+const MENTION = String.raw`(?:@[\w.-]*\w|<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<!subteam\^S[A-Z0-9]+(?:\|[^>]*)?>)`;
+/** `OPS-123`; not the names of standards that look like one (`UTF-8`, `SHA-256`). */
+const TICKET_KEY = String.raw`(?!(?:UTF|SHA|ISO|AES|TLS|SSL|HTTP|IPV|COVID|MD|RSA|ECMA|IEEE|PEP|RFC|CVE)-)[A-Z][A-Z0-9]{1,9}-\d+`;
+const LINK = String.raw`(?:\[[^\]]*\]\([^()\s]+\)|<https?://[^>\s]+>|https?://[^\s()<>]+)`;
+const STRUCK = /^~~([\s\S]*)~~$/;
+const NOT_A_NAME =
+  /^(?:optional|ongoing|planned|pending|blocked|wip|later|in progress|not started|open|todo|tbd|n\/a|none)$/i;
+/**
+ * A person's or a team's name in `(Ana Lopez)` or `— SRE team`: up to three capitalised words, the last
+ * of which may be `team`, `squad` or the like (`(Docker images etc)` is not a name).
+ */
+const NAME =
+  /^\p{Lu}[\p{L}\p{M}\p{N}.'’&_-]*(?:\s\p{Lu}[\p{L}\p{M}\p{N}.'’&_-]*){0,2}(?:\s(?:team|squad|group|crew|on-?call|owners?))?$/u;
+
+interface Fields {
+  owner: string | null;
+  due: string | null;
+  dueText?: string;
+  duePart?: string;
+  priority: string | null;
+  ticket?: string;
+  done: boolean;
+}
+
+type Field = { owner: string } | { due: string } | { priority: string } | { ticket: string } | { done: true };
+
+const DUE_WORD = new RegExp(`^(?:by|before|until|deadline:?|target:?|eta:?)\\s+(${DATE})$`, 'i');
+const DATE_ONLY = new RegExp(`^${DATE}$`);
+const MENTION_ONLY = new RegExp(`^${MENTION}$`);
+const TICKET = new RegExp(`^(?:(?:ticket|issue|jira|bug|tracked in|see):?\\s+)?(${TICKET_KEY}|${LINK})$`, 'i');
+
+/** What one part of a group can be, tried in order: the first pattern that matches reads it. */
+const PARTS: { pattern: RegExp; read: (m: RegExpExecArray) => Field | null }[] = [
+  { pattern: /^due(?::\s*|\s+)(.+)$/i, read: (m) => ({ due: m[1]!.trim() }) },
+  { pattern: DUE_WORD, read: (m) => ({ due: m[1]! }) },
+  { pattern: DATE_ONLY, read: (m) => ({ due: m[0] }) },
+  { pattern: MENTION_ONLY, read: (m) => ({ owner: m[0] }) },
+  { pattern: /^(?:owners?|assignee|assigned to|dri|who)(?::\s*|\s+)(.+)$/i, read: (m) => ({ owner: m[1]!.trim() }) },
+  { pattern: /^\[?(p\d)\]?$/i, read: (m) => ({ priority: m[1]!.toUpperCase() }) },
+  {
+    pattern: /^(?:priority|prio)(?::\s*|\s+)(\S+)$/i,
+    read: (m) => ({ priority: /^p\d$/i.test(m[1]!) ? m[1]!.toUpperCase() : m[1]! }),
+  },
+  { pattern: /^\[?(critical|high|medium|low)\]?$/i, read: (m) => ({ priority: m[1]! }) },
+  {
+    pattern: /^(?:(?:status:?\s+)?(?:done|completed?|fixed|resolved|closed)|✅|✔️?|☑️?)$/iu,
+    read: () => ({ done: true }),
+  },
+  { pattern: TICKET, read: (m) => ({ ticket: ticketOf(m[1]!) }) },
+];
+
+/** One part of a trailing group (`@ana`, `due 2025-05-01`, `P1`, `OPS-12`), or null for plain words. */
+function readPart(part: string, names: boolean): Field | null {
+  const text = part.trim();
+  for (const { pattern, read } of PARTS) {
+    const m = pattern.exec(text);
+    if (m) return read(m);
+  }
+  return names && NAME.test(text) && !NOT_A_NAME.test(text) ? { owner: text } : null;
+}
+
+function ticketOf(raw: string): string {
+  const link = /^\[[^\]]*\]\(([^()\s]+)\)$/.exec(raw) ?? /^<([^>]+)>$/.exec(raw);
+  return link ? link[1]! : raw;
+}
+
+/** Reads a group of parts (`@ana, due Apr 2, 2025, P1`) into `fields`, or leaves it untouched and says false. */
+function takeGroup(group: string, fields: Fields, names: boolean): boolean {
+  const parts = group
+    .split(/[,;](?!\s*\d{4}\b)/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0) return false;
+  const read = parts.map((p) => readPart(p, names));
+  if (read.some((f) => f === null)) return false;
+  const owners = read.filter((f) => f !== null && 'owner' in f).length;
+  const dues = read.filter((f) => f !== null && 'due' in f).length;
+  if (owners > 1 || dues > 1) return false;
+  for (const field of read) apply(field!, fields);
+  return true;
+}
+
+function apply(field: Field, fields: Fields): void {
+  if ('owner' in field) fields.owner ??= field.owner;
+  else if ('due' in field) fields.duePart ??= field.due;
+  else if ('priority' in field) fields.priority ??= field.priority;
+  else if ('ticket' in field) fields.ticket ??= field.ticket;
+  else fields.done = true;
+}
+
+/** Patterns at the end of the text, each giving one field; tried until none matches. */
+const TAIL: { pattern: RegExp; read: (m: RegExpExecArray, fields: Fields) => boolean }[] = [
+  { pattern: /\s*\(([^()]*)\)$/, read: (m, f) => takeGroup(m[1]!, f, true) },
+  { pattern: /\s+[—–]\s+([^—–]+)$/, read: (m, f) => takeGroup(m[1]!, f, true) },
+  { pattern: /\s+--?\s+(.+?)$/, read: (m, f) => takeGroup(m[1]!, f, false) },
+  { pattern: /\s*\[([^[\]]*)\]$/, read: (m, f) => takeGroup(m[1]!, f, false) },
+  {
+    pattern: new RegExp(
+      `[\\s,;]+((?:due|by|before)\\s+${DATE}|due:\\s*[^,;()]+|due\\s+(?:tbd|tba|n/a|none|todo|unknown))$`,
+      'i',
+    ),
+    read: (m, f) => takeGroup(m[1]!, f, false),
+  },
+  {
+    pattern: new RegExp(`[\\s,;]+(${MENTION}|(?:owner|assignee)s?:\\s*[^,;()]{1,40})$`, 'i'),
+    read: (m, f) => takeGroup(m[1]!, f, false),
+  },
+  {
+    pattern: new RegExp(
+      `[\\s,;]+(\\[?[Pp]\\d\\]?|(?:priority|prio):?\\s+\\S+|${TICKET_KEY}|${LINK}|✅|✔️?|☑️?|DONE)$`,
+      'u',
+    ),
+    read: (m, f) => takeGroup(m[1]!, f, false),
+  },
+];
+
+/** Patterns at the start of the text: a priority, a ticket, a done mark. */
+const HEAD: { pattern: RegExp; read: (m: RegExpExecArray, fields: Fields) => boolean }[] = [
+  { pattern: /^(?:✅|✔️?|☑️?|DONE\b|\[(?:done|Done|DONE)\]|\((?:done|Done|DONE)\))[\s:–—-]*/u, read: markDone },
+  { pattern: /^\[([^[\]]*)\](?!\()\s*:?\s*/, read: (m, f) => takeGroup(m[1]!, f, false) },
+  { pattern: /^(p\d)(?::\s*|\s+[-–—]\s+|\s+)/i, read: (m, f) => takeGroup(m[1]!, f, false) },
+  {
+    pattern: new RegExp(`^(${TICKET_KEY}|\\[${TICKET_KEY}\\]\\([^()\\s]+\\))(?::\\s*|\\s+[-–—]\\s+)`),
+    read: (m, f) => takeGroup(m[1]!, f, false),
+  },
+];
+
+function markDone(_m: RegExpExecArray, fields: Fields): boolean {
+  fields.done = true;
+  return true;
+}
+
+function peel(body: string, rules: typeof TAIL, fields: Fields, fromEnd: boolean): string {
+  let text = body;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { pattern, read } of rules) {
+      const m = pattern.exec(text);
+      if (!m) continue;
+      const rest = fromEnd ? text.slice(0, m.index) : text.slice(m[0].length);
+      const cleaned = fromEnd ? rest.replace(/[\s,;:.]+$/, '') : rest;
+      if (cleaned.trim() === '' || !read(m, fields)) continue;
+      text = cleaned;
+      changed = true;
+      break;
+    }
+  }
+  return text;
+}
+
+/**
+ * One list item (its first paragraph's raw markdown, marker and checkbox taken off). `checked` is
+ * the checkbox, or null when the item has none.
+ */
+export function readListItem(
+  text: string,
+  checked: boolean | null,
+  line: number,
+  problems: Problem[],
+): ParsedActionItem {
+  const fields: Fields = { owner: null, due: null, priority: null, done: checked === true };
+  const written = text.trim();
+  // A sentence's full stop may follow the fields (`… Owner: Ana.`); it stays when nothing is taken.
+  const bare = written.replace(/\.$/, '');
+  const peeled = peel(bare, TAIL, fields, true);
+  let body = peel(peeled === bare ? written : peeled, HEAD, fields, false).trim();
+  const struck = STRUCK.exec(body);
+  if (struck) {
+    body = struck[1]!;
+    fields.done = true;
+  }
+  if (fields.owner === null) fields.owner = new RegExp(`(?<![\\w@])${MENTION}`).exec(body)?.[0] ?? null;
+  if (fields.duePart !== undefined) {
+    const parsed = parseDueCell(fields.duePart);
+    fields.due = parsed.due;
+    if (parsed.due === null && 'reason' in parsed && parsed.reason !== undefined) {
+      fields.dueText = fields.duePart;
+      problems.push({ line, column: 1, severity: 'warning', message: `Due date ${parsed.reason}`, rule: 'due-date' });
+    }
+  }
+  const item: ParsedActionItem = {
+    priority: fields.priority,
+    action: decodeCellText(body),
+    owner: fields.owner === null ? null : decodeCellText(fields.owner),
+    due: fields.due,
+    done: fields.done,
+    line,
+  };
+  if (fields.dueText !== undefined) item.dueText = fields.dueText;
+  if (fields.ticket !== undefined) item.ticket = fields.ticket;
+  return item;
+}

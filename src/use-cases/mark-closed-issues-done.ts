@@ -1,0 +1,51 @@
+import { markActionItemDone } from '#rca/mark-done.ts';
+import { parseRca } from '#rca/parse-rca.ts';
+import { readTicketCell } from '#rca/read-ticket-cell.ts';
+import { TrackerError } from '#src/ports/action-tracker.ts';
+import type { Deps } from './deps.ts';
+import { rcaBranch } from './rca-branch.ts';
+
+/**
+ * Before the reminders: each open action item (of the incidents' RCAs) whose tracker issue is closed is
+ * marked done in its RCA, by a commit per file, the same row change the Done button makes. Says how
+ * many items it marked. A tracker that cannot be asked leaves the items as they are, for the next run.
+ */
+export async function markClosedIssuesDone(deps: Deps): Promise<number> {
+  const { rca, tracker } = deps;
+  if (!rca || !tracker) return 0;
+  const paths = new Set((await deps.store.listIncidents({})).flatMap((i) => (i.rcaPath ? [i.rcaPath] : [])));
+  let marked = 0;
+  for (const path of paths) {
+    marked += await rca.exclusive(async () => {
+      await rca.repo.pull();
+      const source = await rca.repo.readFile(path);
+      if (source === null) return 0;
+      let text = source;
+      const closed: string[] = [];
+      for (const item of parseRca(source).actionItems) {
+        const ticket = item.done ? null : readTicketCell(source, item.line);
+        if (!ticket) continue;
+        const isClosed = await tracker.tracker.isClosed(ticket).catch((error: unknown) => {
+          if (!(error instanceof TrackerError)) throw error;
+          deps.log.warn({ err: error, path, ticket }, 'could not ask the tracker about an action item');
+          return null;
+        });
+        if (isClosed !== true) continue;
+        const done = markActionItemDone(text, (action) => action === item.action);
+        if (done.ok) {
+          text = done.text;
+          closed.push(ticket);
+        }
+      }
+      if (closed.length === 0) return 0;
+      const outcome = await rca.repo.commitFile(
+        path,
+        text,
+        `Mark action items done in ${path}: ${closed.join(', ')} closed in ${tracker.tracker.name}`,
+        rcaBranch(deps.config.rca, path),
+      );
+      return outcome.committed ? closed.length : 0;
+    });
+  }
+  return marked;
+}

@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { itemKey } from '#domain/plan-reminders.ts';
+import { parseRca } from '#rca/parse-rca.ts';
+import { completeActionItem } from '#use-cases/complete-action-item.ts';
+import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
+import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
+import { type FakeGithub, startFakeGithub } from '../fakes/fake-github.ts';
+import { type FakeJira, startFakeJira } from '../fakes/fake-jira.ts';
+import { type FakeLinear, startFakeLinear } from '../fakes/fake-linear.ts';
+
+const TOKEN = 'github_pat_test_0123456789abcdef';
+
+for (const store of ['sqlite', 'postgres'] as const) {
+  describe.skipIf(store === 'postgres' && !postgresFactory.available)(
+    `action items as GitHub issues (${store})`,
+    () => {
+      let h: Harness | undefined;
+      let github: FakeGithub | undefined;
+      afterEach(async () => {
+        await h?.stop();
+        await github?.stop();
+        h = undefined;
+        github = undefined;
+      });
+
+      const start = async () => {
+        github = await startFakeGithub({ token: TOKEN, repository: 'acme/ops' });
+        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
+        h = await startHarness({
+          ...(pg ?? {}),
+          env: { ACTIONS_TRACKER_TOKEN: TOKEN, ACTIONS_TRACKER_API_URL: github.apiUrl },
+          config: { actions: { tracker: { provider: 'github', repository: 'acme/ops', labels: ['incident'] } } },
+        });
+        return { h, github };
+      };
+
+      const rcaText = async (h: Harness, path: string) => (await h.bot.deps.rca!.repo.readFile(path))!;
+
+      it('opens one issue per new action item on resolve, writes it into the Ticket column, and never twice', async () => {
+        const { h, github } = await start();
+        const incident = await declareFromNewChannel(h, 'declare sev2 Checkout latency');
+        const channel = incident.channelId!;
+        await h.people.ana.ask('/incident', 'action Add an alert on p99 due:2030-05-01', channel);
+        await h.people.ana.ask('/incident', 'action Fix retries, see OPS-7 due:2030-05-02', channel);
+
+        await h.people.ana.ask('/incident', 'resolve Rolled back', channel);
+        const path = await rcaPathOf(h, incident.id);
+        await eventually(() => expect(github.issues.size).toBe(1), 15_000);
+        const text = await eventually(async () => {
+          const t = await rcaText(h, path);
+          expect(t).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
+          return t;
+        });
+        await h.people.ana.ask('/incident', 'rca', channel);
+        await eventually(() =>
+          expect(h.slack.workspace.channels.get(channel)!.messages.map((m) => m.text)).toContainEqual(
+            expect.stringContaining('acme/ops#1'),
+          ),
+        );
+
+        expect(github.issues.get(1)).toMatchObject({
+          title: 'Add an alert on p99',
+          labels: ['incident'],
+          state: 'open',
+        });
+        expect(github.issues.get(1)!.body).toContain('Checkout latency');
+        expect(github.issues.get(1)!.body).toContain(path);
+        expect(text).toMatch(/\| Ticket \|/);
+        expect(parseRca(text).actionItems.map((i) => i.action)).toEqual([
+          'Add an alert on p99',
+          'Fix retries, see OPS-7',
+        ]);
+        expect(github.issues.size).toBe(1);
+      });
+
+      it('opens an issue for an action added after resolve, and re-writes a lost ticket from the store instead of opening another', async () => {
+        const { h, github } = await start();
+        const incident = await declareFromNewChannel(h, 'declare sev3 Cache misses');
+        const channel = incident.channelId!;
+        await h.people.ana.ask('/incident', 'resolve Fixed', channel);
+        const path = await rcaPathOf(h, incident.id);
+
+        await h.people.ana.ask('/incident', 'action Warm the cache on deploy due:2030-05-01', channel);
+        await eventually(async () => expect(await rcaText(h, path)).toContain('acme/ops#1'), 15_000);
+        const repo = h.bot.deps.rca!.repo;
+        await repo.commitFile(
+          path,
+          (await rcaText(h, path)).replace(/\[acme\/ops#1\]\([^)]*\)/, ''),
+          'Lose the ticket',
+        );
+        await h.bot.deps.onRcaRequested!(incident.id, h.people.ana.id);
+
+        expect(await rcaText(h, path)).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
+        expect(github.issues.size).toBe(1);
+      });
+
+      it('marks an item done when its issue is closed, and closes the issue when Done is pressed', async () => {
+        const { h, github } = await start();
+        const incident = await declareFromNewChannel(h, 'declare sev2 Search is slow');
+        const channel = incident.channelId!;
+        await h.people.ana.ask('/incident', 'action Add an alert due:2030-05-01', channel);
+        await h.people.ana.ask('/incident', 'action Drain the queue due:2030-05-02', channel);
+        await h.people.ana.ask('/incident', 'resolve Fixed', channel);
+        const path = await rcaPathOf(h, incident.id);
+        await eventually(() => expect(github.issues.size).toBe(2), 15_000);
+        await eventually(async () => expect(await rcaText(h, path)).toContain('acme/ops#2'));
+
+        github.close(1);
+        await h.bot.runReminders();
+        const done = await completeActionItem(
+          h.bot.deps,
+          { file: path, key: itemKey(path, 'Drain the queue') },
+          h.people.ana.id,
+        );
+
+        const items = parseRca(await rcaText(h, path)).actionItems;
+        expect(items.map((i) => [i.action, i.done])).toEqual([
+          ['Add an alert', true],
+          ['Drain the queue', true],
+        ]);
+        expect(done).toMatchObject({
+          ok: true,
+          value: expect.stringContaining('Closed https://github.com/acme/ops/issues/2 in GitHub Issues.'),
+        });
+        expect(github.issues.get(2)).toMatchObject({ state: 'closed', state_reason: 'completed' });
+      });
+    },
+  );
+}
+
+describe('action items as Jira issues (sqlite)', () => {
+  let h: Harness | undefined;
+  let jira: FakeJira | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    await jira?.stop();
+  });
+
+  it('opens a Jira issue on resolve, marks the item done once the issue is done, and Done moves the other to Done', async () => {
+    jira = await startFakeJira({
+      project: 'OPS',
+      email: 'bot@example.com',
+      token: 'jira-api-token-0123',
+      pat: 'unused-pat',
+    });
+    h = await startHarness({
+      env: {
+        ACTIONS_TRACKER_TOKEN: 'jira-api-token-0123',
+        ACTIONS_TRACKER_USER: 'bot@example.com',
+        ACTIONS_TRACKER_API_URL: jira.site,
+      },
+      config: { actions: { tracker: { provider: 'jira', project: 'OPS' } } },
+    });
+    const incident = await declareFromNewChannel(h, 'declare sev2 Queue backlog');
+    const channel = incident.channelId!;
+    await h.people.ana.ask('/incident', 'action Add an alert due:2030-05-01', channel);
+    await h.people.ana.ask('/incident', 'action Drain the queue due:2030-05-02', channel);
+    await h.people.ana.ask('/incident', 'resolve Fixed', channel);
+    const path = await rcaPathOf(h, incident.id);
+    const read = async () => (await h!.bot.deps.rca!.repo.readFile(path))!;
+    await eventually(async () => expect(await read()).toContain(`[OPS-2](${jira!.site}/browse/OPS-2)`), 15_000);
+
+    jira.finish('OPS-1');
+    await h.bot.runReminders();
+    const done = await completeActionItem(
+      h.bot.deps,
+      { file: path, key: itemKey(path, 'Drain the queue') },
+      h.people.ana.id,
+    );
+
+    expect(jira.issues.get('OPS-1')).toMatchObject({ summary: 'Add an alert', issueType: 'Task' });
+    expect(jira.issues.get('OPS-1')!.description).toContain('Queue backlog');
+    expect(parseRca(await read()).actionItems.map((i) => [i.action, i.done])).toEqual([
+      ['Add an alert', true],
+      ['Drain the queue', true],
+    ]);
+    expect(done.ok).toBe(true);
+    expect(jira.issues.get('OPS-2')!.status).toBe('Done');
+  });
+});
+
+describe('action items as Linear issues (sqlite)', () => {
+  let h: Harness | undefined;
+  let linear: FakeLinear | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    await linear?.stop();
+  });
+
+  it('opens a Linear issue on resolve, marks the item done once it is completed, and Done completes the other', async () => {
+    linear = await startFakeLinear({ apiKey: 'lin_api_e2e_0123456789', teamKey: 'ENG' });
+    h = await startHarness({
+      env: { ACTIONS_TRACKER_TOKEN: 'lin_api_e2e_0123456789', ACTIONS_TRACKER_API_URL: linear.apiUrl },
+      config: { actions: { tracker: { provider: 'linear', project: 'ENG' } } },
+    });
+    const incident = await declareFromNewChannel(h, 'declare sev2 Login errors');
+    const channel = incident.channelId!;
+    await h.people.ana.ask('/incident', 'action Add an alert due:2030-05-01', channel);
+    await h.people.ana.ask('/incident', 'action Rotate the keys due:2030-05-02', channel);
+    await h.people.ana.ask('/incident', 'resolve Fixed', channel);
+    const path = await rcaPathOf(h, incident.id);
+    const read = async () => (await h!.bot.deps.rca!.repo.readFile(path))!;
+    await eventually(
+      async () => expect(await read()).toContain('[ENG-2](https://linear.app/acme/issue/ENG-2)'),
+      15_000,
+    );
+
+    linear.complete('ENG-1');
+    await h.bot.runReminders();
+    const done = await completeActionItem(
+      h.bot.deps,
+      { file: path, key: itemKey(path, 'Rotate the keys') },
+      h.people.ana.id,
+    );
+
+    expect(linear.byIdentifier('ENG-1')!.description).toContain('Login errors');
+    expect(parseRca(await read()).actionItems.map((i) => [i.action, i.done])).toEqual([
+      ['Add an alert', true],
+      ['Rotate the keys', true],
+    ]);
+    expect(done.ok).toBe(true);
+    expect(linear.byIdentifier('ENG-2')!.stateId).toBe('state-done');
+  });
+});
