@@ -19,6 +19,9 @@ import { registerListeners } from '#adapters/slack/listeners/registry.ts';
 import { draftAndAnnounceRca } from '#adapters/slack/post-rca-result.ts';
 import { loggedMessage } from '#adapters/slack/logged-message.ts';
 import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
+import { SlackUpdatePublisher } from '#adapters/slack/updates/slack-update-publisher.ts';
+import { startUpdateNudges } from '#adapters/slack/updates/start-update-nudges.ts';
+import { KyselyNudgeLedger } from '#adapters/store/kysely-nudge-ledger.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
@@ -260,7 +263,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     return summary;
   };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
-  registerListeners(app, { deps, index });
+  const updates = new SlackUpdatePublisher(deps.chat, config, log);
+  registerListeners(app, { deps, index, updates });
+  const nudges = startUpdateNudges(deps, updates, new KyselyNudgeLedger(store.db));
   const jobs = [
     cron.schedule(config.reminders.schedule, () => guard(log, 'reminders', runReminders), {
       timezone: config.reminders.timeZone,
@@ -332,6 +337,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       durable.close();
       clearInterval(pushTimer);
       clearInterval(trimTimer);
+      nudges.stop();
       for (const job of jobs) await job.stop();
       pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);

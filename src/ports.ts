@@ -71,6 +71,27 @@ export interface IncidentStore {
   listActionItems(incidentId: string): Promise<ActionItemRecord[]>;
 }
 
+/** A status update as posted: what the person wrote and when the next one is due. */
+export interface StatusUpdate {
+  text: string;
+  by: string;
+  at: string;
+  nextAt: string | null;
+}
+
+/** Where status updates and the nudges for missing ones go (Slack messages). */
+export interface UpdatePublisher {
+  /** Posts the formatted update in each channel (the incident's first); a broadcast channel that fails is logged. */
+  publish(incident: Incident, update: StatusUpdate, channels: string[]): Promise<void>;
+  /** Reminds a person in the incident channel that an update was due at `dueAt`, with a button to post one. */
+  nudge(incident: Incident, userId: string, dueAt: string): Promise<void>;
+}
+
+/** Who sends the nudge for a missed status-update period: exactly one caller, across restarts and replicas. */
+export interface NudgeLedger {
+  claimNudge(incidentId: string, slot: string, at: string): Promise<boolean>;
+}
+
 /** Time, injected so the domain and use cases never read the system clock. */
 export interface Clock {
   now(): Date;

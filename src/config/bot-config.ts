@@ -17,6 +17,7 @@ const lowercaseWord = z.string().regex(/^[a-z0-9_-]+$/, expected('a lowercase wo
 const emojiName = z.string().regex(/^[a-z0-9_+'-]+$/, expected('an emoji name without colons, such as pushpin'));
 const text = z.string(expected('text'));
 const flag = z.boolean(expected('true or false'));
+const duration = z.string().regex(/^\d{1,4}\s*(m|min|h|d)$/, expected('a duration such as 30m, 1h or 4h'));
 const list = <T extends z.ZodType>(item: T) => z.array(item, expected('a list, such as [a, b]'));
 const map = <T extends z.ZodType>(value: T) => z.record(z.string(), value, expected('a map of name: value'));
 const section = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject(shape, expected('a section of settings'));
@@ -54,6 +55,18 @@ export const BotConfig = section({
     statuses: list(lowercaseWord).min(2, expected('at least two statuses, such as [investigating, resolved]')),
     roles: list(lowercaseWord).min(1, expected('at least one role, such as [lead]')),
     restrictTo: z.union([z.literal(''), userGroupId], expected('a Slack user group ID such as S012ABCDEF, or ""')),
+    // Where `/incident status` may go from a status; statuses are checked in incident-rule-problems.ts.
+    transitions: map(list(text)),
+    announcements: list(
+      z.strictObject(
+        { channel: z.string().min(1, expected('a channel ID or name')), minSeverity: text.optional() },
+        expected('{channel: C0123, minSeverity: P2}, minSeverity optional'),
+      ),
+    ),
+    updateEvery: map(duration),
+    updateCheckSeconds: z
+      .int(expected('a number of seconds, at least 1, such as 60'))
+      .min(1, expected('a number of seconds, at least 1, such as 60')),
   }),
   timeline: section({
     emoji: emojiName,

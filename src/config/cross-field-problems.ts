@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { missingSecrets } from './missing-secrets.ts';
 import { resolveTemplate } from './resolve-template.ts';
+import { incidentRuleProblems } from './incident-rule-problems.ts';
 import { trackerProblems } from './tracker-problems.ts';
 
 type Raw = { config?: Record<string, unknown>; secrets?: Record<string, unknown> };
@@ -28,6 +29,7 @@ export function crossFieldProblems(raw: Raw, forBot: boolean): { errors: string[
       `incident.defaultSeverity: expected one of ${severities.join(', ')}, found ${JSON.stringify(defaultSeverity)}`,
     );
   }
+  errors.push(...incidentRuleProblems(incident));
   const mode = get(get(config, 'slack'), 'mode');
   if (forBot) {
     errors.push(...missingSecrets(mode, secrets));

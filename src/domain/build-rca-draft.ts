@@ -34,6 +34,7 @@ export function buildRcaDraft(input: DraftInput): RcaDraft {
     tags: [...new Set(['rca', incident.severity.toLowerCase(), ...input.extraTags])],
     status: incident.status,
     durationMinutes: metrics.toResolve,
+    metrics,
     author: input.author,
     preparedOn: input.preparedOn,
     summary: incident.summary.trim() === '' ? metricsSentence : `${incident.summary.trim()}\n\n${metricsSentence}`,
@@ -66,12 +67,7 @@ function timelineRow(entry: TimelineEntry, startDay: string, mention: (text: str
   const author = entry.authorName ?? (entry.authorId ? mention(`<@${entry.authorId}>`) : null);
   if (
     author &&
-    entry.kind !== 'declared' &&
-    entry.kind !== 'severity' &&
-    entry.kind !== 'status' &&
-    entry.kind !== 'role' &&
-    entry.kind !== 'resolved' &&
-    entry.kind !== 'services'
+    (entry.kind === 'message' || entry.kind === 'note' || entry.kind === 'action' || entry.kind === 'update')
   ) {
     row.author = author.replace(/^@/, '');
   }

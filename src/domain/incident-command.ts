@@ -12,7 +12,11 @@ export type IncidentCommand =
   | { kind: 'list' }
   | { kind: 'resolve'; resolution: string | null }
   /** `threads`: the replies of the pinned threads go on the timeline first (from the message log). */
-  | { kind: 'rca'; threads: boolean };
+  | { kind: 'rca'; threads: boolean }
+  | { kind: 'reopen' }
+  | { kind: 'ack' }
+  | { kind: 'started'; time: string }
+  | { kind: 'update'; text: string | null };
 
 export type ParseResult = { ok: true; command: IncidentCommand } | { ok: false; message: string };
 
@@ -27,5 +31,7 @@ export const HELP_TEXT = [
   '• `declare [severity] <title>`: declare an incident (no title opens a form)',
   '• `severity <sev>` · `status <status>` · `lead @person` · `role <role> @person`',
   '• `services <a, b>` · `note <text>` · `action <text> owner:@person due:<date> [P1]`',
+  '• `update <text>`: post a status update here and in the announcement channels (no text opens a form)',
+  '• `ack` (I am on it) · `started <14:02 | 2025-04-07 14:02>` (when impact began) · `reopen` (a resolved incident)',
   '• `timeline` (only you see it) · `list` (open incidents) · `resolve [what fixed it]` · `rca [threads]` (draft the RCA now; `threads` adds the replies of pinned threads) · `help`',
 ].join('\n');

@@ -1,32 +1,69 @@
 import type { Incident } from './incident.ts';
 import type { TimelineEntry } from './timeline-entry.ts';
 
+/** The moments the metrics are measured between (ISO instants; null: not reached yet). */
+export interface IncidentTimes {
+  /** When impact began: `/incident started`, or the declaration. */
+  started: string;
+  /** The declaration. */
+  detected: string;
+  /** `/incident ack`, or the first thing someone other than the declarer did on the incident. */
+  acknowledged: string | null;
+  /** The first status at or past the last one before resolved (e.g. mitigated). */
+  mitigated: string | null;
+  resolved: string | null;
+}
+
 export interface IncidentMetrics {
-  /** Minutes from declaration to the first response (a change, a note, a pinned message). */
+  /** Minutes from the start of impact to the declaration. */
+  toDetect: number;
+  /** Minutes from the declaration to the acknowledgement. */
   toAcknowledge: number | null;
-  /** Minutes to the first status at or past the last one before resolved (e.g. mitigated). */
+  /** Minutes from the start of impact to mitigation. */
   toMitigate: number | null;
+  /** Minutes from the start of impact to resolution (also `duration_minutes`). */
   toResolve: number | null;
 }
 
 const minutes = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000));
 
-/** Time to acknowledge, mitigate and resolve, from the timeline and the status changes. */
+/** The metric times, from the incident and its timeline. */
+export function incidentTimes(
+  incident: Incident,
+  entries: TimelineEntry[],
+  statuses: readonly string[],
+): IncidentTimes {
+  const started = entries.filter((e) => e.kind === 'started').at(-1)?.detail?.to ?? incident.declaredAt;
+  const acknowledged =
+    entries.find(
+      (e) =>
+        e.kind === 'acknowledged' ||
+        (e.kind !== 'declared' &&
+          e.kind !== 'started' &&
+          e.authorId !== null &&
+          e.authorId !== incident.declaredBy &&
+          e.at >= incident.declaredAt),
+    )?.at ?? null;
+  const mitigatedIndex = Math.max(1, statuses.length - 2);
+  const mitigated =
+    entries.find((e) => e.kind === 'status' && e.detail && statuses.indexOf(e.detail.to) >= mitigatedIndex)?.at ??
+    entries.find((e) => e.kind === 'resolved')?.at ??
+    incident.resolvedAt;
+  return { started, detected: incident.declaredAt, acknowledged, mitigated, resolved: incident.resolvedAt };
+}
+
+/** Time to detect, acknowledge, mitigate and resolve, in minutes. */
 export function computeMetrics(
   incident: Incident,
   entries: TimelineEntry[],
   statuses: readonly string[],
 ): IncidentMetrics {
-  const after = entries.filter((e) => e.kind !== 'declared' && e.at >= incident.declaredAt);
-  const firstResponse = after.find((e) => e.kind !== 'message' || e.authorId !== null)?.at ?? null;
-  const mitigatedIndex = Math.max(1, statuses.length - 2);
-  const mitigated =
-    after.find((e) => e.kind === 'status' && e.detail && statuses.indexOf(e.detail.to) >= mitigatedIndex)?.at ??
-    incident.resolvedAt;
+  const t = incidentTimes(incident, entries, statuses);
   return {
-    toAcknowledge: firstResponse ? minutes(incident.declaredAt, firstResponse) : null,
-    toMitigate: mitigated ? minutes(incident.declaredAt, mitigated) : null,
-    toResolve: incident.resolvedAt ? minutes(incident.declaredAt, incident.resolvedAt) : null,
+    toDetect: minutes(t.started, t.detected),
+    toAcknowledge: t.acknowledged ? minutes(t.detected, t.acknowledged) : null,
+    toMitigate: t.mitigated ? minutes(t.started, t.mitigated) : null,
+    toResolve: t.resolved ? minutes(t.started, t.resolved) : null,
   };
 }
 
@@ -38,7 +75,8 @@ export function describeMetrics(incident: Incident, metrics: IncidentMetrics): s
       ? 'The incident is still open.'
       : `The incident lasted approximately ${metrics.toResolve} minute${metrics.toResolve === 1 ? '' : 's'}.`;
   const parts = [
-    metrics.toAcknowledge !== null ? `acknowledged after ${metrics.toAcknowledge} min` : null,
+    metrics.toDetect > 0 ? `detected after ${metrics.toDetect} min` : null,
+    metrics.toAcknowledge !== null ? `acknowledged ${metrics.toAcknowledge} min after detection` : null,
     metrics.toMitigate !== null ? `mitigated after ${metrics.toMitigate} min` : null,
     metrics.toResolve !== null ? `resolved after ${metrics.toResolve} min` : null,
   ].filter(Boolean);

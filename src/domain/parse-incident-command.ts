@@ -67,8 +67,19 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
       return parseAction(rest);
     case 'resolve':
       return ok({ kind: 'resolve', resolution: rest === '' ? null : rest });
+    case 'started':
+    case 'start':
+      return rest
+        ? ok({ kind: 'started', time: rest })
+        : fail('Give the time impact began, like `/incident started 14:02` or `/incident started 2025-04-07 14:02`.');
+    case 'update':
+      return ok({ kind: 'update', text: rest === '' ? null : rest });
+    case 'acknowledge':
+    case 'ack':
+      return ok({ kind: 'ack' });
     case 'timeline':
     case 'list':
+    case 'reopen':
       return ok({ kind: verb });
     case 'rca':
       if (rest === '' || rest.toLowerCase() === 'threads') return ok({ kind: 'rca', threads: rest !== '' });

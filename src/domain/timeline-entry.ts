@@ -7,7 +7,11 @@ export type TimelineKind =
   | 'role'
   | 'services'
   | 'action'
-  | 'resolved';
+  | 'resolved'
+  | 'started'
+  | 'acknowledged'
+  | 'reopened'
+  | 'update';
 
 /**
  * One line of an incident's timeline. `key` is its identity: `msg:<channel>:<ts>` for a message, so a

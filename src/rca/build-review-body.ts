@@ -19,6 +19,7 @@ export function buildReviewBody(
   const pending = sections.filter((s) => TO_FILL_IN.test(s.text)).map((s) => s.heading);
   const lines = ['## Summary', '', summary === '' || TO_FILL_IN.test(summary) ? '_No summary yet._' : summary, ''];
   lines.push('## Metrics', '');
+  lines.push(`- Time to detect: ${minutes(metrics.toDetect)}`);
   lines.push(`- Time to acknowledge: ${minutes(metrics.toAcknowledge)}`);
   lines.push(`- Time to mitigate: ${minutes(metrics.toMitigate)}`);
   lines.push(`- Time to resolve: ${minutes(metrics.toResolve)}`, '');

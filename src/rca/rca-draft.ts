@@ -1,5 +1,12 @@
 import type { ActionItem, TimelineRow } from './rca-document.ts';
 
+export interface DraftMetrics {
+  toDetect: number | null;
+  toAcknowledge: number | null;
+  toMitigate: number | null;
+  toResolve: number | null;
+}
+
 /** Everything `renderRca` needs; the bot builds it from the stored incident. */
 export interface RcaDraft {
   title: string;
@@ -9,6 +16,8 @@ export interface RcaDraft {
   tags: string[];
   status: string;
   durationMinutes: number | null;
+  /** Minutes to detect, acknowledge, mitigate and resolve; front matter next to `duration_minutes`. */
+  metrics?: DraftMetrics;
   author: string;
   preparedOn: string;
   summary: string;
@@ -35,6 +44,19 @@ export function draftFrontMatter(draft: RcaDraft): Record<string, unknown> {
     status: draft.status,
   };
   if (draft.durationMinutes !== null) data['duration_minutes'] = draft.durationMinutes;
+  for (const [field, value] of Object.entries(draft.metrics ?? {})) {
+    if (value !== null) data[METRIC_FIELDS[field as keyof DraftMetrics]] = value;
+  }
   data['author'] = draft.author;
   return data;
 }
+
+const METRIC_FIELDS = {
+  toDetect: 'time_to_detect_minutes',
+  toAcknowledge: 'time_to_acknowledge_minutes',
+  toMitigate: 'time_to_mitigate_minutes',
+  toResolve: 'time_to_resolve_minutes',
+} as const satisfies Record<keyof DraftMetrics, string>;
+
+/** The front-matter fields the metrics go to; a refreshed draft rewrites them. */
+export const METRIC_FIELD_NAMES = Object.values(METRIC_FIELDS);

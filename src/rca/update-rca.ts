@@ -3,7 +3,7 @@ import { findActionItemColumns, findTimelineColumns } from './action-item-column
 import { plainCellText } from './cell-text.ts';
 import { blankFrontMatter } from './front-matter.ts';
 import type { RcaDraft } from './rca-draft.ts';
-import { draftFrontMatter } from './rca-draft.ts';
+import { draftFrontMatter, METRIC_FIELD_NAMES } from './rca-draft.ts';
 import { renderRca } from './render-rca.ts';
 import { createSectionTracker } from './section-tracker.ts';
 import { readTimelineCell } from './read-timeline-row.ts';
@@ -13,7 +13,7 @@ import { walkMarkdownLines } from './walk-markdown-lines.ts';
 export type UpdateResult = { ok: true; text: string; kept: string[] } | { ok: false; reason: string };
 
 /** Front-matter fields the bot computes and so may refresh; everything else is the people's. */
-const OWNED_FIELDS = ['severity', 'status', 'duration_minutes', 'services', 'tags'] as const;
+const OWNED_FIELDS = ['severity', 'status', 'duration_minutes', ...METRIC_FIELD_NAMES, 'services', 'tags'] as const;
 
 /**
  * Refreshes an RCA that people may have edited: only the computed front-matter fields and the rows of

@@ -1,5 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
+import { refuseTransition } from '#domain/lifecycle.ts';
 import type { Deps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
@@ -38,6 +39,8 @@ const APPLY: {
     if (status === statuses[statuses.length - 1]) {
       return fail(`To resolve, use \`/incident resolve\`: it records the resolution and drafts the RCA.`);
     }
+    const refusal = refuseTransition(incident.status, status, statuses, deps.config.incident.transitions);
+    if (refusal) return fail(refusal);
     await deps.store.updateIncident(incident.id, { status });
     await recordChange(deps, incident.id, key, 'status', { from: incident.status, to: status, byId: by });
     return ok(`Status changed from ${incident.status} to ${status}.`);

@@ -9,10 +9,11 @@ export async function recordChange(
   deps: Deps,
   incidentId: string,
   key: string,
-  kind: Exclude<TimelineKind, 'message' | 'note' | 'action'>,
+  kind: Exclude<TimelineKind, 'message' | 'note' | 'action' | 'update'>,
   detail: { from?: string; to: string; role?: string; byId: string },
-): Promise<void> {
-  const at = deps.clock.now().toISOString();
+  /** When it happened, when not now (the start of impact, set afterwards). */
+  at = deps.clock.now().toISOString(),
+): Promise<boolean> {
   const entry: TimelineEntry = {
     incidentId,
     key,
@@ -33,4 +34,5 @@ export async function recordChange(
   const added = await deps.store.addTimelineEntry(entry);
   if (added && (kind === 'declared' || kind === 'severity' || kind === 'status' || kind === 'resolved'))
     await publishIncidentEvent(deps, kind, incidentId, key, { ...entry.detail, by: detail.byId });
+  return added;
 }

@@ -3,6 +3,7 @@ import { isResolved } from '#domain/incident.ts';
 import type { Deps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
+import { reopenCount } from './reopen-incident.ts';
 
 export interface Resolution {
   summary?: string;
@@ -29,7 +30,9 @@ export async function resolveIncident(
     if (value) patch[field] = value;
   }
   await deps.store.updateIncident(incident.id, patch);
-  await recordChange(deps, incident.id, key, 'resolved', { to: resolvedStatus, byId: by });
+  const reopened = await reopenCount(deps, incident.id);
+  const entryKey = reopened === 0 ? key : `${key}:${reopened}`;
+  await recordChange(deps, incident.id, entryKey, 'resolved', { to: resolvedStatus, byId: by });
   await deps.onIncidentChanged?.(incident.id);
   await deps.onRcaRequested?.(incident.id, by);
   return ok({ ...incident, ...patch });

@@ -53,7 +53,10 @@ describe('fuzzed input through the /incident handler', () => {
       config,
       log: pino({ level: 'silent' }),
     };
-    const handler = incidentCommand({ deps });
+    const handler = incidentCommand({
+      deps,
+      updates: { publish: async () => undefined, nudge: async () => undefined },
+    });
     const run = async (text: string, channel: string, user = 'UANA') => {
       const answers: string[] = [];
       const args = {

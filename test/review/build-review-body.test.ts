@@ -40,13 +40,15 @@ describe('buildReviewBody', () => {
   it('has the title, summary, metrics, action items and the sections still to fill in', () => {
     const { title, body } = buildReviewBody(
       RCA,
-      { toAcknowledge: 2, toMitigate: 9, toResolve: 12 },
+      { toDetect: 3, toAcknowledge: 2, toMitigate: 9, toResolve: 12 },
       { file: 'https://git.example/rca.md' },
     );
 
     expect(title).toBe('2026-01-05 - Checkout errors');
     expect(body).toContain('## Summary\n\nCheckout failed for 12 minutes.\n');
-    expect(body).toContain('- Time to acknowledge: 2 min\n- Time to mitigate: 9 min\n- Time to resolve: 12 min');
+    expect(body).toContain(
+      '- Time to detect: 3 min\n- Time to acknowledge: 2 min\n- Time to mitigate: 9 min\n- Time to resolve: 12 min',
+    );
     expect(body).toContain('- [ ] **P1** Add an alert (@ana, due 2026-02-01)');
     expect(body).toContain('## Still to fill in\n\n- [ ] Root Cause\n- [ ] Customer Impact\n');
     expect(body).not.toContain('Not a heading');

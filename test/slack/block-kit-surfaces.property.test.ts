@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAppHome } from '#adapters/slack/blocks/build-app-home.ts';
 import { buildAnnouncement, buildSummary } from '#adapters/slack/blocks/build-summary.ts';
+import { buildStatusUpdate } from '#adapters/slack/blocks/build-status-update.ts';
 import { buildTimelineText } from '#adapters/slack/blocks/build-timeline-text.ts';
+import { buildUpdateNudge } from '#adapters/slack/blocks/build-update-nudge.ts';
 import { buildDeclareModal } from '#adapters/slack/blocks/declare-modal.ts';
 import { ephemeral } from '#adapters/slack/blocks/mrkdwn.ts';
 import { buildResolveModal } from '#adapters/slack/blocks/resolve-modal.ts';
+import { buildUpdateModal } from '#adapters/slack/blocks/update-modal.ts';
 import {
   buildDigest,
   buildNeedsAttention,
@@ -136,6 +139,22 @@ describe('every surface the bot builds, from extreme inputs, passes Block Kit va
         expect(checkBlockKit('modal', buildResolveModal(inc))).toEqual([]);
         expect(checkBlockKit('home', home)).toEqual([]);
         expect(checkBlockKit('message', ephemeral(HELP_TEXT))).toEqual([]);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+  });
+
+  it('the status update, the nudge for a missing one and the update form', () => {
+    fc.assert(
+      fc.property(incident, severities, nonEmpty(20_000), (raw, sev, text) => {
+        const config = configWith(sev);
+        const inc = toIncident(raw);
+        const update = { text, by: 'U012AB3CD', at: '2030-05-01T10:00:00.000Z', nextAt: '2030-05-01T11:00:00.000Z' };
+
+        expect(checkBlockKit('message', buildStatusUpdate(inc, update, config))).toEqual([]);
+        expect(checkBlockKit('message', buildStatusUpdate(inc, { ...update, nextAt: null }, config))).toEqual([]);
+        expect(checkBlockKit('message', buildUpdateNudge(inc, 'U012AB3CD', update.at))).toEqual([]);
+        expect(checkBlockKit('modal', buildUpdateModal(inc, config))).toEqual([]);
       }),
       { numRuns: 40, endOnFailure: true },
     );

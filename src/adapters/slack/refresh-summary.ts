@@ -1,3 +1,4 @@
+import { broadcastChannels } from '#domain/broadcast-channels.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { buildAnnouncement, buildSummary } from './blocks/build-summary.ts';
 
@@ -13,18 +14,18 @@ export async function refreshSummary(deps: Deps, incidentId: string): Promise<vo
     const { ts } = await deps.chat.post(incident.channelId, message);
     // The announcement takes its place in the channel's queue of posts before anything else can
     // follow the incident there (its RCA link), even while Slack answers 429s.
-    const announcements = deps.config.incident.announcementsChannel;
-    const announced =
-      announcements === ''
-        ? Promise.resolve()
-        : deps.chat.post(announcements, buildAnnouncement(incident)).then(
-            () => undefined,
-            (error: unknown) =>
-              deps.log.warn(
-                { err: error, channel: announcements },
-                'could not announce the incident; invite the bot to the announcements channel',
-              ),
-          );
+    const announced = Promise.all(
+      broadcastChannels(incident.severity, deps.config.incident).map((channel) =>
+        deps.chat.post(channel, buildAnnouncement(incident)).then(
+          () => undefined,
+          (error: unknown) =>
+            deps.log.warn(
+              { err: error, channel },
+              'could not announce the incident; invite the bot to the announcements channel',
+            ),
+        ),
+      ),
+    );
     await deps.store.updateIncident(incident.id, { summaryTs: ts });
     await deps.chat.pin(incident.channelId, ts);
     await announced;

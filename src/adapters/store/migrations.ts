@@ -156,6 +156,18 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0200_message_log': messageLogMigration,
+  '0301_update_nudges': {
+    async up(db: Kysely<unknown>) {
+      // One row per missed status-update period of an incident: whoever inserts it sends the nudge.
+      await db.schema
+        .createTable('update_nudges')
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('slot', 'text', (c) => c.notNull())
+        .addColumn('claimed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('update_nudges_pk', ['incident_id', 'slot'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -86,6 +86,12 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface UpdateNudgesTable {
+  incident_id: string;
+  slot: string;
+  claimed_at: string;
+}
+
 export interface Database {
   incidents: IncidentsTable;
   timeline_entries: TimelineEntriesTable;
@@ -97,4 +103,5 @@ export interface Database {
   owner_lookups: OwnerLookupsTable;
   snoozes: SnoozesTable;
   settings: SettingsTable;
+  update_nudges: UpdateNudgesTable;
 }

@@ -3,8 +3,8 @@ import type { Incident } from '#domain/incident.ts';
 import type { Deps } from '#use-cases/deps.ts';
 
 /**
- * Only people in the incident's channel may change it; `incident.restrictTo` narrows declare and
- * resolve to a user group. Null when allowed, otherwise what to tell the person. Both checks may page
+ * Only people in the incident's channel may change it; `incident.restrictTo` narrows declare,
+ * resolve and reopen to a user group. Null when allowed, otherwise what to tell the person. Both checks may page
  * through Slack (Tier 2 and 4 methods), so a form is opened before them.
  */
 export async function checkAllowed(
@@ -19,7 +19,7 @@ export async function checkAllowed(
   const group = deps.config.incident.restrictTo;
   if (
     group !== '' &&
-    (kind === 'declare' || kind === 'resolve') &&
+    (kind === 'declare' || kind === 'resolve' || kind === 'reopen') &&
     !(await deps.chat.usergroupMembers(group)).includes(userId)
   ) {
     return `Only members of <!subteam^${group}> can ${kind} incidents here. Ask one of them, or your Slack admin to add you.`;

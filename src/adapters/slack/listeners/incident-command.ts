@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { BotConfig } from '#config/bot-config.ts';
 import type { Incident } from '#domain/incident.ts';
 import { HELP_TEXT, type IncidentCommand } from '#domain/incident-command.ts';
 import { parseIncidentCommand } from '#domain/parse-incident-command.ts';
@@ -8,12 +9,17 @@ import { addNote } from '#use-cases/add-note.ts';
 import { changeIncident, type IncidentChange } from '#use-cases/change-incident.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import type { Outcome } from '#use-cases/deps.ts';
+import { acknowledgeIncident } from '#use-cases/acknowledge-incident.ts';
+import { reopenIncident } from '#use-cases/reopen-incident.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
+import { postStatusUpdate } from '#use-cases/post-status-update.ts';
+import { setImpactStart } from '#use-cases/set-impact-start.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
 import { ephemeral, escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { buildNoticeModal } from '../blocks/notice-modal.ts';
 import { buildResolveModal } from '../blocks/resolve-modal.ts';
+import { buildUpdateModal } from '../blocks/update-modal.ts';
 import { checkAllowed } from './check-allowed.ts';
 import { describeDeclared } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
@@ -92,7 +98,7 @@ function inIncidentChannel<K extends IncidentCommand['kind']>(
   handler: InChannel<K>,
   options: {
     readOnly?: boolean;
-    modal?: (command: Command<K>, incident: Incident) => Record<string, unknown> | null;
+    modal?: (command: Command<K>, incident: Incident, config: BotConfig) => Record<string, unknown> | null;
   } = {},
 ): Handler<K> {
   return async (call, command) => {
@@ -103,7 +109,7 @@ function inIncidentChannel<K extends IncidentCommand['kind']>(
       );
       return;
     }
-    const view = options.modal?.(command, incident) ?? null;
+    const view = options.modal?.(command, incident, call.deps.config) ?? null;
     if (view !== null) {
       await call.openModalThenCheck(view, () => checkAllowed(call.deps, call.userId, command.kind, incident));
       return;
@@ -191,6 +197,23 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
     },
     { modal: ({ resolution }, incident) => (resolution === null ? buildResolveModal(incident) : null) },
   ),
+  reopen: inIncidentChannel(async (call, _command, incident) => {
+    await call.replyOutcome(await reopenIncident(call.deps, incident, call.userId, call.key), 'Reopened.');
+  }),
+  update: inIncidentChannel(
+    async (call, { text }, incident) => {
+      const input = { text: text ?? '', status: null, nextInMinutes: null };
+      const outcome = await postStatusUpdate(call.deps, call.ctx.updates, incident, input, call.userId, call.key);
+      await call.replyOutcome(outcome, 'Update posted.');
+    },
+    { modal: ({ text }, incident, config) => (text === null ? buildUpdateModal(incident, config) : null) },
+  ),
+  ack: inIncidentChannel(async (call, _command, incident) => {
+    await call.replyOutcome(await acknowledgeIncident(call.deps, incident, call.userId), 'Acknowledged.');
+  }),
+  started: inIncidentChannel(async (call, { time }, incident) => {
+    await call.replyOutcome(await setImpactStart(call.deps, incident, time, call.userId), 'Start time set.');
+  }),
   rca: inIncidentChannel(async (call, command, incident) => {
     if (!call.deps.onRcaRequested) {
       await call.reply('RCA drafts are not set up on this bot.');

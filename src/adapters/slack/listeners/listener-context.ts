@@ -1,4 +1,5 @@
 import type { Deps } from '#use-cases/deps.ts';
+import type { UpdatePublisher } from '#src/ports.ts';
 import type { RcaIndex } from '#use-cases/rca-index.ts';
 
 /** What every listener is given. */
@@ -6,6 +7,8 @@ export interface ListenerContext {
   deps: Deps;
   /** The RCA repository's action items, for the App Home tab. */
   index?: RcaIndex;
+  /** Where status updates go. */
+  updates: UpdatePublisher;
 }
 
 /** What the person sees when something unexpected failed: never a stack trace, always what to do next. */

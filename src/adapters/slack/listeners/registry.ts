@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import { DECLARE_MODAL_ID } from '../blocks/declare-modal.ts';
 import { RESOLVE_MODAL_ID } from '../blocks/resolve-modal.ts';
+import { POST_UPDATE_ACTION } from '../blocks/build-update-nudge.ts';
+import { UPDATE_MODAL_ID } from '../blocks/update-modal.ts';
 import { REMINDER_ACTIONS } from '../reminders/reminder-blocks.ts';
 import { ADD_TO_TIMELINE, addToTimelineShortcut } from './add-to-timeline-shortcut.ts';
 import { appHomeOpened } from './app-home-opened.ts';
@@ -12,6 +14,8 @@ import { reactionAdded } from './reaction-added.ts';
 import { reactionRemoved } from './reaction-removed.ts';
 import { reminderDone, reminderSnoozeDay, reminderSnoozeWeek } from './reminder-buttons.ts';
 import { resolveModalSubmitted } from './resolve-modal-submitted.ts';
+import { updateButton } from './update-button.ts';
+import { updateModalSubmitted } from './update-modal-submitted.ts';
 
 /**
  * Everything the bot listens to, in one table: `registerListeners` wires it into Bolt, and the manifest
@@ -26,11 +30,16 @@ export const LISTENERS = {
     app_home_opened: appHomeOpened,
   },
   shortcuts: { [ADD_TO_TIMELINE]: addToTimelineShortcut },
-  views: { [DECLARE_MODAL_ID]: declareModalSubmitted, [RESOLVE_MODAL_ID]: resolveModalSubmitted },
+  views: {
+    [DECLARE_MODAL_ID]: declareModalSubmitted,
+    [RESOLVE_MODAL_ID]: resolveModalSubmitted,
+    [UPDATE_MODAL_ID]: updateModalSubmitted,
+  },
   actions: {
     [REMINDER_ACTIONS.done]: reminderDone,
     [REMINDER_ACTIONS.snoozeDay]: reminderSnoozeDay,
     [REMINDER_ACTIONS.snoozeWeek]: reminderSnoozeWeek,
+    [POST_UPDATE_ACTION]: updateButton,
   },
 } as const;
 

@@ -1,0 +1,31 @@
+import { leadOf } from '#domain/incident.ts';
+import { cadenceFor, dueNudgeSlot, expectsUpdates } from '#domain/update-cadence.ts';
+import type { NudgeLedger, UpdatePublisher } from '#src/ports.ts';
+import type { Deps } from './deps.ts';
+
+/**
+ * Nudges the lead (or the declarer, with no lead) of each open incident whose status update is due and
+ * missing, once per missed period: the ledger gives each period to one caller, across restarts and
+ * replicas. Nothing once the incident is mitigated or resolved. Gives the number of nudges sent.
+ */
+export async function nudgeDueUpdates(deps: Deps, publisher: UpdatePublisher, ledger: NudgeLedger): Promise<number> {
+  const config = deps.config.incident;
+  const now = deps.clock.now();
+  let sent = 0;
+  const open = await deps.store.listIncidents({ excludeStatus: config.statuses[config.statuses.length - 1]! });
+  for (const incident of open) {
+    const cadence = cadenceFor(incident.severity, config.updateEvery);
+    if (cadence === null || !expectsUpdates(incident.status, config.statuses) || !incident.channelId) continue;
+    const last = (await deps.store.listTimeline(incident.id)).filter((e) => e.kind === 'update').at(-1);
+    const slot = dueNudgeSlot({
+      lastAt: last?.at ?? incident.declaredAt,
+      nextAt: last?.detail?.to || null,
+      cadenceMinutes: cadence,
+      now,
+    });
+    if (slot === null || !(await ledger.claimNudge(incident.id, slot, now.toISOString()))) continue;
+    await publisher.nudge(incident, leadOf(incident, config.roles) ?? incident.declaredBy, slot);
+    sent += 1;
+  }
+  return sent;
+}
