@@ -1,75 +1,39 @@
-import type { ActionItemRecord, Incident } from '#domain/incident.ts';
-import type { TimelineEntry } from '#domain/timeline-entry.ts';
+import type { Incident } from '#domain/incident.ts';
+import type { BotState } from '#src/ports/store/bot-state.ts';
+import type { EventInbox } from '#src/ports/store/event-inbox.ts';
+import type { IncidentRecords } from '#src/ports/store/incident-records.ts';
+import type { Locks } from '#src/ports/store/locks.ts';
+import type { OwnerLookups } from '#src/ports/store/owner-lookups.ts';
+import type { ReminderLedger } from '#src/ports/store/reminder-ledger.ts';
+import type { ScanCache } from '#src/ports/store/scan-cache.ts';
+import type { StoreLifecycle } from '#src/ports/store/store-lifecycle.ts';
+import type { TimelineStore } from '#src/ports/store/timeline-store.ts';
 
-/** Where incidents, their timelines and the bot's bookkeeping live (SQLite or PostgreSQL). */
-export interface IncidentStore {
-  readonly kind: 'sqlite' | 'postgres';
-  migrate(): Promise<void>;
-  ping(): Promise<void>;
-  close(): Promise<void>;
+export type {
+  BotState,
+  EventInbox,
+  IncidentRecords,
+  Locks,
+  OwnerLookups,
+  ReminderLedger,
+  ScanCache,
+  StoreLifecycle,
+  TimelineStore,
+};
 
-  createIncident(incident: Incident): Promise<void>;
-  updateIncident(id: string, patch: Partial<Omit<Incident, 'id'>>): Promise<void>;
-  getIncident(id: string): Promise<Incident | null>;
-  findIncidentByChannel(channelId: string): Promise<Incident | null>;
-  /** The id of the incident a channel belongs to, cheaply (the hot path of every reaction). */
-  incidentIdForChannel(channelId: string): Promise<string | null>;
-  listIncidents(filter: { excludeStatus?: string }): Promise<Incident[]>;
-
-  /** Adds the entry unless one with its key exists; says whether it was added. */
-  addTimelineEntry(entry: TimelineEntry): Promise<boolean>;
-  updateTimelineEntry(
-    key: string,
-    patch: Partial<Pick<TimelineEntry, 'text' | 'authorId' | 'authorName' | 'permalink' | 'pending'>>,
-  ): Promise<boolean>;
-  removeTimelineEntry(key: string): Promise<boolean>;
-  getTimelineEntry(key: string): Promise<TimelineEntry | null>;
-  listTimeline(incidentId: string): Promise<TimelineEntry[]>;
-
-  /** Who has put the timeline reaction on a message; the entry goes when the last one takes it off. */
-  addReactor(messageKey: string, userId: string): Promise<void>;
-  removeReactor(messageKey: string, userId: string): Promise<number>;
-  clearReactors(messageKey: string): Promise<void>;
-
-  /**
-   * The event inbox: an event is written here before Slack is acknowledged, so an acked event survives
-   * a crash, and a redelivery (same event id) is recognised. Says whether the event is new.
-   */
-  recordEvent(eventId: string, body: string, receivedAt: string): Promise<boolean>;
-  completeEvent(eventId: string): Promise<void>;
-  pendingEvents(): Promise<{ eventId: string; body: string }[]>;
-
-  /** Runs `task` as the only holder of a named lock, across replicas when the store is shared. */
-  withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
-  /** Like `withLock`, but gives up (null) at once when someone else holds it. */
-  tryWithLock<T>(name: string, task: () => Promise<T>): Promise<T | null>;
-
-  /** What each RCA file yielded at a blob, so unchanged files are never read twice. */
-  loadScanCache(): Promise<{ path: string; blob: string; data: string }[]>;
-  saveScanEntries(entries: { path: string; blob: string; data: string }[]): Promise<void>;
-  deleteScanPaths(paths: string[]): Promise<void>;
-
-  /**
-   * Claims a reminder stage for an item: true for exactly one caller, across restarts and replicas.
-   * The claim stays "unsent" until `markReminderSent`.
-   */
-  claimReminder(itemKey: string, stage: string, at: string): Promise<boolean>;
-  /** The reminder went out: its claim is done. */
-  markReminderSent(itemKey: string, stage: string, at: string): Promise<void>;
-  /** Whether a claim exists that was never marked sent (its run stopped between claim and send). */
-  isReminderUnsent(itemKey: string, stage: string): Promise<boolean>;
-  releaseReminder(itemKey: string, stage: string): Promise<void>;
-  /** A cached owner lookup (what Slack answered for an email, handle or user group), unless expired. */
-  getOwnerLookup(ownerKey: string, now: string): Promise<string | null>;
-  setOwnerLookup(ownerKey: string, data: string, expiresAt: string): Promise<void>;
-  setSnooze(itemKey: string, untilDay: string): Promise<void>;
-  listSnoozes(): Promise<Map<string, string>>;
-  getSetting(key: string): Promise<string | null>;
-  setSetting(key: string, value: string): Promise<void>;
-
-  addActionItem(item: ActionItemRecord): Promise<void>;
-  listActionItems(incidentId: string): Promise<ActionItemRecord[]>;
-}
+/**
+ * Where incidents, their timelines and the bot's bookkeeping live (SQLite or PostgreSQL): every role in
+ * `src/ports/store/`, over one database. Use cases ask for the roles they use, not for this.
+ */
+export type IncidentStore = StoreLifecycle &
+  IncidentRecords &
+  TimelineStore &
+  EventInbox &
+  Locks &
+  ScanCache &
+  ReminderLedger &
+  OwnerLookups &
+  BotState;
 
 /** A status update as posted: what the person wrote and when the next one is due. */
 export interface StatusUpdate {
