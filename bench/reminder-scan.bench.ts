@@ -20,7 +20,7 @@ import { GitBlobSource } from '#adapters/git/git-blob-source.ts';
 import { readBlobs } from '#adapters/git/read-blobs.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
 import { createSqliteStore } from '#adapters/store/create-store.ts';
-import { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
+import { createKyselyIncidentStore, type KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
 import type { Database } from '#adapters/store/schema.ts';
 import { loadConfig, PROJECT_ROOT } from '#config/load-config.ts';
 import { type IndexedFile, planReminders } from '#domain/plan-reminders.ts';
@@ -96,7 +96,10 @@ function sqliteStore(file: string, checkpoints: boolean): KyselyIncidentStore {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('wal_autocheckpoint = 0');
-  return new KyselyIncidentStore('sqlite', new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
+  return createKyselyIncidentStore({
+    kind: 'sqlite',
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+  });
 }
 
 async function coldScan(label: string, scanner: RcaScanner, options: { cache?: boolean; checkpoints?: boolean } = {}) {

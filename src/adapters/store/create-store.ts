@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { KyselyIncidentStore } from './kysely-incident-store.ts';
+import { createKyselyIncidentStore, type KyselyIncidentStore } from './kysely-incident-store.ts';
 import { prepareStatements } from './prepare-statements.ts';
 import type { Database } from './schema.ts';
 
@@ -20,10 +20,10 @@ export function createSqliteStore(file: string, onStatement?: OnStatement): Kyse
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new KyselyIncidentStore(
-    'sqlite',
-    new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...counting(onStatement, 'main') }),
-  );
+  return createKyselyIncidentStore({
+    kind: 'sqlite',
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...counting(onStatement, 'main') }),
+  });
 }
 
 /** PostgreSQL, for several replicas. `schema` keeps tests (or tenants) apart in one database. */
@@ -45,10 +45,10 @@ export function createPostgresStore(url: string, schema?: string, onStatement?: 
     dialect: new PostgresDialect({ pool: prepareStatements(new pg.Pool({ ...poolOptions, max: 3 })) }),
     ...counting(onStatement, 'inbox'),
   });
-  return new KyselyIncidentStore(
-    'postgres',
-    new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...counting(onStatement, 'main') }),
+  return createKyselyIncidentStore({
+    kind: 'postgres',
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...counting(onStatement, 'main') }),
     schema,
     inbox,
-  );
+  });
 }
