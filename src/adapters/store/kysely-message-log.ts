@@ -1,7 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { LoggedMessage, LogPin, LogPinResult, MessageLog } from '#src/ports.ts';
 import { GroupWriter } from './group-writer.ts';
+import { createRowMapping } from './row-mapping.ts';
 import type { Database } from './schema.ts';
+import { upsert } from './upsert.ts';
 
 export interface MessageLogTable {
   channel_id: string;
@@ -18,6 +20,8 @@ export type MessageLogTables = {
   message_log_expiry: { channel_id: string; expires_at: string };
   user_names: { user_id: string; name: string | null; expires_at: string };
 };
+
+const messageRows = createRowMapping<LoggedMessage, MessageLogTable>({ flags: ['deleted'] });
 
 type PinRow = { key: string; pending: number | string; author_id: string | null; author_name: string | null };
 
@@ -48,7 +52,7 @@ export class KyselyMessageLog implements MessageLog {
     }
     await this.db
       .insertInto('message_log')
-      .values([...latest.values()].map(toRow))
+      .values([...latest.values()].map(messageRows.toRow))
       .onConflict((oc) =>
         oc
           .columns(['channel_id', 'ts'])
@@ -124,7 +128,7 @@ export class KyselyMessageLog implements MessageLog {
       .where('channel_id', '=', channelId)
       .where('ts', '=', ts)
       .executeTakeFirst();
-    return row ? fromRow(row) : null;
+    return row ? messageRows.fromRow(row) : null;
   }
 
   async threadReplies(channelId: string, threadTs: string): Promise<LoggedMessage[]> {
@@ -137,15 +141,11 @@ export class KyselyMessageLog implements MessageLog {
       .where('deleted', '=', 0)
       .orderBy('ts')
       .execute();
-    return rows.map(fromRow);
+    return rows.map(messageRows.fromRow);
   }
 
   async expireChannel(channelId: string, expiresAt: string): Promise<void> {
-    await this.db
-      .insertInto('message_log_expiry')
-      .values({ channel_id: channelId, expires_at: expiresAt })
-      .onConflict((oc) => oc.column('channel_id').doUpdateSet({ expires_at: expiresAt }))
-      .execute();
+    await upsert(this.db, 'message_log_expiry', { channel_id: channelId, expires_at: expiresAt }, ['channel_id']);
   }
 
   async trim(now: string): Promise<number> {
@@ -157,28 +157,4 @@ export class KyselyMessageLog implements MessageLog {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
-}
-
-function toRow(m: LoggedMessage): MessageLogTable {
-  return {
-    channel_id: m.channelId,
-    ts: m.ts,
-    thread_ts: m.threadTs,
-    user_id: m.userId,
-    text: m.text,
-    deleted: m.deleted ? 1 : 0,
-    version: m.version,
-  };
-}
-
-function fromRow(row: MessageLogTable): LoggedMessage {
-  return {
-    channelId: row.channel_id,
-    ts: row.ts,
-    threadTs: row.thread_ts,
-    userId: row.user_id,
-    text: row.text,
-    deleted: row.deleted === 1,
-    version: row.version,
-  };
 }

@@ -35,14 +35,8 @@ export function createKyselyTimelineStore(db: Kysely<Database>): TimelineStore {
     },
 
     async listTimeline(incidentId) {
-      const rows = await db
-        .selectFrom('timeline_entries')
-        .selectAll()
-        .where('incident_id', '=', incidentId)
-        .orderBy('sort_key')
-        .orderBy('key')
-        .execute();
-      return rows.map(entryRows.fromRow);
+      const ordered = db.selectFrom('timeline_entries').selectAll().orderBy('sort_key').orderBy('key');
+      return (await ordered.where('incident_id', '=', incidentId).execute()).map(entryRows.fromRow);
     },
 
     async addReactor(messageKey, userId) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TrackerIssue, TrackerLinks } from '#src/ports/action-tracker.ts';
 import type { Database } from './schema.ts';
+import { insertIfAbsent } from './upsert.ts';
 
 /** The `tracker_links` table (migration 0101). */
 export interface TrackerLinksTable {
@@ -30,10 +31,7 @@ export class KyselyTrackerLinks implements TrackerLinks {
   }
 
   async put(itemKey: string, issue: TrackerIssue, at: string): Promise<void> {
-    await this.db
-      .insertInto('tracker_links')
-      .values({ item_key: itemKey, issue_key: issue.key, issue_url: issue.url, created_at: at })
-      .onConflict((oc) => oc.column('item_key').doNothing())
-      .execute();
+    const link = { item_key: itemKey, issue_key: issue.key, issue_url: issue.url, created_at: at };
+    await insertIfAbsent(this.db, 'tracker_links', link, ['item_key']);
   }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { UserNameCache } from '#src/ports.ts';
 import type { MessageLogTables } from './kysely-message-log.ts';
 import type { Database } from './schema.ts';
+import { upsert } from './upsert.ts';
 
 /** User names in the store (migration `0200_message_log`), so a restart or another replica asks Slack again only when one expires. */
 export class KyselyUserNames implements UserNameCache {
@@ -22,10 +23,6 @@ export class KyselyUserNames implements UserNameCache {
   }
 
   async setName(userId: string, name: string | null, expiresAt: string): Promise<void> {
-    await this.db
-      .insertInto('user_names')
-      .values({ user_id: userId, name, expires_at: expiresAt })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ name, expires_at: expiresAt }))
-      .execute();
+    await upsert(this.db, 'user_names', { user_id: userId, name, expires_at: expiresAt }, ['user_id']);
   }
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { OutboxDelivery, WebhookOutbox } from '#src/ports/webhook-outbox.ts';
 import type { Database } from './schema.ts';
+import { insertIfAbsent } from './upsert.ts';
 
 /** The `webhook_outbox` table (migration 0100). */
 export interface WebhookOutboxTable {
@@ -37,23 +38,17 @@ export class KyselyWebhookOutbox implements WebhookOutbox {
   }
 
   async enqueue(deliveries: { id: string; url: string; event: string; body: string; createdAt: string }[]) {
-    if (deliveries.length === 0) return;
-    await this.db
-      .insertInto('webhook_outbox')
-      .values(
-        deliveries.map((d) => ({
-          id: d.id,
-          url: d.url,
-          event: d.event,
-          body: d.body,
-          created_at: d.createdAt,
-          state: 'pending',
-          attempts: 0,
-          next_attempt_at: d.createdAt,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    const rows = deliveries.map((d) => ({
+      id: d.id,
+      url: d.url,
+      event: d.event,
+      body: d.body,
+      created_at: d.createdAt,
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: d.createdAt,
+    }));
+    await insertIfAbsent(this.db, 'webhook_outbox', rows, ['id']);
   }
 
   async claimDue(owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxDelivery[]> {

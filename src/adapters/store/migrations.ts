@@ -1,173 +1,116 @@
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely';
+import { ddl } from './migrations/ddl.ts';
 import { messageLogMigration } from './migrations/message-log-migration.ts';
 
 /** Every schema change, in order; both dialects run the same ones. */
 const MIGRATIONS: Record<string, Migration> = {
-  '0001_incidents_and_timeline': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('incidents')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('severity', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('channel_id', 'text', (c) => c.unique())
-        .addColumn('channel_name', 'text')
-        .addColumn('summary_ts', 'text')
-        .addColumn('declared_by', 'text', (c) => c.notNull())
-        .addColumn('declared_at', 'text', (c) => c.notNull())
-        .addColumn('resolved_at', 'text')
-        .addColumn('roles', 'text', (c) => c.notNull())
-        .addColumn('services', 'text', (c) => c.notNull())
-        .addColumn('summary', 'text', (c) => c.notNull())
-        .addColumn('root_cause', 'text', (c) => c.notNull())
-        .addColumn('impact', 'text', (c) => c.notNull())
-        .addColumn('resolution', 'text', (c) => c.notNull())
-        .addColumn('rca_path', 'text')
-        .execute();
-      await db.schema
-        .createTable('timeline_entries')
-        .addColumn('key', 'text', (c) => c.primaryKey())
-        .addColumn('incident_id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('at', 'text', (c) => c.notNull())
-        .addColumn('sort_key', 'text', (c) => c.notNull())
-        .addColumn('author_id', 'text')
-        .addColumn('author_name', 'text')
-        .addColumn('text', 'text', (c) => c.notNull())
-        .addColumn('permalink', 'text')
-        .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0))
-        .execute();
-      await db.schema
-        .createIndex('timeline_by_incident')
-        .on('timeline_entries')
-        .columns(['incident_id', 'sort_key'])
-        .execute();
-      await db.schema
-        .createTable('reactors')
-        .addColumn('message_key', 'text', (c) => c.notNull())
-        .addColumn('user_id', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('reactors_pk', ['message_key', 'user_id'])
-        .execute();
-      await db.schema
-        .createTable('events')
-        .addColumn('event_id', 'text', (c) => c.primaryKey())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .addColumn('received_at', 'text', (c) => c.notNull())
-        .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
-        .execute();
-      await db.schema.createIndex('events_pending').on('events').columns(['done', 'received_at']).execute();
-    },
-  },
-  '0002_action_items': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('action_items')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('incident_id', 'text', (c) => c.notNull())
-        .addColumn('priority', 'text')
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('owner', 'text', (c) => c.notNull())
-        .addColumn('due', 'text', (c) => c.notNull())
-        .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('action_items_by_incident').on('action_items').columns(['incident_id']).execute();
-    },
-  },
-  '0003_timeline_detail': {
-    async up(db: Kysely<unknown>) {
-      await db.schema.alterTable('timeline_entries').addColumn('detail', 'text').execute();
-    },
-  },
-  '0004_reminders': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('rca_scan_cache')
-        .addColumn('path', 'text', (c) => c.primaryKey())
-        .addColumn('blob', 'text', (c) => c.notNull())
-        .addColumn('data', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('reminder_ledger')
-        .addColumn('item_key', 'text', (c) => c.notNull())
-        .addColumn('stage', 'text', (c) => c.notNull())
-        .addColumn('sent_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('reminder_ledger_pk', ['item_key', 'stage'])
-        .execute();
-      await db.schema
-        .createTable('snoozes')
-        .addColumn('item_key', 'text', (c) => c.primaryKey())
-        .addColumn('until_day', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('settings')
-        .addColumn('key', 'text', (c) => c.primaryKey())
-        .addColumn('value', 'text', (c) => c.notNull())
-        .execute();
-    },
-  },
-  '0005_reminder_delivery_and_owner_cache': {
-    async up(db: Kysely<unknown>) {
-      // A ledger row is a claim until `delivered_at` is set; rows from before were all sent.
-      await db.schema.alterTable('reminder_ledger').addColumn('delivered_at', 'text').execute();
-      await sql`update reminder_ledger set delivered_at = sent_at`.execute(db);
-      await db.schema
-        .createTable('owner_lookups')
-        .addColumn('owner_key', 'text', (c) => c.primaryKey())
-        .addColumn('data', 'text', (c) => c.notNull())
-        .addColumn('expires_at', 'text', (c) => c.notNull())
-        .execute();
-    },
-  },
-  '0100_webhook_outbox': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('webhook_outbox')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('url', 'text', (c) => c.notNull())
-        .addColumn('event', 'text', (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('state', 'text', (c) => c.notNull().defaultTo('pending'))
-        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-        .addColumn('claimed_by', 'text')
-        .addColumn('claimed_until', 'text')
-        .addColumn('finished_at', 'text')
-        .addColumn('last_error', 'text')
-        .execute();
-      await db.schema
-        .createIndex('webhook_outbox_due')
-        .on('webhook_outbox')
-        .columns(['state', 'next_attempt_at'])
-        .execute();
-    },
-  },
-  '0101_tracker_links': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('tracker_links')
-        .addColumn('item_key', 'text', (c) => c.primaryKey())
-        .addColumn('issue_key', 'text', (c) => c.notNull())
-        .addColumn('issue_url', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-    },
-  },
+  '0001_incidents_and_timeline': ddl(
+    `create table incidents (
+      id text primary key,
+      title text not null,
+      severity text not null,
+      status text not null,
+      channel_id text unique,
+      channel_name text,
+      summary_ts text,
+      declared_by text not null,
+      declared_at text not null,
+      resolved_at text,
+      roles text not null,
+      services text not null,
+      summary text not null,
+      root_cause text not null,
+      impact text not null,
+      resolution text not null,
+      rca_path text
+    )`,
+    `create table timeline_entries (
+      key text primary key,
+      incident_id text not null,
+      kind text not null,
+      at text not null,
+      sort_key text not null,
+      author_id text,
+      author_name text,
+      text text not null,
+      permalink text,
+      pending integer default 0 not null
+    )`,
+    'create index timeline_by_incident on timeline_entries (incident_id, sort_key)',
+    `create table reactors (
+      message_key text not null,
+      user_id text not null,
+      constraint reactors_pk primary key (message_key, user_id)
+    )`,
+    `create table events (
+      event_id text primary key,
+      body text not null,
+      received_at text not null,
+      done integer default 0 not null
+    )`,
+    'create index events_pending on events (done, received_at)',
+  ),
+  '0002_action_items': ddl(
+    `create table action_items (
+      id text primary key,
+      incident_id text not null,
+      priority text,
+      action text not null,
+      owner text not null,
+      due text not null,
+      done integer default 0 not null,
+      created_at text not null
+    )`,
+    'create index action_items_by_incident on action_items (incident_id)',
+  ),
+  '0003_timeline_detail': ddl('alter table timeline_entries add column detail text'),
+  '0004_reminders': ddl(
+    'create table rca_scan_cache (path text primary key, blob text not null, data text not null)',
+    `create table reminder_ledger (
+      item_key text not null,
+      stage text not null,
+      sent_at text not null,
+      constraint reminder_ledger_pk primary key (item_key, stage)
+    )`,
+    'create table snoozes (item_key text primary key, until_day text not null)',
+    'create table settings (key text primary key, value text not null)',
+  ),
+  // A ledger row is a claim until `delivered_at` is set; rows from before were all sent.
+  '0005_reminder_delivery_and_owner_cache': ddl(
+    'alter table reminder_ledger add column delivered_at text',
+    'update reminder_ledger set delivered_at = sent_at',
+    'create table owner_lookups (owner_key text primary key, data text not null, expires_at text not null)',
+  ),
+  '0100_webhook_outbox': ddl(
+    `create table webhook_outbox (
+      id text primary key,
+      url text not null,
+      event text not null,
+      body text not null,
+      created_at text not null,
+      state text default 'pending' not null,
+      attempts integer default 0 not null,
+      next_attempt_at text not null,
+      claimed_by text,
+      claimed_until text,
+      finished_at text,
+      last_error text
+    )`,
+    'create index webhook_outbox_due on webhook_outbox (state, next_attempt_at)',
+  ),
+  '0101_tracker_links': ddl(
+    'create table tracker_links (item_key text primary key, issue_key text not null, issue_url text, created_at text not null)',
+  ),
   '0200_message_log': messageLogMigration,
-  '0301_update_nudges': {
-    async up(db: Kysely<unknown>) {
-      // One row per missed status-update period of an incident: whoever inserts it sends the nudge.
-      await db.schema
-        .createTable('update_nudges')
-        .addColumn('incident_id', 'text', (c) => c.notNull())
-        .addColumn('slot', 'text', (c) => c.notNull())
-        .addColumn('claimed_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('update_nudges_pk', ['incident_id', 'slot'])
-        .execute();
-    },
-  },
+  // One row per missed status-update period of an incident: whoever inserts it sends the nudge.
+  '0301_update_nudges': ddl(
+    `create table update_nudges (
+      incident_id text not null,
+      slot text not null,
+      claimed_at text not null,
+      constraint update_nudges_pk primary key (incident_id, slot)
+    )`,
+  ),
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,30 +1,18 @@
-import type { Kysely, Migration } from 'kysely';
+import { ddl } from './ddl.ts';
 
 /** `0200_message_log`: the messages of incident channels, their expiry, and the user-name cache. */
-export const messageLogMigration: Migration = {
-  async up(db: Kysely<unknown>) {
-    await db.schema
-      .createTable('message_log')
-      .addColumn('channel_id', 'text', (c) => c.notNull())
-      .addColumn('ts', 'text', (c) => c.notNull())
-      .addColumn('thread_ts', 'text')
-      .addColumn('user_id', 'text')
-      .addColumn('text', 'text', (c) => c.notNull())
-      .addColumn('deleted', 'integer', (c) => c.notNull())
-      .addColumn('version', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('message_log_pk', ['channel_id', 'ts'])
-      .execute();
-    await db.schema.createIndex('message_log_threads').on('message_log').columns(['channel_id', 'thread_ts']).execute();
-    await db.schema
-      .createTable('message_log_expiry')
-      .addColumn('channel_id', 'text', (c) => c.primaryKey())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable('user_names')
-      .addColumn('user_id', 'text', (c) => c.primaryKey())
-      .addColumn('name', 'text')
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .execute();
-  },
-};
+export const messageLogMigration = ddl(
+  `create table message_log (
+    channel_id text not null,
+    ts text not null,
+    thread_ts text,
+    user_id text,
+    text text not null,
+    deleted integer not null,
+    version text not null,
+    constraint message_log_pk primary key (channel_id, ts)
+  )`,
+  'create index message_log_threads on message_log (channel_id, thread_ts)',
+  'create table message_log_expiry (channel_id text primary key, expires_at text not null)',
+  'create table user_names (user_id text primary key, name text, expires_at text not null)',
+);
