@@ -8,9 +8,7 @@ export class KyselyNudgeLedger implements NudgeLedger {
   constructor(private readonly db: Kysely<Database>) {}
 
   async claimNudge(incidentId: string, slot: string, at: string): Promise<boolean> {
-    return insertIfAbsent(this.db, 'update_nudges', { incident_id: incidentId, slot, claimed_at: at }, [
-      'incident_id',
-      'slot',
-    ]);
+    const claim = { incident_id: incidentId, slot, claimed_at: at };
+    return insertIfAbsent(this.db, 'update_nudges', claim, ['incident_id', 'slot']);
   }
 }

@@ -24,7 +24,8 @@ async function insertRows<DB, T extends keyof DB & string>(
     .insertInto(table as 'table')
     .values(list)
     .onConflict((oc) =>
-      onTakenKey === 'keep'
+      // A row of key columns alone has nothing else to set.
+      onTakenKey === 'keep' || others.length === 0
         ? oc.columns(key).doNothing()
         : oc.columns(key).doUpdateSet(Object.fromEntries(others.map((c) => [c, sql.ref(`excluded.${c}`)]))),
     )
