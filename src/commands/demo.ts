@@ -1,13 +1,10 @@
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { DirectorySource } from '#adapters/git/directory-source.ts';
 import { loadConfig } from '#config/load-config.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
-import { planReminders } from '#domain/plan-reminders.ts';
-import { dayBefore } from '#domain/reminder-policy.ts';
 import { startBot } from '#src/main.ts';
-import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
+import { dryRunReminders } from './remind-dry-run.ts';
 import { renderPlainText } from './render-plain-text.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,19 +87,7 @@ export async function demo(): Promise<number> {
     say('\n▶ git log');
     say((await simpleGit(repoDir).raw(['log', '--format=  %h %an: %s'])).trimEnd());
     const today = calendarDay(new Date(), config.reminders.timeZone);
-    const { files } = await new RcaIndex(
-      scanInProcess(new DirectorySource(repoDir)),
-      null,
-      config.rca.dirs,
-      config.rca.actionItemHeadings,
-    ).refresh();
-    const plan = planReminders({
-      files,
-      today,
-      lastRun: dayBefore(today),
-      policy: config.reminders,
-      snoozes: new Map(),
-    });
+    const { plan } = await dryRunReminders(repoDir, config, today);
     say(`\n▶ Reminders \`scribe remind --dry-run --repo ${repoDir}\` would send today (${today})`);
     if (plan.reminders.size === 0) say('  none');
     for (const [owner, items] of plan.reminders) {

@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DirectorySource } from '#adapters/git/directory-source.ts';
 import { loadConfig } from '#config/load-config.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
-import { planReminders } from '#domain/plan-reminders.ts';
-import { dayBefore } from '#domain/reminder-policy.ts';
 import { isCalendarDate } from '#rca/parse-due-cell.ts';
-import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import type { RemindCommandOptions } from './create-program.ts';
 import { loadEnvFile } from './load-env-file.ts';
 import { openRcaCheckout } from './open-rca-checkout.ts';
+import { dryRunReminders } from './remind-dry-run.ts';
 
 /** `scribe remind --dry-run`: the reminders a run would send today, from the RCA repository's files. */
 export async function remind(options: RemindCommandOptions): Promise<number> {
@@ -39,14 +36,7 @@ export async function remind(options: RemindCommandOptions): Promise<number> {
     return 1;
   }
   try {
-    const { files } = await new RcaIndex(
-      scanInProcess(new DirectorySource(checkout.dir)),
-      null,
-      config.rca.dirs,
-      config.rca.actionItemHeadings,
-    ).refresh();
-    const lastRun = dayBefore(today);
-    const plan = planReminders({ files, today, lastRun, policy: config.reminders, snoozes: new Map() });
+    const { files, lastRun, plan } = await dryRunReminders(checkout.dir, config, today);
     const reminders = [...plan.reminders].map(([owner, items]) => ({
       owner,
       items: items.map(({ file, line, action, due, stage }) => ({ file, line, action, due, stage })),

@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { dayNumber, dayString } from './day-number.ts';
 
 export interface StagePolicy {
   /** Days before the due date to remind; 0 is the due date itself. */
@@ -15,19 +15,29 @@ export interface Stage {
   day: string;
 }
 
-const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+/** A policy's stages as day offsets from the due date, in trigger order; kept per policy, since a plan asks once per item. */
+const offsetsByPolicy = new WeakMap<StagePolicy, { name: string; offset: number }[]>();
+
+function stageOffsets(policy: StagePolicy): { name: string; offset: number }[] {
+  let offsets = offsetsByPolicy.get(policy);
+  if (!offsets) {
+    const before = [...new Set(policy.before)]
+      .sort((a, b) => b - a)
+      .map((days) => ({ name: days === 0 ? 'due' : `before-${days}d`, offset: -days }));
+    const overdue = Array.from({ length: policy.overdueMax }, (_, n) => ({
+      name: `overdue-${n + 1}`,
+      offset: 1 + n * policy.overdueEvery,
+    }));
+    offsets = [...before, ...overdue];
+    offsetsByPolicy.set(policy, offsets);
+  }
+  return offsets;
+}
 
 /** Every stage of an item due on `due`, in trigger order. */
 export function stagesFor(due: string, policy: StagePolicy): Stage[] {
-  const dueDate = parseISO(due);
-  const before = [...new Set(policy.before)]
-    .sort((a, b) => b - a)
-    .map((days) => ({ name: days === 0 ? 'due' : `before-${days}d`, day: iso(addDays(dueDate, -days)) }));
-  const overdue = Array.from({ length: policy.overdueMax }, (_, n) => ({
-    name: `overdue-${n + 1}`,
-    day: iso(addDays(dueDate, 1 + n * policy.overdueEvery)),
-  }));
-  return [...before, ...overdue];
+  const dueDay = dayNumber(due);
+  return stageOffsets(policy).map(({ name, offset }) => ({ name, day: dayString(dueDay + offset) }));
 }
 
 /**
@@ -41,14 +51,21 @@ export function stageToSend(
   today: string,
   policy: StagePolicy,
 ): { send: Stage | null; skipped: Stage[] } {
-  const window = stagesFor(due, policy).filter((s) => s.day > lastRun && s.day <= today);
+  const dueDay = dayNumber(due);
+  const after = dayNumber(lastRun);
+  const upTo = dayNumber(today);
+  const window: Stage[] = [];
+  for (const { name, offset } of stageOffsets(policy)) {
+    const day = dueDay + offset;
+    if (day > after && day <= upTo) window.push({ name, day: dayString(day) });
+  }
   const send = window.at(-1) ?? null;
   return { send, skipped: window.slice(0, -1) };
 }
 
 /** "in 7 days", "tomorrow", "today", "1 day overdue". */
 export function describeDue(due: string, today: string): string {
-  const days = differenceInCalendarDays(parseISO(due), parseISO(today));
+  const days = dayNumber(due) - dayNumber(today);
   if (days === 0) return 'due today';
   if (days === 1) return 'due tomorrow';
   if (days > 1) return `due in ${days} days`;
@@ -57,14 +74,14 @@ export function describeDue(due: string, today: string): string {
 
 /** Whether an item is in the weekly digest's "due soon" (within a week) or "overdue" group. */
 export function digestGroup(due: string, today: string): 'overdue' | 'soon' | 'open' {
-  const days = differenceInCalendarDays(parseISO(due), parseISO(today));
+  const days = dayNumber(due) - dayNumber(today);
   return days < 0 ? 'overdue' : days <= 7 ? 'soon' : 'open';
 }
 
 export function dayBefore(day: string): string {
-  return iso(addDays(parseISO(day), -1));
+  return dayString(dayNumber(day) - 1);
 }
 
 export function addDaysTo(day: string, days: number): string {
-  return iso(addDays(parseISO(day), days));
+  return dayString(dayNumber(day) + days);
 }

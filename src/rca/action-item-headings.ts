@@ -17,11 +17,14 @@ export const DEFAULT_ACTION_ITEM_HEADINGS: readonly string[] = [
 ];
 
 const matchers = new Map<string, (heading: string) => boolean>();
+/** The last list asked for and its matcher: a scan asks with the same list for every file. */
+let last: { headings: readonly string[]; matcher: (heading: string) => boolean } | null = null;
 
 /** A test for section headings built from the configured list (kept, since the scan calls it per file). */
 export function actionItemsHeadingMatcher(
   headings: readonly string[] = DEFAULT_ACTION_ITEM_HEADINGS,
 ): (heading: string) => boolean {
+  if (last?.headings === headings) return last.matcher;
   const key = headings.join('\n');
   let matcher = matchers.get(key);
   if (!matcher) {
@@ -32,6 +35,7 @@ export function actionItemsHeadingMatcher(
     if (matchers.size > 32) matchers.clear();
     matchers.set(key, matcher);
   }
+  last = { headings, matcher };
   return matcher;
 }
 

@@ -16,7 +16,11 @@ export function encodeCellText(text: string): string {
 
 const DECODE = /\\([!-/:-@[-`{-~])|<br\s*\/?>|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
+/** Where a decoding starts: most cells hold none of these, and are only trimmed. */
+const DECODABLE = /[\\<&]/;
+
 export function decodeCellText(raw: string): string {
+  if (!DECODABLE.test(raw)) return raw.trim();
   return raw.trim().replace(DECODE, (match, escaped: string | undefined, reference: string | undefined) => {
     if (escaped !== undefined) return escaped;
     if (reference === undefined) return '\n';
@@ -37,5 +41,6 @@ function decodeReference(reference: string): string | undefined {
 
 /** Plain text of a cell for matching: decoded, with emphasis and code markers dropped. */
 export function plainCellText(raw: string): string {
-  return decodeCellText(raw.replace(/(?<!\\)(\*\*|__|`)/g, '')).trim();
+  const text = /[*_`]/.test(raw) ? raw.replace(/(?<!\\)(\*\*|__|`)/g, '') : raw;
+  return decodeCellText(text).trim();
 }

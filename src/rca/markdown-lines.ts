@@ -213,7 +213,11 @@ export function readHeading(
   return null;
 }
 
+/** What heading text may hold that `headingText` rewrites: most headings hold none, and are only trimmed. */
+const HEADING_MARKUP = /[[*_`\\]/;
+
 function headingText(raw: string): string {
+  if (!HEADING_MARKUP.test(raw)) return raw.trim();
   return raw
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(?<!\\)[*_`]/g, '')

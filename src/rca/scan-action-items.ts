@@ -1,6 +1,8 @@
 import { type ActionItemCollector, createActionItemCollector } from './action-item-collector.ts';
+import { actionItemsHeadingMatcher } from './action-item-headings.ts';
 import { findActionItemColumns, noActionColumnProblem } from './action-item-columns.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { mayHoldActionItems } from './may-hold-action-items.ts';
 import type { RcaReadOptions } from './parse-rca.ts';
 import type { ParsedActionItem, Problem } from './rca-document.ts';
 import { readActionRow } from './read-action-item.ts';
@@ -29,16 +31,21 @@ export function scanActionItems(
   source: string,
   options: RcaReadOptions & { frontMatter?: 'full' | 'title' } = {},
 ): ScannedRca {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unmarked = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const front = options.frontMatter === 'title' ? readTitleOnly(text) : readFrontMatter(text);
   const problems: Problem[] = [...front.problems];
-  const lines = front.body.split('\n');
   const result: ScannedRca = {
     frontMatter: front.data,
     title: typeof front.data['title'] === 'string' ? front.data['title'] : null,
     actionItems: [],
     problems,
   };
+  // With the title known, a file that names no action-items section anywhere has nothing left to read.
+  const isActionItemsHeading = actionItemsHeadingMatcher(options.actionItemHeadings);
+  if (result.title !== null && !mayHoldActionItems(front.body, isActionItemsHeading, options.actionItemHeadings))
+    return result;
+  const lines = front.body.split('\n');
   const tracker = createSectionTracker(options.actionItemHeadings);
   const collect = createActionItemCollector(result.actionItems, problems);
   walkMarkdownLines(lines, {
@@ -94,7 +101,9 @@ const NOT_A_STRING =
 function readTitleOnly(text: string): ReturnType<typeof readFrontMatter> {
   const match = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   if (!match) return readFrontMatter(text);
-  const title = /^title:[ \t]*(.*?)[ \t]*$/m.exec(match[1]!)?.[1];
+  const yaml = match[1]!;
+  const titleLine = /^title:[ \t]*(.*?)[ \t]*$/m.exec(yaml);
+  const title = titleLine?.[1];
   const simple =
     title === undefined
       ? undefined
@@ -103,12 +112,14 @@ function readTitleOnly(text: string): ReturnType<typeof readFrontMatter> {
         : /^[^\s"'[{&*!|>%@`#,-][^#]*$/.test(title) && !/:[ \t]|:$/.test(title) && !NOT_A_STRING.test(title)
           ? title
           : null;
-  if (simple === null || /^[ \t]/m.test(match[1]!.split('\n').find((l) => l.startsWith('title:')) ?? ''))
-    return readFrontMatter(text);
-  const head = text.slice(0, match[0].length);
+  if (simple === null) return readFrontMatter(text);
+  // A value that goes on over an indented next line is longer than its first line: YAML reads it.
+  if (titleLine && /^\n[ \t]/.test(yaml.slice(titleLine.index + titleLine[0].length))) return readFrontMatter(text);
+  let newlines = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < match[0].length; at = text.indexOf('\n', at + 1)) newlines += 1;
   return {
     data: simple === undefined ? {} : { title: simple },
-    body: head.replace(/[^\n]/g, '') + text.slice(match[0].length),
+    body: '\n'.repeat(newlines) + text.slice(match[0].length),
     present: true,
     problems: [],
   };

@@ -1,6 +1,8 @@
 import type { IndexedFile } from '#domain/plan-reminders.ts';
+import type { ScanCache } from '#src/ports/store/scan-cache.ts';
+import { BlobCache } from './blob-cache.ts';
 import { type ScanProgress, type ScanSource, scanRcaFiles } from './scan-rca-files.ts';
-import { fromScanRow, type ScanRow, scanReader, toScanRow } from './scan-row.ts';
+import { fromScanRow, scanReader, toScanRow } from './scan-row.ts';
 
 /**
  * Reads and scans the RCA files whose blob changed (see `scanRcaFiles`); the bot's runs on a worker
@@ -13,12 +15,6 @@ export interface RcaScanner {
     progress: ScanProgress,
     actionItemHeadings?: readonly string[],
   ): Promise<string[]>;
-}
-
-export interface ScanCache {
-  loadScanCache(): Promise<ScanRow[]>;
-  saveScanEntries(entries: ScanRow[]): Promise<void>;
-  deleteScanPaths(paths: string[]): Promise<void>;
 }
 
 /** A scanner on the calling thread: for the command line, where nothing waits on the event loop. */
@@ -38,7 +34,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * inbox write never queues behind the whole cache. Refreshes run one at a time.
  */
 export class RcaIndex {
-  private files = new Map<string, IndexedFile>();
+  private readonly files = new BlobCache<IndexedFile>();
   private loaded = false;
   private running: Promise<unknown> = Promise.resolve();
   /** What the cached entries were read with: entries read by another scanner or other headings are read again. */
@@ -67,35 +63,27 @@ export class RcaIndex {
       const rows = await this.cache.loadScanCache();
       for (const [i, row] of rows.entries()) {
         const file = fromScanRow(row, this.reader);
-        if (file) this.files.set(row.path, file);
+        if (file) this.files.set(row.path, row.blob, file);
         if (i % 500 === 499) await yieldToEventLoop();
       }
       this.loaded = true;
     }
-    const known = new Map<string, string>();
-    for (const [path, file] of this.files) known.set(path, file.blob);
-    const changed = new Map<string, IndexedFile>();
+    const changed = new Map<string, { blob: string; value: IndexedFile }>();
     const cache = this.cache;
     const paths = await this.scanner.scan(
       this.dirs,
-      known,
+      this.files.blobs(),
       {
         onBatch: async (entries, rows) => {
-          for (const entry of entries) changed.set(entry.path, entry);
+          for (const entry of entries) changed.set(entry.path, { blob: entry.blob, value: entry });
           if (cache) await cache.saveScanEntries(rows ?? entries.map((entry) => toScanRow(entry, this.reader)));
           else await yieldToEventLoop();
         },
       },
       this.actionItemHeadings,
     );
-    const next = new Map<string, IndexedFile>();
-    for (const path of paths) {
-      const file = changed.get(path) ?? this.files.get(path);
-      if (file) next.set(path, file);
-    }
-    const removed = [...this.files.keys()].filter((path) => !next.has(path));
-    this.files = next;
+    const removed = this.files.keep(paths, changed);
     if (cache && removed.length > 0) await cache.deleteScanPaths(removed);
-    return { files: [...next.values()], parsed: changed.size };
+    return { files: this.files.values(), parsed: changed.size };
   }
 }

@@ -1,5 +1,6 @@
 import { readFrontMatter } from '#rca/front-matter.ts';
 import type { RcaRepository } from '#src/ports.ts';
+import { BlobCache } from './blob-cache.ts';
 
 export interface RcaSummary {
   /** The file name without `.md`, which an Obsidian wiki link names. */
@@ -14,7 +15,7 @@ export interface RcaSummary {
  * files that changed since the last one; files that are gone are dropped, so it never only grows.
  */
 export class RelatedRcas {
-  private known = new Map<string, { blob: string; summary: RcaSummary }>();
+  private readonly known = new BlobCache<RcaSummary>();
 
   constructor(
     private readonly repo: Pick<RcaRepository, 'listFiles' | 'readFile'>,
@@ -27,7 +28,7 @@ export class RelatedRcas {
     const wanted = new Set(services.map((s) => s.toLowerCase()));
     const found: RcaSummary[] = [];
     await this.refresh();
-    for (const [path, { summary }] of this.known) {
+    for (const [path, summary] of this.known.entries()) {
       if (path !== exceptPath && summary.services.some((s) => wanted.has(s))) found.push(summary);
     }
     return found
@@ -37,17 +38,17 @@ export class RelatedRcas {
 
   /** Re-reads the files whose blob changed, and forgets the ones that are gone. */
   private async refresh(): Promise<void> {
-    const next = new Map<string, { blob: string; summary: RcaSummary }>();
+    const paths: string[] = [];
+    const fresh = new Map<string, { blob: string; value: RcaSummary }>();
     for (const file of await this.repo.listFiles(this.dirs)) {
-      const cached = this.known.get(file.path);
-      if (cached && cached.blob === file.blob) {
-        next.set(file.path, cached);
-        continue;
+      if (!this.known.holds(file.path, file.blob)) {
+        const source = await this.repo.readFile(file.path);
+        if (source === null) continue;
+        fresh.set(file.path, { blob: file.blob, value: summarize(file.path, source) });
       }
-      const source = await this.repo.readFile(file.path);
-      if (source !== null) next.set(file.path, { blob: file.blob, summary: summarize(file.path, source) });
+      paths.push(file.path);
     }
-    this.known = next;
+    this.known.keep(paths, fresh);
   }
 }
 

@@ -1,9 +1,9 @@
 import { calendarDay } from '#domain/calendar-day.ts';
-import { type AttentionItem, type PlannedItem, planReminders } from '#domain/plan-reminders.ts';
+import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
 import type { OwnerResolver, OwnerTarget } from '#src/ports.ts';
 import type { Deps } from './deps.ts';
-import type { RcaIndex } from './rca-index.ts';
+import { planReminderRun, type ReminderFiles } from './plan-reminder-run.ts';
 
 /** How reminders reach people; the Slack adapter builds the messages and buttons. */
 export interface ReminderNotifier {
@@ -30,7 +30,7 @@ const LAST_RUN = 'reminders.lastRun';
  */
 export async function remindActionItems(
   deps: Deps,
-  index: RcaIndex,
+  index: ReminderFiles,
   resolver: OwnerResolver,
   notifier: ReminderNotifier,
 ): Promise<RunSummary> {
@@ -40,13 +40,11 @@ export async function remindActionItems(
     if (deps.rca) await deps.rca.exclusive(() => deps.rca!.repo.pull());
     const stored = await deps.store.getSetting(LAST_RUN);
     const lastRun = stored !== null && stored < today ? stored : dayBefore(today);
-    const { files, parsed } = await index.refresh();
-    const plan = planReminders({
-      files,
+    const { files, parsed, plan } = await planReminderRun(index, {
       today,
       lastRun,
       policy: deps.config.reminders,
-      snoozes: await deps.store.listSnoozes(),
+      snoozes: () => deps.store.listSnoozes(),
     });
     const now = deps.clock.now().toISOString();
     const attention: AttentionItem[] = [...plan.needsAttention];

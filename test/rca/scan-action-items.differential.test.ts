@@ -278,6 +278,22 @@ describe('scanActionItems against parseRca', () => {
     expect(scanActionItems(source).actionItems).toEqual(parseRca(source).actionItems);
   });
 
+  it.each([
+    ['emphasis inside the heading', '## **Action** Items'],
+    ['a link inside the heading', '## [Action](http://x.y/a) Items'],
+    ['an escaped underscore between the words', '## Action\\_Items'],
+    ['code marks and underscores', '## `Follow`_ups_'],
+    ['a setext heading over two lines', 'Next\nsteps\n-----'],
+    ['the long s a case-insensitive match reads as s', '## Action Item\u017f'],
+  ])('a file with its title known is read in full when a heading names the section with %s', (_name, heading) => {
+    const source = `---\ntitle: Outage\n---\n\n${heading}\n\n- [ ] Add an alert (@ana, due 2025-05-01)\n`;
+
+    const fast = scanActionItems(source, { frontMatter: 'title' });
+
+    expect(fast.actionItems).toEqual(parseRca(source).actionItems);
+    expect(fast.actionItems).toHaveLength(1);
+  });
+
   it(
     'gives the same action items, due-date and column warnings on thousands of generated files',
     () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RcaFileInfo } from '#src/ports.ts';
-import { RcaIndex, type ScanCache, scanInProcess } from '#use-cases/rca-index.ts';
+import type { ScanCache } from '#src/ports/store/scan-cache.ts';
+import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
 import { rcaWithActions } from '../helpers/rca-files.ts';
 

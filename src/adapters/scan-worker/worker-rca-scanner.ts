@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { workerEntry } from '#src/worker-entry.ts';
 import type { RcaScanner } from '#use-cases/rca-index.ts';
 import type { ScanProgress } from '#use-cases/scan-rca-files.ts';
 import { decodeScanRow, type ScanRow } from '#use-cases/scan-row.ts';
@@ -31,7 +30,7 @@ export class WorkerRcaScanner implements RcaScanner {
     private readonly source: ScanSourceSpec,
     private readonly options: WorkerScannerOptions = {},
   ) {
-    const { filename, execArgv } = workerEntry();
+    const { filename, execArgv } = workerEntry(new URL('./scan-task.ts', import.meta.url));
     this.pool = new Piscina({
       filename,
       name: 'scanTask',
@@ -88,18 +87,4 @@ export class WorkerRcaScanner implements RcaScanner {
   async close(): Promise<void> {
     await this.pool.destroy();
   }
-}
-
-/**
- * The worker's module next to this one: `.ts` when running from source (the worker then needs tsx's
- * loader, which a thread does not inherit from `register()`), `.js` when running from a build.
- */
-function workerEntry(): { filename: string; execArgv?: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const filename = fileURLToPath(new URL(`./scan-task.${fromSource ? 'ts' : 'js'}`, import.meta.url));
-  // A process started with `--import tsx` passes it on to its threads (with flags a thread may not be
-  // given explicitly, such as --expose-gc); one that called tsx's `register()` does not.
-  if (!fromSource || process.execArgv.some((arg) => arg.includes('tsx'))) return { filename };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { filename, execArgv: ['--import', tsx] };
 }
