@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CommitOutcome, PushFailure, RcaFileInfo, RcaRepository } from '#src/ports.ts';
+import type { ScanSource } from '#use-cases/scan-rca-files.ts';
 
 export interface MemoryCommit {
   sha: string;
@@ -90,6 +91,19 @@ export class MemoryRcaRepository implements RcaRepository {
     if (this.pushFailure !== null) return new Set(this.commits.filter((c) => !c.pushed).map((c) => c.branch)).size;
     for (const commit of this.commits) commit.pushed = true;
     return 0;
+  }
+
+  /** The main branch as the reminder scan reads it (`GitBlobSource` over a clone). */
+  scanSource(): ScanSource {
+    return {
+      listFiles: (dirs) => this.listFiles(dirs),
+      readFiles: async function* (this: MemoryRcaRepository, files: RcaFileInfo[]) {
+        for (const file of files) {
+          const text = this.tree(this.mainBranch).get(file.path);
+          if (text !== undefined) yield { path: file.path, text };
+        }
+      }.bind(this),
+    };
   }
 
   private tree(branch: string): Map<string, string> {
