@@ -4,8 +4,10 @@ import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
 import { KyselyNudgeLedger } from '#adapters/store/kysely-nudge-ledger.ts';
 import { KyselyTrackerLinks } from '#adapters/store/kysely-tracker-links.ts';
 import { KyselyUserNames } from '#adapters/store/kysely-user-names.ts';
+import { KyselyWebhookOutbox } from '#adapters/store/kysely-webhook-outbox.ts';
 import type { IncidentStore, MessageLog, NudgeLedger, UserNameCache } from '#src/ports.ts';
 import type { TrackerLinks } from '#src/ports/action-tracker.ts';
+import type { WebhookOutbox } from '#src/ports/webhook-outbox.ts';
 import { buildActionItem, buildIncident } from './build-incident.ts';
 import { buildTimelineEntry } from './build-timeline-entry.ts';
 import { MemoryMessageLog } from './memory-message-log.ts';
@@ -13,6 +15,7 @@ import { MemoryNudgeLedger } from './memory-nudge-ledger.ts';
 import { createMemoryStore } from './memory-store.ts';
 import { MemoryTrackerLinks } from './memory-tracker-links.ts';
 import { MemoryUserNameCache } from './memory-user-name-cache.ts';
+import { MemoryWebhookOutbox } from './memory-webhook-outbox.ts';
 
 interface Ports {
   store: IncidentStore;
@@ -20,6 +23,7 @@ interface Ports {
   names: UserNameCache;
   nudges: NudgeLedger;
   links: TrackerLinks;
+  outbox: WebhookOutbox;
 }
 
 async function kysely(): Promise<Ports> {
@@ -31,6 +35,7 @@ async function kysely(): Promise<Ports> {
     names: new KyselyUserNames(store.db),
     nudges: new KyselyNudgeLedger(store.db),
     links: new KyselyTrackerLinks(store.db),
+    outbox: new KyselyWebhookOutbox(store.db, 'sqlite'),
   };
 }
 
@@ -43,6 +48,7 @@ function memory(): Ports {
     names,
     nudges: new MemoryNudgeLedger(),
     links: new MemoryTrackerLinks(),
+    outbox: new MemoryWebhookOutbox(),
   };
 }
 
@@ -234,6 +240,30 @@ describe('the in-memory twins answer as the Kysely store does', () => {
       await links.put('k', { key: 'OPS-1', url: null }, 't1');
       await links.put('k', { key: 'OPS-2', url: 'https://x' }, 't2');
       return [claimed, await links.get('k'), await links.get('none')];
+    });
+  });
+});
+
+describe('the webhook outbox twin', () => {
+  it('enqueues once, leases due rows to one owner, counts attempts and gives up', async () => {
+    await sameAnswers(async ({ outbox }) => {
+      const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+      const d = (id: string, createdAt: string) => ({ id, url: 'https://hook', event: 'status', body: id, createdAt });
+      await outbox.enqueue([
+        d('a', '2030-04-07T10:00:00Z'),
+        d('b', '2030-04-07T10:00:01Z'),
+        d('c', '2030-04-07T11:00:00Z'),
+      ]);
+      await outbox.enqueue([{ ...d('a', '2030-04-07T10:00:00Z'), body: 'again' }]);
+      const first = byId(await outbox.claimDue('r1', '2030-04-07T10:30:00Z', '2030-04-07T10:31:00Z', 10));
+      const whileLeased = await outbox.claimDue('r2', '2030-04-07T10:30:30Z', '2030-04-07T10:32:00Z', 10);
+      await outbox.markDelivered('a', '2030-04-07T10:30:40Z');
+      await outbox.markFailed('b', 'x'.repeat(600), '2030-04-07T10:40:00Z', '2030-04-07T10:30:40Z');
+      const beforeRetry = await outbox.claimDue('r2', '2030-04-07T10:35:00Z', '2030-04-07T10:36:00Z', 10);
+      const retry = byId(await outbox.claimDue('r2', '2030-04-07T12:00:00Z', '2030-04-07T12:01:00Z', 1));
+      await outbox.markFailed(retry[0]!.id, 'gone', null, '2030-04-07T12:00:10Z');
+      const afterLease = byId(await outbox.claimDue('r3', '2030-04-07T12:02:00Z', '2030-04-07T12:03:00Z', 10));
+      return [first, whileLeased, beforeRetry, retry, afterLease, await outbox.pendingCount()];
     });
   });
 });
