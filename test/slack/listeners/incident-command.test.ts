@@ -169,6 +169,51 @@ describe('/incident', () => {
     expect(bed.rcaRequests).toEqual([{ incidentId: 'inc-1', by: 'UANA' }]);
   });
 
+  it('changes status, role and services through their subcommands', async () => {
+    const bed = buildDeps();
+    await buildOpenIncident(bed);
+
+    const status = await run(bed, 'status identified', { trigger_id: 'T1' });
+    const role = await run(bed, 'role comms <@UCAT>', { trigger_id: 'T2' });
+    const services = await run(bed, 'services api, db', { trigger_id: 'T3' });
+
+    expect([status.told, role.told, services.told]).toEqual([
+      ['Status changed from investigating to identified.'],
+      ['<@UCAT> is now comms.'],
+      ['Affected services: api, db.'],
+    ]);
+    expect(await bed.store.getIncident('inc-1')).toMatchObject({
+      status: 'identified',
+      roles: { lead: 'UANA', comms: 'UCAT' },
+      services: ['api', 'db'],
+    });
+  });
+
+  it('acknowledges, sets the start of impact and reopens', async () => {
+    const bed = buildDeps();
+    await buildOpenIncident(bed, {}, ['UANA', 'UBOB']);
+
+    const ack = await run(bed, 'ack', { user_id: 'UBOB' });
+    const started = await run(bed, 'started 08:50');
+    await bed.store.updateIncident('inc-1', { status: 'resolved' });
+    const reopened = await run(bed, 'reopen');
+
+    expect(ack.told).toEqual(['Acknowledged: the time to acknowledge is measured to now.']);
+    expect(started.told).toEqual(['Impact began at 2030-04-07 08:50 UTC.']);
+    expect(reopened.told).toEqual([expect.stringContaining('Reopened; the status is investigating.')]);
+    expect((await bed.store.getIncident('inc-1'))?.status).toBe('investigating');
+  });
+
+  it('adds an action item and answers with its due day', async () => {
+    const bed = buildDeps();
+    await buildOpenIncident(bed);
+
+    const { told } = await run(bed, 'action Add an alert owner:<@UBOB> due:tomorrow', { trigger_id: 'T8' });
+
+    expect(told).toEqual(['Action item added: Add an alert, owner <@UBOB>, due 2030-04-08.']);
+    expect((await bed.store.listActionItems('inc-1')).map((a) => a.id)).toEqual(['action:T8']);
+  });
+
   it('answers an unexpected failure with a reference, never the error itself', async () => {
     const bed = buildDeps();
     await buildOpenIncident(bed);
