@@ -98,10 +98,11 @@ describe('remindActionItems', () => {
     expect(notifier.reminders.flatMap((r) => r.actions)).toEqual(['Write a runbook', 'Tune the pool']);
   });
 
-  it('does not run while another run holds the lock', async () => {
+  it('does not run while another replica holds the lock', async () => {
     const { bed, index, resolver, notifier } = arrange();
+    bed.store.roles.locks.heldByOtherReplica.add('reminders');
 
-    const summary = await bed.store.withLock('reminders', () => remindActionItems(bed.deps, index, resolver, notifier));
+    const summary = await remindActionItems(bed.deps, index, resolver, notifier);
 
     expect(summary).toEqual({ ran: false, today: '2030-04-07', sent: 0, needsAttention: 0, parsed: 0 });
     expect(notifier.reminders).toEqual([]);
