@@ -2,6 +2,7 @@ import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger } from '#adapters/log/create-logger.ts';
 import { createMetrics } from '#adapters/metrics/create-metrics.ts';
+import { meterTimeline } from '#adapters/metrics/meter-timeline.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { watchSocketConnection } from '#adapters/slack/connection/watch-socket-connection.ts';
 import { makeDurable } from '#adapters/slack/durable-events.ts';
@@ -27,6 +28,7 @@ import { createReminderRuns } from './create-reminder-runs.ts';
 import { createSlackApp } from './create-slack-app.ts';
 import { logUnhandledRejections } from './log-unhandled-rejections.ts';
 import { openStore } from './open-store.ts';
+import { overlay } from './overlay.ts';
 import { prepareRca } from './prepare-rca.ts';
 import { readiness } from './readiness.ts';
 import { DEMO_HINT, SetupError } from './setup-error.ts';
@@ -63,8 +65,9 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
   const tracker = createActionTracker(config, secrets, store);
   const { rca, clone, review } = await prepareRca({ config, secrets, log, metrics, locks: store });
+  // Deps gets the timeline counted in /metrics; everything else about the store is the store's own.
   const deps = buildDeps({
-    store,
+    store: overlay(store, meterTimeline(store, metrics)),
     chat: slack.chat,
     clock,
     config,

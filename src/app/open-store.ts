@@ -22,11 +22,5 @@ export async function openStore(config: BotConfig, secrets: Secrets, metrics: Me
     if (!secrets.databaseUrl) throw error;
     throw new SetupError(databaseProblem(secrets.databaseUrl, error));
   });
-  const addEntry = store.addTimelineEntry.bind(store);
-  store.addTimelineEntry = async (entry) => {
-    const added = await addEntry(entry);
-    if (added) metrics.timelineEntries.inc();
-    return added;
-  };
   return store;
 }

@@ -4,6 +4,7 @@ import { RcaRepoSetupError } from '#adapters/git/rca-repo-setup-error.ts';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import type { Logger } from '#adapters/log/create-logger.ts';
 import type { Metrics } from '#adapters/metrics/create-metrics.ts';
+import { meterRcaRepository } from '#adapters/metrics/meter-rca-repository.ts';
 import { createReviewRequests } from '#adapters/review/create-review-requests.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { resolveTemplate } from '#config/resolve-template.ts';
@@ -61,15 +62,8 @@ export async function prepareRca(options: {
       { detail: repo.state.detail },
       'RCA_REPO cannot be reached: drafts are committed to the local clone and pushed as soon as it answers',
     );
-  const commitFile = repo.commitFile.bind(repo);
-  repo.commitFile = async (...args) => {
-    const outcome = await commitFile(...args);
-    if (outcome.committed) metrics.commits.inc();
-    if (outcome.committed && !outcome.pushed && outcome.pushFailure !== 'conflict') metrics.pushesPending.inc();
-    return outcome;
-  };
   const rca: RcaDeps = {
-    repo,
+    repo: meterRcaRepository(repo, metrics),
     related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => locks.withLock('rca-repository', task),
