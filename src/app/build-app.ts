@@ -74,8 +74,8 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
     log,
     messages,
     rca,
-    events: outgoing.events,
-    tracker,
+    events: outgoing.events ?? null,
+    tracker: tracker ?? null,
   });
 
   const runs = createReminderRuns({ deps, dir: clone.dir, backgroundChat: slack.backgroundChat, review, metrics, log });

@@ -19,17 +19,14 @@ export function buildDeps(parts: {
   log: Logger;
   messages: MessageLog;
   rca: RcaDeps;
-  events: IncidentEvents | undefined;
-  tracker: TrackerDeps | undefined;
+  events: IncidentEvents | null;
+  tracker: TrackerDeps | null;
 }): Deps {
-  const { events, tracker, ...rest } = parts;
   const deps: Deps = {
-    ...rest,
+    ...parts,
     ids: { next: (prefix) => `${prefix}-${randomUUID()}` },
     onIncidentChanged: (id) => refreshSummary(deps, id),
     onRcaRequested: (id) => draftAndAnnounceRca(deps, id),
-    ...(events ? { events } : {}),
-    ...(tracker ? { tracker } : {}),
   };
   return deps;
 }

@@ -67,7 +67,7 @@ export async function prepareRca(options: {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => locks.withLock('rca-repository', task),
-    ...(review.review ? { review: review.review } : {}),
+    review: review.review,
   };
   return { rca, clone: repo, review: review.review };
 }

@@ -13,6 +13,6 @@ export async function acknowledgeIncident(deps: Deps, incident: Incident, by: st
   const already = incidentTimes(incident, entries, deps.config.incident.statuses).acknowledged;
   if (already) return ok(`Already acknowledged at ${already.slice(11, 16)} UTC.`);
   await recordChange(deps, incident.id, `acknowledged:${incident.id}`, 'acknowledged', { to: by, byId: by });
-  await deps.onIncidentChanged?.(incident.id);
+  await deps.onIncidentChanged(incident.id);
   return ok('Acknowledged: the time to acknowledge is measured to now.');
 }

@@ -54,7 +54,7 @@ export async function addActionItem(
     pending: false,
   });
   // After resolve the RCA exists: refresh it so the item is in it (and, with a tracker, gets its issue).
-  if (isResolved(incident, deps.config.incident.statuses)) await deps.onRcaRequested?.(incident.id, by);
+  if (isResolved(incident, deps.config.incident.statuses)) await deps.onRcaRequested(incident.id, by);
   return ok(`Action item added: ${request.text}, owner ${owner}, due ${due.date}.`);
 }
 

@@ -9,7 +9,6 @@ import type { Deps } from './deps.ts';
  */
 export async function addPinnedThreads(deps: Deps, incident: Incident, requestedBy: string): Promise<number> {
   const messages = deps.messages;
-  if (!messages) return 0;
   const now = deps.clock.now().toISOString();
   let added = 0;
   for (const entry of await deps.store.listTimeline(incident.id)) {

@@ -73,6 +73,6 @@ export async function changeIncident(
     return fail('This incident is resolved. Declare a new one with `/incident declare`.');
   }
   const outcome = await (APPLY[change.kind] as Apply)(deps, incident, change as never, by, key);
-  if (outcome.ok) await deps.onIncidentChanged?.(incident.id);
+  if (outcome.ok) await deps.onIncidentChanged(incident.id);
   return outcome;
 }

@@ -14,7 +14,6 @@ export interface ItemRef {
 /** "Done" on a reminder: marks the row done in its RCA through a commit that changes that row only. */
 export async function completeActionItem(deps: Deps, ref: ItemRef, by: string): Promise<Outcome<string>> {
   const rca = deps.rca;
-  if (!rca) return fail('The RCA repository is not set up on this bot.');
   return rca.exclusive(async () => {
     await rca.repo.pull();
     const source = await rca.repo.readFile(ref.file);

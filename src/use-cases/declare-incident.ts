@@ -94,6 +94,6 @@ export async function declareIncident(deps: Deps, request: DeclareRequest): Prom
   );
   const notInvited = await deps.chat.invite(channel.id, [request.declaredBy, ...config.incident.responders]);
   if (notInvited.length > 0) deps.log.warn({ incidentId: incident.id, notInvited }, 'some people could not be invited');
-  await deps.onIncidentChanged?.(incident.id);
+  await deps.onIncidentChanged(incident.id);
   return ok({ incident: (await deps.store.getIncident(incident.id)) ?? incident, notInvited });
 }

@@ -14,18 +14,21 @@ export interface Deps {
   ids: IdGenerator;
   config: BotConfig;
   log: Logger;
-  /** Called after an incident changes so the pinned summary and App Home follow; set by the composition root. */
-  onIncidentChanged?: (incidentId: string) => Promise<void>;
-  /** Called when an incident is resolved or an RCA is asked for; set by the composition root. */
-  onRcaRequested?: (incidentId: string, requestedBy: string) => Promise<void>;
+  /** Called after an incident changes so the pinned summary and App Home follow. */
+  onIncidentChanged: (incidentId: string) => Promise<void>;
+  /** Called when an incident is resolved or an RCA is asked for: drafts the RCA and says so in Slack. */
+  onRcaRequested: (incidentId: string, requestedBy: string) => Promise<void>;
   /** The RCA repository and the template drafts are rendered from. */
-  rca?: RcaDeps;
+  rca: RcaDeps;
   /** The messages of incident channels as they arrived, so a pin needs nothing from Slack. */
-  messages?: MessageLog;
-  /** Where declared, status, severity, update, resolved and rca events go (outgoing webhooks); none: nowhere. */
-  events?: IncidentEvents;
-  /** The team's issue tracker, when `actions.tracker.provider` names one. */
-  tracker?: TrackerDeps;
+  messages: MessageLog;
+  /**
+   * Where declared, status, severity, update, resolved and rca events go (outgoing webhooks). Null when
+   * no webhook is configured: nothing is published, and nothing is read from the store to publish it.
+   */
+  events: IncidentEvents | null;
+  /** The team's issue tracker; null when `actions.tracker.provider` is `none`. */
+  tracker: TrackerDeps | null;
 }
 
 export interface TrackerDeps {
@@ -42,8 +45,8 @@ export interface RcaDeps {
   template: string;
   /** Runs `task` as the only writer to the repository, across replicas too. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
-  /** Where drafts on a review branch are opened as pull or merge requests (`rca.review.provider`). */
-  review?: ReviewRequests;
+  /** Where drafts on a review branch are opened as pull or merge requests; null when `rca.review.provider` is `none`. */
+  review: ReviewRequests | null;
 }
 
 export type Outcome<T = void> = { ok: true; value: T; message?: string } | { ok: false; message: string };

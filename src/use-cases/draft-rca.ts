@@ -41,7 +41,6 @@ export interface DraftResult {
  */
 export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<DraftResult>> {
   const rca = deps.rca;
-  if (!rca) return fail('The RCA repository is not set up on this bot.');
   const incident = await deps.store.getIncident(incidentId);
   if (!incident) return fail('I could not find that incident.');
   const committed = await rca.exclusive(() => commitDraft(deps, rca, incident));

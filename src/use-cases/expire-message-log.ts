@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
  * more days (counted from the latest commit), then trimmed with whatever else has expired.
  */
 export async function expireMessageLog(deps: Deps, incident: Incident): Promise<void> {
-  if (!deps.messages || !incident.channelId) return;
+  if (!incident.channelId) return;
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.config.timeline.keepMessagesDays * DAY_MS).toISOString();
   await deps.messages.expireChannel(incident.channelId, expiresAt);

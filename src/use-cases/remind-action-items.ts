@@ -37,7 +37,7 @@ export async function remindActionItems(
   const startedAt = deps.clock.now();
   const today = calendarDay(startedAt, deps.config.reminders.timeZone);
   const result = await deps.store.tryWithLock('reminders', async (): Promise<RunSummary> => {
-    if (deps.rca) await deps.rca.exclusive(() => deps.rca!.repo.pull());
+    await deps.rca.exclusive(() => deps.rca.repo.pull());
     const stored = await deps.store.getSetting(LAST_RUN);
     const lastRun = stored !== null && stored < today ? stored : dayBefore(today);
     const { files, parsed } = await index.refresh();

@@ -21,7 +21,7 @@ export async function reopenIncident(
   const status = statuses[0]!;
   await deps.store.updateIncident(incident.id, { status, resolvedAt: null });
   await recordChange(deps, incident.id, `reopened:${key}`, 'reopened', { from: incident.status, to: status, byId: by });
-  await deps.onIncidentChanged?.(incident.id);
+  await deps.onIncidentChanged(incident.id);
   return ok(`Reopened; the status is ${status}. \`/incident resolve\` resolves it again.`);
 }
 

@@ -33,7 +33,7 @@ export async function resolveIncident(
   const reopened = await reopenCount(deps, incident.id);
   const entryKey = reopened === 0 ? key : `${key}:${reopened}`;
   await recordChange(deps, incident.id, entryKey, 'resolved', { to: resolvedStatus, byId: by });
-  await deps.onIncidentChanged?.(incident.id);
-  await deps.onRcaRequested?.(incident.id, by);
+  await deps.onIncidentChanged(incident.id);
+  await deps.onRcaRequested(incident.id, by);
   return ok({ ...incident, ...patch });
 }

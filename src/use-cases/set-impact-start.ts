@@ -20,7 +20,7 @@ export async function setImpactStart(
   const key = `started:${incident.id}`;
   await deps.store.removeTimelineEntry(key);
   await recordChange(deps, incident.id, key, 'started', { to: parsed.at, byId: by }, parsed.at);
-  await deps.onIncidentChanged?.(incident.id);
+  await deps.onIncidentChanged(incident.id);
   const declared = Date.parse(incident.declaredAt);
   const afterDeclare = Date.parse(parsed.at) > declared;
   return ok(

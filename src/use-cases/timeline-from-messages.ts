@@ -18,10 +18,6 @@ export async function pinFromLog(
   ref: MessageRef,
   reactorId: string,
 ): Promise<'added' | 'known' | 'unlogged'> {
-  if (!deps.messages) {
-    await pinMessage(deps, incidentId, ref, reactorId);
-    return 'unlogged';
-  }
   const key = messageKey(ref.channelId, ref.ts);
   const pinned = await deps.messages.pin(
     {
