@@ -1,32 +1,22 @@
-import type { App } from '@slack/bolt';
-import type { Logger } from '#adapters/log/create-logger.ts';
-import type { Metrics } from '#adapters/metrics/create-metrics.ts';
-import type { DurableEvents } from '#adapters/slack/durable-events.ts';
 import { buildApp } from '#src/app/build-app.ts';
 import type { StartOptions } from '#src/app/built-app.ts';
-import type { OpenedStore } from '#src/app/open-store.ts';
 import { startApp } from '#src/app/start-app.ts';
 import { stopApp } from '#src/app/stop-app.ts';
-import type { Deps } from '#use-cases/deps.ts';
-import type { RcaIndex } from '#use-cases/rca-index.ts';
 import type { RunSummary } from '#use-cases/remind-action-items.ts';
 
 export type { StartOptions } from '#src/app/built-app.ts';
 export { DEMO_HINT, SetupError } from '#src/app/setup-error.ts';
 
+/** The bot as it runs: what its caller (`scribe start`, the demo, a test) may do with it. */
 export interface RunningBot {
-  app: App;
-  deps: Deps;
-  store: OpenedStore;
-  durable: DurableEvents;
-  metrics: Metrics;
-  log: Logger;
+  /** The port `/healthz`, `/readyz`, `/metrics` (and in HTTP mode `/slack/events`) listen on. */
   port: number;
   /** Runs the reminder job now (the schedule does it otherwise). */
   runReminders(): Promise<RunSummary>;
+  /** Posts the weekly digest now; says how many channels got one. */
   runDigest(): Promise<number>;
-  index: RcaIndex;
-  stop(): Promise<void>;
+  /** Shuts down without losing an acked event; `signal` is logged as the reason. Once only. */
+  stop(signal?: string): Promise<void>;
 }
 
 /** The composition root: settings → adapters → use cases → Bolt (the building is in `src/app/`). */
@@ -35,17 +25,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   await startApp(built);
   let stopped = false;
   return {
-    app: built.slack.app,
-    deps: built.deps,
-    store: built.store,
-    durable: built.durable,
-    metrics: built.metrics,
-    log: built.log,
     port: built.http.port,
-    index: built.runs.index,
     runReminders: built.runs.runReminders,
     runDigest: built.runs.runDigest,
-    async stop() {
+    async stop(signal) {
+      if (signal !== undefined) built.log.info({ signal }, 'shutting down');
       if (stopped) return;
       stopped = true;
       await stopApp(built);

@@ -140,11 +140,11 @@ describe('fuzzed input through the real Bolt app and the emulator', () => {
           await h.people.ana.ask('/incident', `note ${note || '.'}`, channelId!);
           await h.people.ana.ask('/incident', 'resolve Fixed', channelId!);
           const incident = await eventually(async () => {
-            const found = await h.bot.store.findIncidentByChannel(channelId!);
+            const found = await h.store.findIncidentByChannel(channelId!);
             expect(found?.rcaPath).toBeTruthy();
             return found!;
           }, 15_000);
-          const file = await h.bot.deps.rca!.repo.readFile(incident.rcaPath!);
+          const file = h.rcaFile(incident.rcaPath!);
           const parsed = parseRca(file!);
           expect(lintRca(parsed, lintOptionsFrom(config)).filter((p) => p.severity === 'error')).toEqual([]);
           expect(parsed.frontMatter['title']).toBe(`${incident.declaredAt.slice(0, 10)} - ${incident.title}`);
