@@ -2,7 +2,7 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import { type AttentionItem, type PlannedItem, planReminders } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
 import type { OwnerResolver, OwnerTarget } from '#src/ports.ts';
-import type { Deps } from './deps.ts';
+import type { RemindActionItemsDeps } from './deps.ts';
 import type { RcaIndex } from './rca-index.ts';
 
 /** How reminders reach people; the Slack adapter builds the messages and buttons. */
@@ -29,7 +29,7 @@ const LAST_RUN = 'reminders.lastRun';
  * fails goes to needs-attention; the run goes on for everyone else. A first run looks back one day only.
  */
 export async function remindActionItems(
-  deps: Deps,
+  deps: RemindActionItemsDeps,
   index: RcaIndex,
   resolver: OwnerResolver,
   notifier: ReminderNotifier,

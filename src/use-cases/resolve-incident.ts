@@ -1,6 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { Outcome, ResolveIncidentDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
 import { reopenCount } from './reopen-incident.ts';
@@ -14,7 +14,7 @@ export interface Resolution {
 
 /** Records the resolution (status, time, what people wrote in the form) and asks for the RCA draft. */
 export async function resolveIncident(
-  deps: Deps,
+  deps: ResolveIncidentDeps,
   incident: Incident,
   by: string,
   key: string,

@@ -1,6 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { parseStartTime } from '#domain/parse-start-time.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { Outcome, SetImpactStartDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
 
@@ -9,7 +9,7 @@ import { recordChange } from './record-change.ts';
  * holds one such entry, at that time; setting it again replaces it.
  */
 export async function setImpactStart(
-  deps: Deps,
+  deps: SetImpactStartDeps,
   incident: Incident,
   text: string,
   by: string,
