@@ -67,9 +67,7 @@ describe('manifest.yml', () => {
       const ts = await ben.post(channel, 'Something broke');
       await ana.react(channel, ts, 'pushpin');
       await eventually(async () =>
-        expect((await h.bot.store.listTimeline(incident.id)).some((e) => e.kind === 'message' && !e.pending)).toBe(
-          true,
-        ),
+        expect((await h.store.listTimeline(incident.id)).some((e) => e.kind === 'message' && !e.pending)).toBe(true),
       );
       await ana.unreact(channel, ts, 'pushpin');
       await ana.ask('/incident', `lead ${ben.mention}`, channel);

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '#config/load-config.ts';
 import { type Harness, startHarness } from './helpers/bot-harness.ts';
@@ -142,12 +143,17 @@ describe('running it for real', () => {
 
   it('says it is not ready when the store is gone', async () => {
     h = await startHarness();
-    await h.bot.store.close();
+    // The table the readiness check reads goes away under the bot: its store no longer answers.
+    await sql`alter table events rename to events_gone`.execute(h.store.db);
 
     const ready = await fetch(`http://127.0.0.1:${h.bot.port}/readyz`);
 
     expect(ready.status).toBe(503);
-    h.bot.stop = async () => undefined;
+    expect(await ready.json()).toMatchObject({
+      ready: false,
+      checks: { store: false },
+      problems: ['store unreachable'],
+    });
   });
 
   it('stops on SIGTERM within 10 seconds with exit code 0', async () => {

@@ -1,6 +1,7 @@
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { createSqliteStore } from '#adapters/store/create-store.ts';
 import { loadConfig } from '#config/load-config.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
 import { startBot } from '#src/main.ts';
@@ -47,13 +48,15 @@ export async function demo(): Promise<number> {
     secrets: { slackBotToken: slack.botToken, slackAppToken: slack.appToken },
     logDestination: createWriteStream(logFile, { flags: 'a' }),
   });
+  // What the bot stored, read from its SQLite file, to tell the story.
+  const store = createSqliteStore(join(dataDir, 'scribe.sqlite'));
   try {
     await slack.waitForConnection();
     say('▶ A local Slack is running; Incident Scribe is connected to it over Socket Mode.\n');
     const general = ana.createChannel('general');
     say('ana: /incident declare sev2 Checkout latency');
     say(`  → ${await ana.ask('/incident', 'declare sev2 Checkout latency', general.id)}`);
-    const incident = (await bot.store.listIncidents({}))[0]!;
+    const incident = (await store.listIncidents({}))[0]!;
     const channel = incident.channelId!;
     ben.join(channel);
     cho.join(channel);
@@ -73,13 +76,13 @@ export async function demo(): Promise<number> {
       say(`ana: /incident ${text.replace(ana.mention, '@ana')}`);
       say(`  → ${await ana.ask('/incident', text, channel)}`);
     }
-    let resolved = await bot.store.getIncident(incident.id);
+    let resolved = await store.getIncident(incident.id);
     for (let i = 0; i < 100 && !resolved?.rcaPath; i += 1) {
       await pause(50);
-      resolved = await bot.store.getIncident(incident.id);
+      resolved = await store.getIncident(incident.id);
     }
     say('\n▶ Timeline');
-    for (const entry of await bot.store.listTimeline(incident.id)) {
+    for (const entry of await store.listTimeline(incident.id)) {
       say(`  ${entry.at.slice(11, 16)}  ${entry.authorName ? `${entry.authorName}: ` : ''}${entry.text}`);
     }
     const repoDir = join(dataDir, 'rca-repo');
@@ -100,6 +103,7 @@ export async function demo(): Promise<number> {
     }
     return 0;
   } finally {
+    await store.close();
     await bot.stop();
     await slack.stop();
     // Leave promptly even if a client library keeps a socket or timer open for a while.

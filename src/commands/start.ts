@@ -33,10 +33,9 @@ export async function start(): Promise<number> {
   }
   return new Promise<number>((resolve) => {
     onSignal = (signal) => {
-      bot.log.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 10_000);
       force.unref();
-      bot.stop().then(
+      bot.stop(signal).then(
         () => {
           // Leave promptly even if a client library keeps a socket or timer open for a while.
           setTimeout(() => process.exit(0), 300).unref();

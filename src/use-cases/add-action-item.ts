@@ -3,7 +3,7 @@ import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
 import { parseRelativeDate } from '#domain/parse-relative-date.ts';
 import { isoToSortKey } from '#domain/timeline-entry.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { AddActionItemDeps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
 
 export interface ActionRequest {
@@ -15,7 +15,7 @@ export interface ActionRequest {
 
 /** `/incident action Add an alert owner:@maria due:next friday P2`: kept for the RCA's Action Items. */
 export async function addActionItem(
-  deps: Deps,
+  deps: AddActionItemDeps,
   incident: Incident,
   request: ActionRequest,
   by: string,
@@ -54,7 +54,7 @@ export async function addActionItem(
     pending: false,
   });
   // After resolve the RCA exists: refresh it so the item is in it (and, with a tracker, gets its issue).
-  if (isResolved(incident, deps.config.incident.statuses)) await deps.onRcaRequested?.(incident.id, by);
+  if (isResolved(incident, deps.config.incident.statuses)) await deps.onRcaRequested(incident.id, by);
   return ok(`Action item added: ${request.text}, owner ${owner}, due ${due.date}.`);
 }
 

@@ -1,10 +1,16 @@
 import type { Incident } from '#domain/incident.ts';
 import { isoToSortKey } from '#domain/timeline-entry.ts';
-import type { Deps } from './deps.ts';
+import type { AddNoteDeps } from './deps.ts';
 import { publishIncidentEvent } from './publish-incident-event.ts';
 
 /** `/incident note …`: a timeline line at the time of the command, once per request key. */
-export async function addNote(deps: Deps, incident: Incident, text: string, by: string, key: string): Promise<void> {
+export async function addNote(
+  deps: AddNoteDeps,
+  incident: Incident,
+  text: string,
+  by: string,
+  key: string,
+): Promise<void> {
   const at = deps.clock.now().toISOString();
   const added = await deps.store.addTimelineEntry({
     incidentId: incident.id,

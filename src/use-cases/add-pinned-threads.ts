@@ -1,15 +1,18 @@
 import type { Incident } from '#domain/incident.ts';
 import { messageKey, normalizeTs, tsToIso } from '#domain/timeline-entry.ts';
-import type { Deps } from './deps.ts';
+import type { AddPinnedThreadsDeps } from './deps.ts';
 
 /**
  * `/incident rca threads`: the replies of every thread whose parent is on the timeline go on it too,
  * complete from the message log (pinned for the person who asked). Threads nobody pinned, and the
  * rest of the channel, stay out. Says how many replies were added.
  */
-export async function addPinnedThreads(deps: Deps, incident: Incident, requestedBy: string): Promise<number> {
+export async function addPinnedThreads(
+  deps: AddPinnedThreadsDeps,
+  incident: Incident,
+  requestedBy: string,
+): Promise<number> {
   const messages = deps.messages;
-  if (!messages) return 0;
   const now = deps.clock.now().toISOString();
   let added = 0;
   for (const entry of await deps.store.listTimeline(incident.id)) {

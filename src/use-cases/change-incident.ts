@@ -1,7 +1,7 @@
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
 import { refuseTransition } from '#domain/lifecycle.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { ChangeIncidentDeps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
 
@@ -11,12 +11,18 @@ export type IncidentChange =
   | { kind: 'role'; role: string; userId: string }
   | { kind: 'services'; services: string[] };
 
-type Apply = (deps: Deps, incident: Incident, change: never, by: string, key: string) => Promise<Outcome<string>>;
+type Apply = (
+  deps: ChangeIncidentDeps,
+  incident: Incident,
+  change: never,
+  by: string,
+  key: string,
+) => Promise<Outcome<string>>;
 
 /** One handler per kind of change: store it, record it on the timeline, say what happened. */
 const APPLY: {
   [K in IncidentChange['kind']]: (
-    deps: Deps,
+    deps: ChangeIncidentDeps,
     incident: Incident,
     change: Extract<IncidentChange, { kind: K }>,
     by: string,
@@ -63,7 +69,7 @@ const APPLY: {
 
 /** Changes severity, status, a role or the services of an open incident, and records it. */
 export async function changeIncident(
-  deps: Deps,
+  deps: ChangeIncidentDeps,
   incident: Incident,
   change: IncidentChange,
   by: string,
@@ -73,6 +79,6 @@ export async function changeIncident(
     return fail('This incident is resolved. Declare a new one with `/incident declare`.');
   }
   const outcome = await (APPLY[change.kind] as Apply)(deps, incident, change as never, by, key);
-  if (outcome.ok) await deps.onIncidentChanged?.(incident.id);
+  if (outcome.ok) await deps.onIncidentChanged(incident.id);
   return outcome;
 }

@@ -1,4 +1,4 @@
-import type { Deps } from './deps.ts';
+import type { CheckReviewsDeps } from './deps.ts';
 import { reviewKey, type SavedReview } from './open-review.ts';
 import type { ReviewRequests } from './review-requests.ts';
 
@@ -7,7 +7,7 @@ import type { ReviewRequests } from './review-requests.ts';
  * is merged (or closed without merging). Run with the reminder job; the reminder ledger makes each
  * notice go out once across replicas and restarts. Says how many notices it posted.
  */
-export async function checkReviews(deps: Deps, review: ReviewRequests): Promise<number> {
+export async function checkReviews(deps: CheckReviewsDeps, review: ReviewRequests): Promise<number> {
   let told = 0;
   for (const incident of await deps.store.listIncidents({})) {
     if (!incident.rcaPath || !incident.channelId) continue;

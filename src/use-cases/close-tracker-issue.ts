@@ -1,12 +1,12 @@
 import { readTicketCell } from '#rca/read-ticket-cell.ts';
 import { TrackerError } from '#src/ports/action-tracker.ts';
-import type { Deps } from './deps.ts';
+import type { CloseTrackerIssueDeps } from './deps.ts';
 
 /**
  * After Done: closes the item's tracker issue when `actions.tracker.closeOnDone` says so. Gives the
  * sentence to add to the answer (what was closed, or why it could not be), or '' when there is none.
  */
-export async function closeTrackerIssue(deps: Deps, source: string, line: number): Promise<string> {
+export async function closeTrackerIssue(deps: CloseTrackerIssueDeps, source: string, line: number): Promise<string> {
   const tracker = deps.tracker;
   const ticket = tracker?.closeOnDone ? readTicketCell(source, line) : null;
   if (!tracker || !ticket) return '';

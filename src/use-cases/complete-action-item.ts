@@ -3,7 +3,7 @@ import { itemKey } from '#domain/plan-reminders.ts';
 import { addDaysTo } from '#domain/reminder-policy.ts';
 import { markActionItemDone } from '#rca/mark-done.ts';
 import { closeTrackerIssue } from './close-tracker-issue.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { CompleteActionItemDeps, Outcome, SnoozeReminderDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 
 export interface ItemRef {
@@ -12,9 +12,12 @@ export interface ItemRef {
 }
 
 /** "Done" on a reminder: marks the row done in its RCA through a commit that changes that row only. */
-export async function completeActionItem(deps: Deps, ref: ItemRef, by: string): Promise<Outcome<string>> {
+export async function completeActionItem(
+  deps: CompleteActionItemDeps,
+  ref: ItemRef,
+  by: string,
+): Promise<Outcome<string>> {
   const rca = deps.rca;
-  if (!rca) return fail('The RCA repository is not set up on this bot.');
   return rca.exclusive(async () => {
     await rca.repo.pull();
     const source = await rca.repo.readFile(ref.file);
@@ -37,7 +40,7 @@ export async function completeActionItem(deps: Deps, ref: ItemRef, by: string): 
 }
 
 /** "Snooze": no reminder for this item until the given number of days have passed. */
-export async function snoozeReminder(deps: Deps, ref: ItemRef, days: number): Promise<string> {
+export async function snoozeReminder(deps: SnoozeReminderDeps, ref: ItemRef, days: number): Promise<string> {
   const until = addDaysTo(calendarDay(deps.clock.now(), deps.config.reminders.timeZone), days);
   await deps.store.setSnooze(ref.key, until);
   return until;

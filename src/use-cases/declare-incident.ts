@@ -1,7 +1,7 @@
 import { buildChannelName, withSuffix } from '#domain/channel-name.ts';
 import type { Incident } from '#domain/incident.ts';
 import type { InviteRefusal } from '#src/ports.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { DeclareIncidentDeps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
 
@@ -30,7 +30,10 @@ const MAX_NAME_ATTEMPTS = 14;
  * purpose, invites the declarer and the responders, and records the declaration on the timeline. It
  * goes on whatever the invites do: the people Slack refused come back in `notInvited`.
  */
-export async function declareIncident(deps: Deps, request: DeclareRequest): Promise<Outcome<DeclaredIncident>> {
+export async function declareIncident(
+  deps: DeclareIncidentDeps,
+  request: DeclareRequest,
+): Promise<Outcome<DeclaredIncident>> {
   const { config } = deps;
   const title = request.title.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (title === '') return fail('Give the incident a title, like `/incident declare sev2 Checkout latency`.');
@@ -94,6 +97,6 @@ export async function declareIncident(deps: Deps, request: DeclareRequest): Prom
   );
   const notInvited = await deps.chat.invite(channel.id, [request.declaredBy, ...config.incident.responders]);
   if (notInvited.length > 0) deps.log.warn({ incidentId: incident.id, notInvited }, 'some people could not be invited');
-  await deps.onIncidentChanged?.(incident.id);
+  await deps.onIncidentChanged(incident.id);
   return ok({ incident: (await deps.store.getIncident(incident.id)) ?? incident, notInvited });
 }

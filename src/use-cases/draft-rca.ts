@@ -8,7 +8,7 @@ import { renderRca } from '#rca/render-rca.ts';
 import { updateRca } from '#rca/update-rca.ts';
 import type { PushFailure } from '#src/ports.ts';
 import type { TrackerIssue } from '#src/ports/action-tracker.ts';
-import type { Deps, Outcome, RcaDeps } from './deps.ts';
+import type { DraftRcaDeps, Outcome, RcaDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { openReview } from './open-review.ts';
 import { openTrackerIssues } from './open-tracker-issues.ts';
@@ -39,9 +39,8 @@ export interface DraftResult {
  * and afterwards a refresh that keeps what people edited. Never writes over another incident's file.
  * With a tracker, the open action items without a ticket get an issue, written into the same commit.
  */
-export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<DraftResult>> {
+export async function draftRca(deps: DraftRcaDeps, incidentId: string): Promise<Outcome<DraftResult>> {
   const rca = deps.rca;
-  if (!rca) return fail('The RCA repository is not set up on this bot.');
   const incident = await deps.store.getIncident(incidentId);
   if (!incident) return fail('I could not find that incident.');
   const committed = await rca.exclusive(() => commitDraft(deps, rca, incident));
@@ -69,7 +68,7 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
 }
 
 async function commitDraft(
-  deps: Deps,
+  deps: DraftRcaDeps,
   rca: RcaDeps,
   incident: Incident,
 ): Promise<Outcome<{ result: DraftResult; content: string; entries: TimelineEntry[] }>> {
@@ -125,7 +124,7 @@ function ticketsKept(created: TrackerIssue[]): string {
   return ` The issues opened for the action items (${keys}) are written into it by the next draft.`;
 }
 
-async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
+async function assembleDraft(deps: DraftRcaDeps, rca: RcaDeps, incident: Incident) {
   await fillPermalinks(deps, incident.id);
   const [entries, actionItems] = await Promise.all([
     deps.store.listTimeline(incident.id),
@@ -162,7 +161,7 @@ async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
 }
 
 /** The branch a draft is committed to: `rca/<file name>` in branch mode, else the main branch. */
-function reviewBranchOf(deps: Deps, path: string): string {
+function reviewBranchOf(deps: DraftRcaDeps, path: string): string {
   return deps.config.rca.strategy === 'branch'
     ? `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`
     : deps.config.rca.branch;

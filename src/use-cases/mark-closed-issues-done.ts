@@ -2,7 +2,7 @@ import { markActionItemDone } from '#rca/mark-done.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { readTicketCell } from '#rca/read-ticket-cell.ts';
 import { TrackerError } from '#src/ports/action-tracker.ts';
-import type { Deps } from './deps.ts';
+import type { MarkClosedIssuesDoneDeps } from './deps.ts';
 import { rcaBranch } from './rca-branch.ts';
 
 /**
@@ -10,7 +10,7 @@ import { rcaBranch } from './rca-branch.ts';
  * marked done in its RCA, by a commit per file, the same row change the Done button makes. Says how
  * many items it marked. A tracker that cannot be asked leaves the items as they are, for the next run.
  */
-export async function markClosedIssuesDone(deps: Deps): Promise<number> {
+export async function markClosedIssuesDone(deps: MarkClosedIssuesDoneDeps): Promise<number> {
   const { rca, tracker } = deps;
   if (!rca || !tracker) return 0;
   const paths = new Set((await deps.store.listIncidents({})).flatMap((i) => (i.rcaPath ? [i.rcaPath] : [])));

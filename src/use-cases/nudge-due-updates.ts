@@ -1,14 +1,18 @@
 import { leadOf } from '#domain/incident.ts';
 import { cadenceFor, dueNudgeSlot, expectsUpdates } from '#domain/update-cadence.ts';
 import type { NudgeLedger, UpdatePublisher } from '#src/ports.ts';
-import type { Deps } from './deps.ts';
+import type { NudgeDueUpdatesDeps } from './deps.ts';
 
 /**
  * Nudges the lead (or the declarer, with no lead) of each open incident whose status update is due and
  * missing, once per missed period: the ledger gives each period to one caller, across restarts and
  * replicas. Nothing once the incident is mitigated or resolved. Gives the number of nudges sent.
  */
-export async function nudgeDueUpdates(deps: Deps, publisher: UpdatePublisher, ledger: NudgeLedger): Promise<number> {
+export async function nudgeDueUpdates(
+  deps: NudgeDueUpdatesDeps,
+  publisher: UpdatePublisher,
+  ledger: NudgeLedger,
+): Promise<number> {
   const config = deps.config.incident;
   const now = deps.clock.now();
   let sent = 0;

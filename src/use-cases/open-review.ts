@@ -2,7 +2,7 @@ import type { Incident } from '#domain/incident.ts';
 import { computeMetrics } from '#domain/incident-metrics.ts';
 import type { TimelineEntry } from '#domain/timeline-entry.ts';
 import { buildReviewBody } from '#rca/build-review-body.ts';
-import type { Deps } from './deps.ts';
+import type { OpenReviewDeps } from './deps.ts';
 import type { ReviewRequests, ReviewResult } from './review-requests.ts';
 
 /** What the bot remembers of an incident's review, under `review:<incident id>` in the store's settings. */
@@ -19,7 +19,7 @@ export const reviewKey = (incidentId: string) => `review:${incidentId}`;
  * RCA as committed, reviewers from the incident's roles (`rca.review.people`) and `rca.review.reviewers`.
  */
 export async function openReview(
-  deps: Deps,
+  deps: OpenReviewDeps,
   review: ReviewRequests,
   draft: { incident: Incident; entries: TimelineEntry[]; content: string; branch: string; fileUrl: string | null },
 ): Promise<ReviewResult<{ url: string; number: number; created: boolean; warnings: string[] }>> {

@@ -4,7 +4,7 @@ import { parseRca } from '#rca/parse-rca.ts';
 import { readTicketCell } from '#rca/read-ticket-cell.ts';
 import { setTicketCell } from '#rca/set-ticket-cell.ts';
 import { TrackerError, type TrackerIssue } from '#src/ports/action-tracker.ts';
-import type { Deps, TrackerDeps } from './deps.ts';
+import type { OpenTrackerIssuesDeps, TrackerDeps } from './deps.ts';
 import { rcaBranch } from './rca-branch.ts';
 
 /** What the tracker did for a draft: the RCA text with the tickets in it, and what to tell people. */
@@ -25,7 +25,7 @@ export interface TicketsWritten {
  * as it got; it never throws, so the draft is committed all the same.
  */
 export async function openTrackerIssues(
-  deps: Deps,
+  deps: OpenTrackerIssuesDeps,
   tracker: TrackerDeps,
   incident: Incident,
   path: string,
@@ -53,7 +53,7 @@ export async function openTrackerIssues(
   return { text, created, problem: null };
 }
 
-function said(deps: Deps, incident: Incident, tracker: TrackerDeps, error: unknown): string {
+function said(deps: OpenTrackerIssuesDeps, incident: Incident, tracker: TrackerDeps, error: unknown): string {
   const next = 'The action items left are tried again on the next draft.';
   if (error instanceof TrackerError) return `${error.message} ${next}`;
   deps.log.error({ err: error, incidentId: incident.id }, 'opening tracker issues failed');
@@ -61,7 +61,7 @@ function said(deps: Deps, incident: Incident, tracker: TrackerDeps, error: unkno
 }
 
 function issueFor(
-  deps: Deps,
+  deps: OpenTrackerIssuesDeps,
   incident: Incident,
   path: string,
   item: { action: string; owner: string | null; due: string | null; priority: string | null },

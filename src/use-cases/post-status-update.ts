@@ -5,7 +5,7 @@ import { isoToSortKey } from '#domain/timeline-entry.ts';
 import { cadenceFor, expectsUpdates } from '#domain/update-cadence.ts';
 import type { UpdatePublisher } from '#src/ports.ts';
 import { changeIncident } from './change-incident.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { Outcome, PostStatusUpdateDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 
 export interface UpdateInput {
@@ -21,7 +21,7 @@ export interface UpdateInput {
  * channel and each broadcast channel. Once per request key, so a redelivered form posts it once.
  */
 export async function postStatusUpdate(
-  deps: Deps,
+  deps: PostStatusUpdateDeps,
   publisher: UpdatePublisher,
   incident: Incident,
   input: UpdateInput,

@@ -1,12 +1,12 @@
 import type { WebhookEventDetail, WebhookEventKind } from '#domain/webhook-event.ts';
-import type { Deps } from './deps.ts';
+import type { PublishIncidentEventDeps } from './deps.ts';
 
 /**
  * Tells the outgoing webhooks what just happened, with the incident as it now is. A failure here is
  * logged, never thrown: the change itself has been made and the person is told so.
  */
 export async function publishIncidentEvent(
-  deps: Deps,
+  deps: PublishIncidentEventDeps,
   kind: WebhookEventKind,
   incidentId: string,
   key: string,

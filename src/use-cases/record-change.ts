@@ -1,12 +1,12 @@
 import { describeChange } from '#domain/describe-change.ts';
 import type { TimelineEntry, TimelineKind } from '#domain/timeline-entry.ts';
 import { isoToSortKey } from '#domain/timeline-entry.ts';
-import type { Deps } from './deps.ts';
+import type { RecordChangeDeps } from './deps.ts';
 import { publishIncidentEvent } from './publish-incident-event.ts';
 
 /** Records a change the bot saw happen (declare, severity, status, role…) on the timeline, once per key. */
 export async function recordChange(
-  deps: Deps,
+  deps: RecordChangeDeps,
   incidentId: string,
   key: string,
   kind: Exclude<TimelineKind, 'message' | 'note' | 'action' | 'update'>,

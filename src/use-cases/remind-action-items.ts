@@ -2,7 +2,7 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
 import type { OwnerResolver, OwnerTarget } from '#src/ports.ts';
-import type { Deps } from './deps.ts';
+import type { RemindActionItemsDeps } from './deps.ts';
 import { planReminderRun, type ReminderFiles } from './plan-reminder-run.ts';
 
 /** How reminders reach people; the Slack adapter builds the messages and buttons. */
@@ -29,7 +29,7 @@ const LAST_RUN = 'reminders.lastRun';
  * fails goes to needs-attention; the run goes on for everyone else. A first run looks back one day only.
  */
 export async function remindActionItems(
-  deps: Deps,
+  deps: RemindActionItemsDeps,
   index: ReminderFiles,
   resolver: OwnerResolver,
   notifier: ReminderNotifier,
@@ -37,7 +37,7 @@ export async function remindActionItems(
   const startedAt = deps.clock.now();
   const today = calendarDay(startedAt, deps.config.reminders.timeZone);
   const result = await deps.store.tryWithLock('reminders', async (): Promise<RunSummary> => {
-    if (deps.rca) await deps.rca.exclusive(() => deps.rca!.repo.pull());
+    await deps.rca.exclusive(() => deps.rca.repo.pull());
     const stored = await deps.store.getSetting(LAST_RUN);
     const lastRun = stored !== null && stored < today ? stored : dayBefore(today);
     const { files, parsed, plan } = await planReminderRun(index, {

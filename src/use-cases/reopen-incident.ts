@@ -1,6 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { Outcome, ReopenIncidentDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
 
@@ -9,7 +9,7 @@ import { recordChange } from './record-change.ts';
  * resolution and the reopening, so the RCA shows both; resolving again records a second resolution.
  */
 export async function reopenIncident(
-  deps: Deps,
+  deps: ReopenIncidentDeps,
   incident: Incident,
   by: string,
   key: string,
@@ -21,11 +21,11 @@ export async function reopenIncident(
   const status = statuses[0]!;
   await deps.store.updateIncident(incident.id, { status, resolvedAt: null });
   await recordChange(deps, incident.id, `reopened:${key}`, 'reopened', { from: incident.status, to: status, byId: by });
-  await deps.onIncidentChanged?.(incident.id);
+  await deps.onIncidentChanged(incident.id);
   return ok(`Reopened; the status is ${status}. \`/incident resolve\` resolves it again.`);
 }
 
 /** How often the incident was reopened, so each resolution after a reopening is a timeline entry of its own. */
-export async function reopenCount(deps: Deps, incidentId: string): Promise<number> {
+export async function reopenCount(deps: ReopenIncidentDeps, incidentId: string): Promise<number> {
   return (await deps.store.listTimeline(incidentId)).filter((e) => e.kind === 'reopened').length;
 }

@@ -1,6 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { Outcome, ResolveIncidentDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
 import { reopenCount } from './reopen-incident.ts';
@@ -14,7 +14,7 @@ export interface Resolution {
 
 /** Records the resolution (status, time, what people wrote in the form) and asks for the RCA draft. */
 export async function resolveIncident(
-  deps: Deps,
+  deps: ResolveIncidentDeps,
   incident: Incident,
   by: string,
   key: string,
@@ -33,7 +33,7 @@ export async function resolveIncident(
   const reopened = await reopenCount(deps, incident.id);
   const entryKey = reopened === 0 ? key : `${key}:${reopened}`;
   await recordChange(deps, incident.id, entryKey, 'resolved', { to: resolvedStatus, byId: by });
-  await deps.onIncidentChanged?.(incident.id);
-  await deps.onRcaRequested?.(incident.id, by);
+  await deps.onIncidentChanged(incident.id);
+  await deps.onRcaRequested(incident.id, by);
   return ok({ ...incident, ...patch });
 }

@@ -1,6 +1,6 @@
 import { calendarDay } from '#domain/calendar-day.ts';
 import { digestGroup } from '#domain/reminder-policy.ts';
-import type { Deps } from './deps.ts';
+import type { SendDigestDeps } from './deps.ts';
 import type { RcaIndex } from './rca-index.ts';
 
 export interface DigestItem {
@@ -14,7 +14,7 @@ export type DigestGroups = Record<'overdue' | 'soon' | 'open', DigestItem[]>;
 
 /** The weekly digest per team (reminders.digestChannels): its open, due-soon and overdue items. */
 export async function sendDigest(
-  deps: Deps,
+  deps: SendDigestDeps,
   index: RcaIndex,
   post: (channel: string, team: string, groups: DigestGroups, today: string) => Promise<void>,
 ): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { parseStartTime } from '#domain/parse-start-time.ts';
-import type { Deps, Outcome } from './deps.ts';
+import type { Outcome, SetImpactStartDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
 
@@ -9,7 +9,7 @@ import { recordChange } from './record-change.ts';
  * holds one such entry, at that time; setting it again replaces it.
  */
 export async function setImpactStart(
-  deps: Deps,
+  deps: SetImpactStartDeps,
   incident: Incident,
   text: string,
   by: string,
@@ -20,7 +20,7 @@ export async function setImpactStart(
   const key = `started:${incident.id}`;
   await deps.store.removeTimelineEntry(key);
   await recordChange(deps, incident.id, key, 'started', { to: parsed.at, byId: by }, parsed.at);
-  await deps.onIncidentChanged?.(incident.id);
+  await deps.onIncidentChanged(incident.id);
   const declared = Date.parse(incident.declaredAt);
   const afterDeclare = Date.parse(parsed.at) > declared;
   return ok(

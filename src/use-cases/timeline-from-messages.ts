@@ -1,5 +1,5 @@
 import { messageKey, normalizeTs, tsToIso } from '#domain/timeline-entry.ts';
-import type { Deps } from './deps.ts';
+import type { TimelineFromMessagesDeps } from './deps.ts';
 
 export interface MessageRef {
   channelId: string;
@@ -13,15 +13,11 @@ export interface MessageRef {
  * entry is written pending and `completeMessage` fetches it. The permalink waits for the RCA draft.
  */
 export async function pinFromLog(
-  deps: Deps,
+  deps: TimelineFromMessagesDeps,
   incidentId: string,
   ref: MessageRef,
   reactorId: string,
 ): Promise<'added' | 'known' | 'unlogged'> {
-  if (!deps.messages) {
-    await pinMessage(deps, incidentId, ref, reactorId);
-    return 'unlogged';
-  }
   const key = messageKey(ref.channelId, ref.ts);
   const pinned = await deps.messages.pin(
     {
@@ -46,7 +42,12 @@ export async function pinFromLog(
 }
 
 /** Writes the entry pending (keyed by channel and ts, at the message's own time) before anything slow. */
-export async function pinMessage(deps: Deps, incidentId: string, ref: MessageRef, reactorId: string): Promise<boolean> {
+export async function pinMessage(
+  deps: TimelineFromMessagesDeps,
+  incidentId: string,
+  ref: MessageRef,
+  reactorId: string,
+): Promise<boolean> {
   const key = messageKey(ref.channelId, ref.ts);
   await deps.store.addReactor(key, reactorId);
   return deps.store.addTimelineEntry({
@@ -65,7 +66,7 @@ export async function pinMessage(deps: Deps, incidentId: string, ref: MessageRef
 
 /** Completes a pending entry from what Slack says of the message (or from `known`, a shortcut's payload). */
 export async function completeMessage(
-  deps: Deps,
+  deps: TimelineFromMessagesDeps,
   ref: MessageRef,
   known?: { text: string; userId: string | null },
 ): Promise<'done' | 'gone' | 'absent'> {
@@ -90,7 +91,11 @@ export async function completeMessage(
 }
 
 /** A reaction came off: the entry goes when no one's timeline reaction is left on the message. */
-export async function unpinMessage(deps: Deps, ref: MessageRef, reactorId: string): Promise<boolean> {
+export async function unpinMessage(
+  deps: TimelineFromMessagesDeps,
+  ref: MessageRef,
+  reactorId: string,
+): Promise<boolean> {
   const key = messageKey(ref.channelId, ref.ts);
   const remaining = await deps.store.removeReactor(key, reactorId);
   if (remaining > 0) return false;
@@ -100,12 +105,12 @@ export async function unpinMessage(deps: Deps, ref: MessageRef, reactorId: strin
 }
 
 /** An edited message carries its new text to the timeline, if it is on it. */
-export async function editMessage(deps: Deps, ref: MessageRef, text: string): Promise<boolean> {
+export async function editMessage(deps: TimelineFromMessagesDeps, ref: MessageRef, text: string): Promise<boolean> {
   return deps.store.updateTimelineEntry(messageKey(ref.channelId, ref.ts), { text });
 }
 
 /** A deleted message leaves the timeline. */
-export async function deleteMessage(deps: Deps, ref: MessageRef): Promise<boolean> {
+export async function deleteMessage(deps: TimelineFromMessagesDeps, ref: MessageRef): Promise<boolean> {
   const key = messageKey(ref.channelId, ref.ts);
   await deps.store.clearReactors(key);
   return deps.store.removeTimelineEntry(key);

@@ -1,15 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemKey } from '#domain/plan-reminders.ts';
 import { parseRca } from '#rca/parse-rca.ts';
-import { completeActionItem } from '#use-cases/complete-action-item.ts';
+import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
+import { createActionTracker } from '#adapters/trackers/create-action-tracker.ts';
+import { completeActionItem, type ItemRef } from '#use-cases/complete-action-item.ts';
+import { RelatedRcas } from '#use-cases/related-rcas.ts';
 import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
-import { bareRemote, remoteFile, remoteLog } from '../helpers/git-repos.ts';
+import { bareRemote, git, humanClone, remoteFile, remoteLog, tempDir } from '../helpers/git-repos.ts';
+import { testDeps } from '../helpers/test-deps.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 import { type FakeGithub, startFakeGithub } from '../fakes/fake-github.ts';
 import { type FakeJira, startFakeJira } from '../fakes/fake-jira.ts';
 import { type FakeLinear, startFakeLinear } from '../fakes/fake-linear.ts';
 
 const TOKEN = 'github_pat_test_0123456789abcdef';
+
+/**
+ * Ana presses Done on a reminder, handled by a second replica of the bot: its own clone of the RCA
+ * repository, the same store and the same tracker settings as the running bot.
+ */
+async function doneFromAnotherReplica(h: Harness, bare: string, ref: ItemRef, by: string) {
+  const repo = new SimpleGitRcaRepository({
+    repo: bare,
+    dataDir: tempDir(),
+    branch: h.config.rca.branch,
+    authorName: h.config.rca.authorName,
+    authorEmail: h.config.rca.authorEmail,
+  });
+  await repo.prepare();
+  const deps = testDeps({
+    store: h.store,
+    config: h.config,
+    rca: {
+      repo,
+      related: new RelatedRcas(repo, h.config.rca.dirs),
+      template: '',
+      exclusive: (task) => h.store.withLock('rca-repository', task),
+      review: null,
+    },
+    tracker: createActionTracker(h.config, h.secrets, h.store) ?? null,
+  });
+  return completeActionItem(deps, ref, by);
+}
 
 for (const store of ['sqlite', 'postgres'] as const) {
   describe.skipIf(store === 'postgres' && !postgresFactory.available)(
@@ -37,7 +71,6 @@ for (const store of ['sqlite', 'postgres'] as const) {
         return { h, github, bare };
       };
 
-      const rcaText = async (h: Harness, path: string) => (await h.bot.deps.rca!.repo.readFile(path))!;
       const draftSubject = (verb: 'Add' | 'Update', i: { title: string; severity: string; id: string }) =>
         `${verb} RCA draft: ${i.title} (${i.severity}, ${i.id})`;
 
@@ -91,13 +124,12 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await h.people.ana.ask('/incident', 'action Warm the cache on deploy due:2030-05-01', channel);
         await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#1'), 15_000);
         const afterAction = remoteLog(bare);
-        const repo = h.bot.deps.rca!.repo;
-        await repo.commitFile(
-          path,
-          (await rcaText(h, path)).replace(/\[acme\/ops#1\]\([^)]*\)/, ''),
-          'Lose the ticket',
-        );
-        await h.bot.deps.onRcaRequested!(incident.id, h.people.ana.id);
+        const human = humanClone(bare);
+        writeFileSync(join(human, path), remoteFile(bare, path)!.replace(/\[acme\/ops#1\]\([^)]*\)/, ''));
+        git(human, 'commit', '-qam', 'Lose the ticket');
+        git(human, 'push', '-q', 'origin', 'main');
+        await h.people.ana.ask('/incident', 'rca', channel);
+        await eventually(() => expect(remoteLog(bare)[0]).toBe(draftSubject('Update', incident)), 15_000);
 
         expect(afterAction).toEqual([draftSubject('Update', incident), draftSubject('Add', incident), 'seed']);
         expect(remoteLog(bare).slice(0, 2)).toEqual([draftSubject('Update', incident), 'Lose the ticket']);
@@ -129,7 +161,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
       });
 
       it('marks an item done when its issue is closed, and closes the issue when Done is pressed', async () => {
-        const { h, github } = await start();
+        const { h, github, bare } = await start();
         const incident = await declareFromNewChannel(h, 'declare sev2 Search is slow');
         const channel = incident.channelId!;
         await h.people.ana.ask('/incident', 'action Add an alert due:2030-05-01', channel);
@@ -137,17 +169,18 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await h.people.ana.ask('/incident', 'resolve Fixed', channel);
         const path = await rcaPathOf(h, incident.id);
         await eventually(() => expect(github.issues.size).toBe(2), 15_000);
-        await eventually(async () => expect(await rcaText(h, path)).toContain('acme/ops#2'));
+        await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#2'));
 
         github.close(1);
         await h.bot.runReminders();
-        const done = await completeActionItem(
-          h.bot.deps,
+        const done = await doneFromAnotherReplica(
+          h,
+          bare,
           { file: path, key: itemKey(path, 'Drain the queue') },
           h.people.ana.id,
         );
 
-        const items = parseRca(await rcaText(h, path)).actionItems;
+        const items = parseRca(remoteFile(bare, path)!).actionItems;
         expect(items.map((i) => [i.action, i.done])).toEqual([
           ['Add an alert', true],
           ['Drain the queue', true],
@@ -193,14 +226,15 @@ describe('action items as Jira issues (sqlite)', () => {
     await h.people.ana.ask('/incident', 'action Drain the queue due:2030-05-02', channel);
     await h.people.ana.ask('/incident', 'resolve Fixed', channel);
     const path = await rcaPathOf(h, incident.id);
-    const read = async () => (await h!.bot.deps.rca!.repo.readFile(path))!;
+    const read = async () => remoteFile(bare, path)!;
     await eventually(() => expect(remoteFile(bare, path)).toContain(`[OPS-2](${jira!.site}/browse/OPS-2)`), 15_000);
     const commits = remoteLog(bare);
 
     jira.finish('OPS-1');
     await h.bot.runReminders();
-    const done = await completeActionItem(
-      h.bot.deps,
+    const done = await doneFromAnotherReplica(
+      h,
+      bare,
       { file: path, key: itemKey(path, 'Drain the queue') },
       h.people.ana.id,
     );
@@ -239,7 +273,7 @@ describe('action items as Linear issues (sqlite)', () => {
     await h.people.ana.ask('/incident', 'action Rotate the keys due:2030-05-02', channel);
     await h.people.ana.ask('/incident', 'resolve Fixed', channel);
     const path = await rcaPathOf(h, incident.id);
-    const read = async () => (await h!.bot.deps.rca!.repo.readFile(path))!;
+    const read = async () => remoteFile(bare, path)!;
     await eventually(
       () => expect(remoteFile(bare, path)).toContain('[ENG-2](https://linear.app/acme/issue/ENG-2)'),
       15_000,
@@ -248,8 +282,9 @@ describe('action items as Linear issues (sqlite)', () => {
 
     linear.complete('ENG-1');
     await h.bot.runReminders();
-    const done = await completeActionItem(
-      h.bot.deps,
+    const done = await doneFromAnotherReplica(
+      h,
+      bare,
       { file: path, key: itemKey(path, 'Rotate the keys') },
       h.people.ana.id,
     );

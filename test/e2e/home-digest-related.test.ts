@@ -29,17 +29,22 @@ describe('App Home, the weekly digest and related incidents', () => {
 
   it('shows a person their own open action items and the open incidents on the App Home tab', async () => {
     const bare = bareRemote();
-    h = await startHarness({ rcaRepo: bare });
-    const { ana, ben } = h.people;
-    seedRemote(bare, {
-      'RCAs/2030-01-01-a.md': rcaFile(
-        '2030-01-01',
-        'A',
-        ['api'],
-        `| P1 | Ana's by mention | <@${ana.id}> | 2030-02-01 |\n| P2 | Ana's by email | ana@example.com | 2030-02-02 |\n| P2 | Ben's | <@${ben.id}> | 2030-02-03 |\n| P3 | ~~Ana's done~~ | <@${ana.id}> | 2030-02-04 |\n`,
-      ),
+    // The RCAs are in the repository before the bot starts (they name people, who exist by then).
+    h = await startHarness({
+      rcaRepo: bare,
+      configFor: (_slack, { ana, ben }) => {
+        seedRemote(bare, {
+          'RCAs/2030-01-01-a.md': rcaFile(
+            '2030-01-01',
+            'A',
+            ['api'],
+            `| P1 | Ana's by mention | <@${ana.id}> | 2030-02-01 |\n| P2 | Ana's by email | ana@example.com | 2030-02-02 |\n| P2 | Ben's | <@${ben.id}> | 2030-02-03 |\n| P3 | ~~Ana's done~~ | <@${ana.id}> | 2030-02-04 |\n`,
+          ),
+        });
+        return {};
+      },
     });
-    await h.bot.deps.rca!.repo.pull();
+    const { ana } = h.people;
     const incident = await declareFromNewChannel(h, 'declare sev1 Home test');
 
     await ana.openHome();
@@ -58,6 +63,14 @@ describe('App Home, the weekly digest and related incidents', () => {
 
   it("posts each team's weekly digest: overdue, due soon, open", async () => {
     const bare = bareRemote();
+    seedRemote(bare, {
+      'RCAs/2030-01-01-a.md': rcaFile(
+        '2030-01-01',
+        'A',
+        ['api'],
+        '| P1 | Late one | Platform Team | 2030-02-01 |\n| P2 | Soon one | Platform Team | 2030-02-08 |\n| P3 | Later one | Platform Team | 2030-03-30 |\n| P3 | Other team | SRE | 2030-02-05 |\n',
+      ),
+    });
     let channel = '';
     h = await startHarness({
       rcaRepo: bare,
@@ -69,15 +82,6 @@ describe('App Home, the weekly digest and related incidents', () => {
         return { reminders: { digestChannels: { 'Platform Team': c.id } } };
       },
     });
-    seedRemote(bare, {
-      'RCAs/2030-01-01-a.md': rcaFile(
-        '2030-01-01',
-        'A',
-        ['api'],
-        '| P1 | Late one | Platform Team | 2030-02-01 |\n| P2 | Soon one | Platform Team | 2030-02-08 |\n| P3 | Later one | Platform Team | 2030-03-30 |\n| P3 | Other team | SRE | 2030-02-05 |\n',
-      ),
-    });
-    await h.bot.deps.rca!.repo.pull();
 
     await h.bot.runDigest();
     await h.bot.runDigest();
@@ -107,7 +111,7 @@ describe('App Home, the weekly digest and related incidents', () => {
     await h.people.ana.ask('/incident', 'resolve Fixed', incident.channelId!);
 
     const path = await eventually(async () => {
-      const i = await h.bot.store.getIncident(incident.id);
+      const i = await h.store.getIncident(incident.id);
       expect(i?.rcaPath).toBeTruthy();
       return i!.rcaPath!;
     }, 15_000);

@@ -46,7 +46,7 @@ for (const variant of VARIANTS) {
       await ana.react(channel, deleted, 'pushpin');
       await ana.react(channel, first, 'eyes');
       await eventually(async () => {
-        const entries = await h.bot.store.listTimeline(incident.id);
+        const entries = await h.store.listTimeline(incident.id);
         expect(entries.filter((e) => e.kind === 'message' && !e.pending)).toHaveLength(5);
       });
       await ana.unreact(channel, unpinned, 'pushpin');
@@ -60,7 +60,7 @@ for (const variant of VARIANTS) {
       await ana.ask('/incident', 'resolve Rolled back to v41', channel);
 
       const entries = await eventually(async () => {
-        const list = await h.bot.store.listTimeline(incident.id);
+        const list = await h.store.listTimeline(incident.id);
         expect(list.map((e) => e.kind)).toContain('resolved');
         expect(list.some((e) => e.key.endsWith(deleted))).toBe(false);
         expect(list.find((e) => e.key.endsWith(second))?.text).toBe('Rolling back v42 to v41');
@@ -89,7 +89,7 @@ for (const variant of VARIANTS) {
       expect(entries.find((e) => e.kind === 'severity')!.text).toContain('from P2 to P1');
       expect(entries.find((e) => e.kind === 'note')!.text).toBe('Paged the payments team');
       expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
-      const stored = await h.bot.store.getIncident(incident.id);
+      const stored = await h.store.getIncident(incident.id);
       expect(stored).toMatchObject({ severity: 'P1', status: 'resolved', roles: { lead: ben.id } });
       expect(h.slack.workspace.findMessage(channel, first)!.reactions.get('memo')).toEqual(
         new Set([h.slack.workspace.botUserId]),
@@ -109,7 +109,7 @@ for (const variant of VARIANTS) {
       });
 
       const incident = await eventually(async () => {
-        const [i] = await h.bot.store.listIncidents({});
+        const [i] = await h.store.listIncidents({});
         expect(i?.summaryTs).toBeTruthy();
         return i!;
       });

@@ -51,7 +51,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
       await rcaPathOf(h, incident.id);
       clock.set('2025-04-07T15:00:00Z');
       expect(await ana.ask('/incident', 'reopen', channel)).toMatch(/^Reopened; the status is investigating/);
-      expect((await h.bot.store.getIncident(incident.id))?.status).toBe('investigating');
+      expect((await h.store.getIncident(incident.id))?.status).toBe('investigating');
       clock.set('2025-04-07T15:10:00Z');
       expect(await ana.ask('/incident', 'resolve Rolled back again', channel)).toMatch(/^Resolved/);
 

@@ -50,7 +50,7 @@ describe('a form opens before anything slow', () => {
     expect(methods.indexOf('usergroups.users.list')).toBeGreaterThan(methods.indexOf('conversations.members'));
     expect(methods.indexOf('views.update')).toBeGreaterThan(methods.indexOf('usergroups.users.list'));
     expect(JSON.stringify(view.view)).toContain('can resolve incidents here');
-    expect((await h.bot.store.getIncident(incident.id))?.resolvedAt).toBeNull();
+    expect((await h.store.getIncident(incident.id))?.resolvedAt).toBeNull();
   });
 
   it('opens the declare form before the user-group check, and replaces it with the refusal', async () => {
@@ -63,6 +63,6 @@ describe('a form opens before anything slow', () => {
 
     const methods = methodsSince(h.slack, from);
     expect(methods.slice(0, 3)).toEqual(['views.open', 'usergroups.users.list', 'views.update']);
-    expect(await h.bot.store.listIncidents({})).toEqual([]);
+    expect(await h.store.listIncidents({})).toEqual([]);
   });
 });

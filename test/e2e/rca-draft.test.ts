@@ -16,7 +16,7 @@ describe('the RCA draft, committed through git', () => {
     const general = h.people.ana.createChannel(`general-${Math.random().toString(36).slice(2, 7)}`);
     await h.people.ana.slash('/incident', `declare ${title}`, general.id);
     return eventually(async () => {
-      const incidents = await h.bot.store.listIncidents({});
+      const incidents = await h.store.listIncidents({});
       const incident = incidents.find((i) => i.summaryTs !== null && !i.rcaPath);
       expect(incident).toBeTruthy();
       return incident!;
@@ -63,7 +63,7 @@ describe('the RCA draft, committed through git', () => {
     });
 
     const resolved = await eventually(async () => {
-      const i = await h.bot.store.getIncident(incident.id);
+      const i = await h.store.getIncident(incident.id);
       expect(i?.rcaPath).toBeTruthy();
       return i!;
     }, 15_000);
@@ -72,7 +72,7 @@ describe('the RCA draft, committed through git', () => {
     expect(remoteLog(bare)).toEqual([`Add RCA draft: Checkout | errors 🔥 (P2, ${incident.id})`, 'seed']);
     const file = remoteFile(bare, path)!;
     const parsed = parseRca(file);
-    const stored = await h.bot.store.listTimeline(incident.id);
+    const stored = await h.store.listTimeline(incident.id);
     expect(parsed.timeline.map((row) => row.link ?? null)).toEqual(stored.map((e) => e.permalink));
     expect(parsed.timeline.map((row) => row.event)).toEqual(
       stored.map((e) => e.text.replace(/<@(U\w+)>/g, (_m, id) => `@${h.slack.workspace.users.get(id)!.name}`)),
@@ -81,7 +81,7 @@ describe('the RCA draft, committed through git', () => {
       event: 'Rolling back\nto v41',
       author: 'ana',
     });
-    const items = await h.bot.store.listActionItems(incident.id);
+    const items = await h.store.listActionItems(incident.id);
     expect(parsed.actionItems.map(({ line: _l, ...item }) => item)).toEqual(
       items.map((i) => ({
         priority: i.priority,
@@ -129,7 +129,7 @@ describe('the RCA draft, committed through git', () => {
     const late = await h.people.ben.post(incident.channelId!, 'Late finding: cache TTL too long');
     await h.people.ben.react(incident.channelId!, late, 'pushpin');
     await eventually(async () =>
-      expect((await h.bot.store.listTimeline(incident.id)).some((e) => e.text.startsWith('Late finding'))).toBe(true),
+      expect((await h.store.listTimeline(incident.id)).some((e) => e.text.startsWith('Late finding'))).toBe(true),
     );
 
     await h.people.ana.ask('/incident', 'rca', incident.channelId!);
@@ -160,7 +160,7 @@ describe('the RCA draft, committed through git', () => {
     }, 10_000);
     renameSync(`${bare}.offline`, bare);
     await h.restart();
-    const path = (await h.bot.store.getIncident(incident.id))!.rcaPath!;
+    const path = (await h.store.getIncident(incident.id))!.rcaPath!;
     expect(remoteFile(bare, path)).toContain('Search outage');
   });
 
@@ -175,7 +175,7 @@ describe('the RCA draft, committed through git', () => {
         expect.stringContaining('could not read "04/05/2030"'),
       ),
     );
-    expect(await h.bot.store.listActionItems(incident.id)).toEqual([]);
+    expect(await h.store.listActionItems(incident.id)).toEqual([]);
   });
 
   it('writes a title like ../../etc/passwd inside the RCA directory', async () => {

@@ -25,14 +25,12 @@ describe('the bot against Slack contracts', () => {
     });
 
     await eventually(async () => {
-      const entries = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
+      const entries = (await h.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
       expect(entries).toHaveLength(1);
       expect(entries[0]!.pending).toBe(false);
     });
-    await eventually(async () => expect(await h.bot.store.pendingEvents()).toEqual([]));
-    expect(await h.bot.metrics.registry.getSingleMetricAsString('scribe_duplicate_events_total')).toMatch(
-      /event_callback"} 3/,
-    );
+    await eventually(async () => expect(await h.store.pendingEvents()).toEqual([]));
+    expect(await h.metrics()).toMatch(/^scribe_duplicate_events_total\{type="event_callback"\} 3$/m);
   });
 
   it('removes a deleted thread parent, which Slack turns into a tombstone, and keeps its replies', async () => {
@@ -46,14 +44,14 @@ describe('the bot against Slack contracts', () => {
     await ana.react(channel, parent, 'pushpin');
     await ana.react(channel, reply, 'pushpin');
     await eventually(async () => {
-      const messages = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message' && !e.pending);
+      const messages = (await h.store.listTimeline(incident.id)).filter((e) => e.kind === 'message' && !e.pending);
       expect(messages).toHaveLength(2);
     });
 
     await ben.delete(channel, parent);
 
     await eventually(async () => {
-      const messages = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
+      const messages = (await h.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
       expect(messages.map((e) => e.text)).toEqual(['Errors started right after']);
     });
     const events = h.slack.deliveries.map((d) => (d.payload as { event?: Record<string, unknown> }).event);
@@ -76,9 +74,9 @@ describe('the bot against Slack contracts', () => {
     const before = reactions();
     await h.people.ben.react(channel, ts, 'pushpin');
 
-    await eventually(async () => expect(await h.bot.store.removeReactor(`msg:${channel}:${ts}`, 'nobody')).toBe(2));
+    await eventually(async () => expect(await h.store.removeReactor(`msg:${channel}:${ts}`, 'nobody')).toBe(2));
     expect(reactions()).toBe(before);
-    const messages = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
+    const messages = (await h.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
     expect(messages.map((e) => [e.text, e.pending])).toEqual([['Cache flushed', false]]);
   });
 
@@ -144,7 +142,7 @@ describe('the bot against Slack contracts', () => {
     await h.people.ana.shortcut('add_to_timeline', incident.channelId!, ts);
 
     await eventually(async () => {
-      const entry = (await h.bot.store.listTimeline(incident.id)).find((e) => e.kind === 'message');
+      const entry = (await h.store.listTimeline(incident.id)).find((e) => e.kind === 'message');
       expect(entry).toMatchObject({
         text: 'Found the bad deploy',
         authorId: h.people.ben.id,
@@ -165,6 +163,6 @@ describe('the bot against Slack contracts', () => {
     await h.people.ana.react(incident.channelId!, inside, 'eyes');
     await new Promise((r) => setTimeout(r, 100));
 
-    expect((await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message')).toEqual([]);
+    expect((await h.store.listTimeline(incident.id)).filter((e) => e.kind === 'message')).toEqual([]);
   });
 });

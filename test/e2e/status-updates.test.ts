@@ -112,7 +112,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         next: { next: { selected_option: { value: '2h' } } },
       });
       expect(h.slack.calls.slice(from).map((c) => c.method)[0]).toBe('views.open');
-      await eventually(async () => expect((await h.bot.store.getIncident(incident.id))?.status).toBe('mitigated'));
+      await eventually(async () => expect((await h.store.getIncident(incident.id))?.status).toBe('mitigated'));
       await eventually(() =>
         expect(texts(h.slack, channel).some((m) => JSON.stringify(m.blocks).includes('Fix deployed, watching'))).toBe(
           true,

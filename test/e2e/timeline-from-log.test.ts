@@ -1,6 +1,10 @@
+import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
+
+/** The bot's message log, read from its store. */
+const messageLog = (h: Harness) => new KyselyMessageLog(h.store.kind, h.store.db);
 
 const LOOKUPS = ['conversations.replies', 'conversations.history', 'chat.getPermalink', 'users.info'];
 
@@ -34,7 +38,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const warm = h.slack.calls.length;
         await ana.react(channel, first, 'pushpin');
         await eventually(async () =>
-          expect((await h.bot.store.getTimelineEntry(`msg:${channel}:${first}`))?.authorName).toBe('ben'),
+          expect((await h.store.getTimelineEntry(`msg:${channel}:${first}`))?.authorName).toBe('ben'),
         );
         expect(lookups(warm)).toEqual(['users.info']);
 
@@ -42,7 +46,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await ben.react(channel, reply, 'pushpin');
         await ana.react(channel, edited, 'pushpin');
         const entries = await eventually(async () => {
-          const list = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
+          const list = (await h.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
           expect(list.filter((e) => !e.pending && e.authorName !== null)).toHaveLength(3);
           return list;
         });
@@ -65,7 +69,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const beforeLost = h.slack.calls.length;
         await ana.react(channel, lost, 'pushpin');
         await eventually(async () =>
-          expect((await h.bot.store.getTimelineEntry(`msg:${channel}:${lost}`))?.text).toBe('Missed'),
+          expect((await h.store.getTimelineEntry(`msg:${channel}:${lost}`))?.text).toBe('Missed'),
         );
         expect(lookups(beforeLost)).toEqual(['conversations.replies']);
       });
@@ -78,16 +82,16 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const first = await h.people.ana.post(channel, 'Disk at 100%');
         await h.people.ana.react(channel, first, 'pushpin');
         const key = `msg:${channel}:${first}`;
-        await eventually(async () => expect((await h.bot.store.getTimelineEntry(key))?.pending).toBe(false));
-        expect((await h.bot.store.getTimelineEntry(key))?.permalink).toBeNull();
-        expect(await h.bot.deps.messages!.get(channel, first)).not.toBeNull();
+        await eventually(async () => expect((await h.store.getTimelineEntry(key))?.pending).toBe(false));
+        expect((await h.store.getTimelineEntry(key))?.permalink).toBeNull();
+        expect(await messageLog(h).get(channel, first)).not.toBeNull();
 
         await h.people.ana.ask('/incident', 'resolve Cleaned up', channel);
         await rcaPathOf(h, incident.id);
-        expect((await h.bot.store.getTimelineEntry(key))?.permalink).toBe(
+        expect((await h.store.getTimelineEntry(key))?.permalink).toBe(
           `https://emulated.slack.com/archives/${channel}/p${first.replace('.', '')}`,
         );
-        await eventually(async () => expect(await h.bot.deps.messages!.get(channel, first)).toBeNull());
+        await eventually(async () => expect(await messageLog(h).get(channel, first)).toBeNull());
       });
 
       it('adds the replies of pinned threads on `/incident rca threads`, and nothing of threads nobody pinned', async () => {
@@ -104,11 +108,11 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await ana.post(channel, 'Not pinned either', other);
         await ana.react(channel, parent, 'pushpin');
         await eventually(async () =>
-          expect((await h.bot.store.getTimelineEntry(`msg:${channel}:${parent}`))?.pending).toBe(false),
+          expect((await h.store.getTimelineEntry(`msg:${channel}:${parent}`))?.pending).toBe(false),
         );
 
         expect(await ana.ask('/incident', 'rca threads', channel)).toContain('2 thread replies added');
-        const entries = (await h.bot.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
+        const entries = (await h.store.listTimeline(incident.id)).filter((e) => e.kind === 'message');
         expect(entries.map((e) => [e.key, e.text, e.authorId, e.pending])).toEqual([
           [`msg:${channel}:${parent}`, 'Backlog at 2M', ana.id, false],
           [`msg:${channel}:${first}`, 'Consumers are stuck', ben.id, false],

@@ -43,7 +43,7 @@ describe('inputs past Block Kit limits, against an emulator that refuses what Sl
     });
 
     const declared = await eventually(async () => {
-      const [i] = await h.bot.store.listIncidents({});
+      const [i] = await h.store.listIncidents({});
       expect(i?.summaryTs).toBeTruthy();
       return i!;
     });

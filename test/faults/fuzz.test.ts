@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { incidentCommand } from '#adapters/slack/listeners/incident-command.ts';
 import { createSqliteStore } from '#adapters/store/create-store.ts';
@@ -11,10 +10,10 @@ import { isValidChannelName } from '#domain/channel-name.ts';
 import { lintRca } from '#rca/lint-rca.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { renderRca } from '#rca/render-rca.ts';
-import type { Deps } from '#use-cases/deps.ts';
 import { personText } from '../helpers/arbitraries.ts';
 import { eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
 import { FakeChat } from '../helpers/fake-chat.ts';
+import { testDeps } from '../helpers/test-deps.ts';
 
 const template = readFileSync(join(PROJECT_ROOT, 'templates/rca.md'), 'utf8');
 const loaded = loadConfig({});
@@ -45,14 +44,13 @@ describe('fuzzed input through the /incident handler', () => {
       n += 1;
       return n;
     };
-    const deps: Deps = {
+    const deps = testDeps({
       store,
       chat,
       clock: { now: () => new Date('2030-04-07T10:00:00Z') },
       ids: { next: (p) => `${p}-${next()}` },
       config,
-      log: pino({ level: 'silent' }),
-    };
+    });
     const handler = incidentCommand({
       deps,
       updates: { publish: async () => undefined, nudge: async () => undefined },
@@ -142,11 +140,11 @@ describe('fuzzed input through the real Bolt app and the emulator', () => {
           await h.people.ana.ask('/incident', `note ${note || '.'}`, channelId!);
           await h.people.ana.ask('/incident', 'resolve Fixed', channelId!);
           const incident = await eventually(async () => {
-            const found = await h.bot.store.findIncidentByChannel(channelId!);
+            const found = await h.store.findIncidentByChannel(channelId!);
             expect(found?.rcaPath).toBeTruthy();
             return found!;
           }, 15_000);
-          const file = await h.bot.deps.rca!.repo.readFile(incident.rcaPath!);
+          const file = h.rcaFile(incident.rcaPath!);
           const parsed = parseRca(file!);
           expect(lintRca(parsed, lintOptionsFrom(config)).filter((p) => p.severity === 'error')).toEqual([]);
           expect(parsed.frontMatter['title']).toBe(`${incident.declaredAt.slice(0, 10)} - ${incident.title}`);

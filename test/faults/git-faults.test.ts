@@ -8,7 +8,7 @@ async function declareAndResolve(h: Harness, title: string, channelName: string)
   const general = h.people.ana.createChannel(channelName);
   await h.people.ana.slash('/incident', `declare sev2 ${title}`, general.id);
   const incident = await eventually(async () => {
-    const found = (await h.bot.store.listIncidents({})).find((i) => i.title === title && i.summaryTs);
+    const found = (await h.store.listIncidents({})).find((i) => i.title === title && i.summaryTs);
     expect(found).toBeTruthy();
     return found!;
   });
@@ -33,7 +33,7 @@ describe('git under faults', () => {
 
     const incident = await declareAndResolve(h, 'Offline incident', 'general');
     const path = await eventually(async () => {
-      const i = await h.bot.store.getIncident(incident.id);
+      const i = await h.store.getIncident(incident.id);
       expect(i?.rcaPath).toBeTruthy();
       return i!.rcaPath!;
     }, 15_000);
@@ -62,7 +62,7 @@ describe('git under faults', () => {
       const log = remoteLog(bare);
       expect(log.filter((m) => m.startsWith('Add RCA draft'))).toHaveLength(2);
     }, 20_000);
-    const paths = await Promise.all([one.bot.store.getIncident(first.id), two.bot.store.getIncident(second.id)]);
+    const paths = await Promise.all([one.store.getIncident(first.id), two.store.getIncident(second.id)]);
     expect(remoteFile(bare, paths[0]!.rcaPath!)).toContain('Replica one');
     expect(remoteFile(bare, paths[1]!.rcaPath!)).toContain('Replica two');
   });
@@ -78,7 +78,7 @@ describe('git under faults', () => {
 
     const incident = await declareAndResolve(h, 'Offline from the start', 'general-offline');
     const path = await eventually(async () => {
-      const i = await h.bot.store.getIncident(incident.id);
+      const i = await h.store.getIncident(incident.id);
       expect(i?.rcaPath).toBeTruthy();
       return i!.rcaPath!;
     }, 15_000);

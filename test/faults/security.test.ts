@@ -88,7 +88,7 @@ describe('who may change an incident', () => {
     const after = await h.people.cho.ask('/incident', 'note Joined now', incident.channelId!);
 
     expect(answer).toContain('Only people in');
-    expect((await h.bot.store.getIncident(incident.id))!.severity).toBe('P2');
+    expect((await h.store.getIncident(incident.id))!.severity).toBe('P2');
     expect(after).toBe('Added to the timeline.');
   });
 
@@ -108,6 +108,6 @@ describe('who may change an incident', () => {
 
     expect(refused).toContain('Only members of <!subteam^S0ONCALL>');
     expect(resolveRefused).toContain('Only members of');
-    expect((await h.bot.store.listIncidents({})).map((i) => i.title)).toEqual(['Locked down']);
+    expect((await h.store.listIncidents({})).map((i) => i.title)).toEqual(['Locked down']);
   });
 });

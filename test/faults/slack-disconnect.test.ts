@@ -24,7 +24,7 @@ describe("Slack's disconnect messages", () => {
       await h.people.ana.react(channel, ts, 'pushpin');
 
       await eventually(async () => {
-        const entries = await h.bot.store.listTimeline(incident.id);
+        const entries = await h.store.listTimeline(incident.id);
         expect(entries.filter((e) => e.text === `After ${reason}`)).toHaveLength(1);
       }, 10_000);
     });

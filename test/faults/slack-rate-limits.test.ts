@@ -23,7 +23,7 @@ describe('Slack answering 429 to a third of calls', () => {
     const titles = ['Alpha outage', 'Beta outage', 'Gamma outage'];
     for (const title of titles) await h.people.ana.slash('/incident', `declare sev2 ${title}`, general.id);
     const incidents = await eventually(async () => {
-      const list = await h.bot.store.listIncidents({});
+      const list = await h.store.listIncidents({});
       expect(list.filter((i) => i.summaryTs !== null)).toHaveLength(3);
       return list;
     }, 60_000);

@@ -53,6 +53,6 @@ describe("a form's trigger_id lasts 3 seconds, and the checks before it are rate
     expect(h.slack.calls.some((c) => c.status === 429 && c.method === 'usergroups.users.list' && c.at > started)).toBe(
       true,
     );
-    await eventually(async () => expect((await h.bot.store.listIncidents({}))[0]?.summaryTs).toBeTruthy(), 30_000);
+    await eventually(async () => expect((await h.store.listIncidents({}))[0]?.summaryTs).toBeTruthy(), 30_000);
   });
 });

@@ -58,8 +58,7 @@ describe('branch mode, through the bot', () => {
     expect(remoteFile(bare, path)).toBeNull();
     expect([first, second].every((t) => t.startsWith('📝 RCA draft committed:'))).toBe(true);
     expect(second).not.toMatch(/could not be reached|committed locally/);
-    const metrics = await h.bot.metrics.registry.getSingleMetricAsString('scribe_rca_pushes_pending');
-    expect(metrics).toMatch(/scribe_rca_pushes_pending 0$/m);
-    expect(await h.bot.deps.rca!.repo.pushPending()).toBe(0);
+    expect(await h.metrics()).toMatch(/^scribe_rca_pushes_pending 0$/m);
+    expect(git(h.rcaClone, 'rev-parse', branch).trim()).toBe(git(bare, 'rev-parse', branch).trim());
   });
 });

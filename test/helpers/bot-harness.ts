@@ -1,26 +1,41 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'vitest';
 import YAML from 'yaml';
+import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { PROJECT_ROOT } from '#config/load-config.ts';
 import { loadSettings } from '#config/load-settings.ts';
 import type { Incident } from '#domain/incident.ts';
 import { type RunningBot, startBot } from '#src/main.ts';
+import type { Secrets } from '#config/secrets.ts';
 import type { Clock } from '#src/ports.ts';
 import { addPerson, type Person } from '#emulator/person.ts';
 import { type SlackEmulator, startSlackEmulator } from '#emulator/slack-emulator.ts';
 
+/** The bot's store, opened a second time on the same data (the SQLite file or the PostgreSQL schema). */
+export type BotData = ReturnType<typeof createSqliteStore>;
+
 export interface Harness {
   slack: SlackEmulator;
   bot: RunningBot;
+  /** What the bot stored, read (and written, as another replica would) through a handle of the test's own. */
+  store: BotData;
   config: BotConfig;
+  secrets: Secrets;
   logs: string[];
   dataDir: string;
   env: Record<string, string>;
   people: { ana: Person; ben: Person; cho: Person };
+  /** A file as committed in the bot's RCA clone (main branch unless told), or null. */
+  rcaFile(path: string, branch?: string): string | null;
+  /** The bot's RCA clone, a git working directory. */
+  rcaClone: string;
+  /** What `/metrics` says now. */
+  metrics(): Promise<string>;
   restart(): Promise<RunningBot>;
   stop(): Promise<void>;
 }
@@ -99,10 +114,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     else await slack.waitForConnection();
     return bot;
   };
+  const bot = await start();
+  const rcaClone = resolve(config.dataDir, config.rca.repo ? 'rca-clone' : 'rca-repo');
   const harness: Harness = {
     slack,
-    bot: await start(),
+    bot,
+    store: secrets.databaseUrl
+      ? createPostgresStore(secrets.databaseUrl, config.database.schema || undefined)
+      : createSqliteStore(join(resolve(config.dataDir), 'scribe.sqlite')),
     config,
+    secrets,
+    rcaClone,
+    rcaFile(path, branch = config.rca.branch) {
+      try {
+        return execFileSync('git', ['show', `${branch}:${path}`], { cwd: rcaClone, encoding: 'utf8', stdio: 'pipe' });
+      } catch {
+        return null;
+      }
+    },
+    metrics: async () => (await fetch(`http://127.0.0.1:${harness.bot.port}/metrics`)).text(),
     logs,
     dataDir,
     env,
@@ -114,6 +144,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async stop() {
       await harness.bot.stop();
+      await harness.store.close();
       await slack.stop();
     },
   };
@@ -146,11 +177,11 @@ export function manifestScopes(): string[] {
  * pinned, with the incident as stored.
  */
 export async function declareFromNewChannel(h: Harness, text: string): Promise<Incident> {
-  const before = new Set((await h.bot.store.listIncidents({})).map((i) => i.id));
+  const before = new Set((await h.store.listIncidents({})).map((i) => i.id));
   const general = h.people.ana.createChannel(`general-${Math.random().toString(36).slice(2, 8)}`);
   await h.people.ana.slash('/incident', text, general.id);
   return eventually(async () => {
-    const incident = (await h.bot.store.listIncidents({})).find((i) => !before.has(i.id) && i.summaryTs !== null);
+    const incident = (await h.store.listIncidents({})).find((i) => !before.has(i.id) && i.summaryTs !== null);
     expect(incident).toBeTruthy();
     return incident!;
   });
@@ -159,7 +190,7 @@ export async function declareFromNewChannel(h: Harness, text: string): Promise<I
 /** Waits for the incident's RCA draft to be committed; gives its path. */
 export async function rcaPathOf(h: Harness, incidentId: string, timeoutMs = 15_000): Promise<string> {
   return eventually(async () => {
-    const incident = await h.bot.store.getIncident(incidentId);
+    const incident = await h.store.getIncident(incidentId);
     expect(incident?.rcaPath).toBeTruthy();
     return incident!.rcaPath!;
   }, timeoutMs);

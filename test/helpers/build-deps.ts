@@ -83,7 +83,7 @@ export function buildDeps(options: BuildDepsOptions = {}): TestBed {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: TEMPLATE,
     exclusive: (task) => store.withLock('rca-repository', task),
-    ...(options.review ? { review } : {}),
+    review: options.review ? review : null,
   };
   const trackerDeps: TrackerDeps = { tracker, links, closeOnDone: config.actions.tracker.closeOnDone };
   const deps: Deps = {
@@ -96,7 +96,7 @@ export function buildDeps(options: BuildDepsOptions = {}): TestBed {
     rca,
     messages,
     events,
-    ...(options.tracker ? { tracker: trackerDeps } : {}),
+    tracker: options.tracker ? trackerDeps : null,
     onIncidentChanged: async (incidentId) => {
       changed.push(incidentId);
     },

@@ -215,10 +215,6 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
     await call.replyOutcome(await setImpactStart(call.deps, incident, time, call.userId), 'Start time set.');
   }),
   rca: inIncidentChannel(async (call, command, incident) => {
-    if (!call.deps.onRcaRequested) {
-      await call.reply('RCA drafts are not set up on this bot.');
-      return;
-    }
     const added = command.threads ? await addPinnedThreads(call.deps, incident, call.userId) : 0;
     await call.deps.onRcaRequested(incident.id, call.userId);
     await call.reply(

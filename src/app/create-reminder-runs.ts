@@ -1,0 +1,51 @@
+import type { Logger } from '#adapters/log/create-logger.ts';
+import type { Metrics } from '#adapters/metrics/create-metrics.ts';
+import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
+import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
+import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
+import type { SlackChat } from '#adapters/slack/slack-chat.ts';
+import { checkReviews } from '#use-cases/check-reviews.ts';
+import type { Deps } from '#use-cases/deps.ts';
+import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
+import { RcaIndex } from '#use-cases/rca-index.ts';
+import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
+import type { ReviewRequests } from '#use-cases/review-requests.ts';
+import { sendDigest } from '#use-cases/send-digest.ts';
+import { crashBeforeSend } from './crash-before-send.ts';
+import { guard } from './guard.ts';
+
+export interface ReminderRuns {
+  index: RcaIndex;
+  scanner: WorkerRcaScanner;
+  runReminders(): Promise<RunSummary>;
+  runDigest(): Promise<number>;
+}
+
+/** The reminder run and the digest, over the action items the scan finds in the clone at `dir`. */
+export function createReminderRuns(options: {
+  deps: Deps;
+  dir: string;
+  backgroundChat: SlackChat;
+  review: ReviewRequests | null;
+  metrics: Metrics;
+  log: Logger;
+}): ReminderRuns {
+  const { deps, review, metrics, log } = options;
+  const { config, store } = deps;
+  // The scan runs on a worker thread, so the parser never holds up the acks on this one.
+  const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir });
+  const index = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
+  const resolver = new SlackOwnerResolver(options.backgroundChat, config, { store, clock: deps.clock });
+  const notifier = new SlackReminderNotifier(options.backgroundChat, config, (n) => metrics.remindersSent.inc(n));
+  const remindNotifier = crashBeforeSend(notifier);
+  const runReminders = async () => {
+    await guard(log, 'tracker', () => markClosedIssuesDone(deps));
+    const summary = await remindActionItems(deps, index, resolver, remindNotifier);
+    // A merged RCA review is noticed with the reminders, and the incident channel told once.
+    if (review)
+      await checkReviews(deps, review).catch((error) => log.warn({ err: error }, 'checking RCA reviews failed'));
+    return summary;
+  };
+  const runDigest = () => sendDigest(deps, index, notifier.digest);
+  return { index, scanner, runReminders, runDigest };
+}

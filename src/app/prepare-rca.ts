@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { RcaRepoSetupError } from '#adapters/git/rca-repo-setup-error.ts';
+import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
+import type { Logger } from '#adapters/log/create-logger.ts';
+import type { Metrics } from '#adapters/metrics/create-metrics.ts';
+import { meterRcaRepository } from '#adapters/metrics/meter-rca-repository.ts';
+import { createReviewRequests } from '#adapters/review/create-review-requests.ts';
+import type { BotConfig } from '#config/bot-config.ts';
+import { resolveTemplate } from '#config/resolve-template.ts';
+import type { Secrets } from '#config/secrets.ts';
+import type { Locks } from '#src/ports.ts';
+import type { RcaDeps } from '#use-cases/deps.ts';
+import { RelatedRcas } from '#use-cases/related-rcas.ts';
+import type { ReviewRequests } from '#use-cases/review-requests.ts';
+import { SetupError } from './setup-error.ts';
+
+export interface PreparedRca {
+  rca: RcaDeps;
+  /** The clone itself, for the push-retry schedule, the scan and the readiness check. */
+  clone: SimpleGitRcaRepository;
+  review: ReviewRequests | null;
+}
+
+/**
+ * The RCA repository's working clone, prepared (an unreachable remote is a warning, not a reason to
+ * stop), with the review requests, the template and the related-RCA index drafts need.
+ */
+export async function prepareRca(options: {
+  config: BotConfig;
+  secrets: Secrets;
+  log: Logger;
+  metrics: Metrics;
+  locks: Locks;
+}): Promise<PreparedRca> {
+  const { config, secrets, log, metrics, locks } = options;
+  // Pull or merge requests for review branches (rca.review.*): RCA_REVIEW_TOKEN, RCA_REVIEW_API_URL.
+  const review = createReviewRequests(config.rca, {
+    repo: config.rca.repo,
+    token: secrets.rcaReviewToken,
+    // RCA_REVIEW_API_URL is read into rca.review.apiUrl by the settings.
+    apiUrl: undefined,
+    log,
+  });
+  if (!review.ok) throw new SetupError(review.problems.join('\n'));
+  const repo = new SimpleGitRcaRepository({
+    repo: config.rca.repo,
+    dataDir: resolve(config.dataDir),
+    branch: config.rca.branch,
+    authorName: config.rca.authorName,
+    authorEmail: config.rca.authorEmail,
+    env: { ...process.env, RCA_REPO_TOKEN: secrets.rcaRepoToken, RCA_REPO_USER: secrets.rcaRepoUser },
+  });
+  try {
+    await repo.prepare();
+  } catch (error) {
+    if (error instanceof RcaRepoSetupError) throw new SetupError(error.message);
+    throw error;
+  }
+  if (repo.state.remote === 'unreachable')
+    log.warn(
+      { detail: repo.state.detail },
+      'RCA_REPO cannot be reached: drafts are committed to the local clone and pushed as soon as it answers',
+    );
+  const rca: RcaDeps = {
+    repo: meterRcaRepository(repo, metrics),
+    related: new RelatedRcas(repo, config.rca.dirs),
+    template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
+    exclusive: (task) => locks.withLock('rca-repository', task),
+    review: review.review,
+  };
+  return { rca, clone: repo, review: review.review };
+}
