@@ -10,6 +10,8 @@ import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger, type Logger } from '#adapters/log/create-logger.ts';
 import { createMetrics, type Metrics } from '#adapters/metrics/create-metrics.ts';
 import { createReviewRequests } from '#adapters/review/create-review-requests.ts';
+import { startReviewJobs } from '#adapters/review/start-review-jobs.ts';
+import { KyselyReviewRecords } from '#adapters/store/kysely-review-records.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { RECONNECT_FOREVER, REFUSED_APP_TOKEN } from '#adapters/slack/connection/reconnect-policy.ts';
 import { watchSocketConnection } from '#adapters/slack/connection/watch-socket-connection.ts';
@@ -40,7 +42,6 @@ import { missingSecrets } from '#config/missing-secrets.ts';
 import { resolveTemplate } from '#config/resolve-template.ts';
 import { type Secrets, secretValues } from '#config/secrets.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
-import { checkReviews } from '#use-cases/check-reviews.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
@@ -210,8 +211,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => store.withLock('rca-repository', task),
-    ...(review.review ? { review: review.review } : {}),
+    ...(review.review ? { review: { requests: review.review, records: new KyselyReviewRecords(store.db) } } : {}),
   };
+  const reviewJobs = startReviewJobs(deps);
   deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
   const retryPushes = async () => {
     const pending = await store
@@ -221,6 +223,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         return -1;
       });
     if (pending >= 0) metrics.pushesPending.set(pending);
+    await reviewJobs.afterPush();
     await repo.maintain();
   };
   await retryPushes();
@@ -257,9 +260,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const runReminders = async () => {
     await guard(log, 'tracker', () => markClosedIssuesDone(deps));
     const summary = await remindActionItems(deps, index, resolver, remindNotifier);
-    // A merged RCA review is noticed with the reminders, and the incident channel told once.
-    if (review.review)
-      await checkReviews(deps, review.review).catch((error) => log.warn({ err: error }, 'checking RCA reviews failed'));
+    // A merged RCA review is noticed every rca.review.checkEvery, and with the reminders; told once.
+    await reviewJobs.check();
     return summary;
   };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
@@ -309,6 +311,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       durable.close();
       clearInterval(pushTimer);
       clearInterval(trimTimer);
+      reviewJobs.stop();
       for (const job of jobs) await job.stop();
       http.server.close();
       await store.close();
@@ -337,6 +340,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       durable.close();
       clearInterval(pushTimer);
       clearInterval(trimTimer);
+      reviewJobs.stop();
       nudges.stop();
       for (const job of jobs) await job.stop();
       pacer.clear();

@@ -176,6 +176,8 @@ export interface RcaRepository {
   commitFile(path: string, content: string, message: string, branch?: string): Promise<CommitOutcome>;
   /** Pushes commits an unreachable remote left behind; says how many branches are still pending. */
   pushPending(): Promise<number>;
+  /** Whether the remote has the branch as the clone has it (nothing left to push). */
+  isPushed(branch: string): Promise<boolean>;
 }
 
 /** Where a reminder goes: a person (by direct message) or a channel. */

@@ -4,7 +4,7 @@ import type { Chat, Clock, IdGenerator, IncidentStore, MessageLog, RcaRepository
 import type { ActionTracker, TrackerLinks } from '#src/ports/action-tracker.ts';
 import type { IncidentEvents } from '#src/ports/incident-events.ts';
 import type { RelatedRcas } from './related-rcas.ts';
-import type { ReviewRequests } from './review-requests.ts';
+import type { ReviewDeps } from './review-requests.ts';
 
 /** What every use case is given: ports, never adapters. */
 export interface Deps {
@@ -43,7 +43,7 @@ export interface RcaDeps {
   /** Runs `task` as the only writer to the repository, across replicas too. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   /** Where drafts on a review branch are opened as pull or merge requests (`rca.review.provider`). */
-  review?: ReviewRequests;
+  review?: ReviewDeps;
 }
 
 export type Outcome<T = void> = { ok: true; value: T; message?: string } | { ok: false; message: string };
