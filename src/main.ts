@@ -24,6 +24,7 @@ import { refreshSummary } from '#adapters/slack/refresh-summary.ts';
 import { SlackUpdatePublisher } from '#adapters/slack/updates/slack-update-publisher.ts';
 import { startUpdateNudges } from '#adapters/slack/updates/start-update-nudges.ts';
 import { KyselyNudgeLedger } from '#adapters/store/kysely-nudge-ledger.ts';
+import { KyselyUpdateOutbox } from '#adapters/store/kysely-update-outbox.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
@@ -265,7 +266,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     return summary;
   };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
-  const updates = new SlackUpdatePublisher(deps.chat, config, log);
+  const updates = new SlackUpdatePublisher(deps.chat, config, log, new KyselyUpdateOutbox(store.db));
   registerListeners(app, { deps, index, updates });
   const nudges = startUpdateNudges(deps, updates, new KyselyNudgeLedger(store.db));
   const jobs = [

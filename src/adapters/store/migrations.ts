@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { messageLogMigration } from './migrations/message-log-migration.ts';
 import { reviewRecordsMigration } from './migrations/review-records-migration.ts';
+import { updateOutboxMigration } from './migrations/update-outbox-migration.ts';
 
 /** Every schema change, in order; both dialects run the same ones. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -170,6 +171,7 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0302_rca_reviews': reviewRecordsMigration,
+  '0303_update_outbox': updateOutboxMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
