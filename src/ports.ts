@@ -8,6 +8,7 @@ import type { ReminderLedger } from '#src/ports/store/reminder-ledger.ts';
 import type { ScanCache } from '#src/ports/store/scan-cache.ts';
 import type { StoreLifecycle } from '#src/ports/store/store-lifecycle.ts';
 import type { TimelineStore } from '#src/ports/store/timeline-store.ts';
+import type { UpdateOutbox } from '#src/ports/update-outbox.ts';
 
 export type {
   BotState,
@@ -45,6 +46,8 @@ export interface StatusUpdate {
 
 /** Where status updates and the nudges for missing ones go (Slack messages). */
 export interface UpdatePublisher {
+  /** Where each update waits between being recorded and being posted, so a restart posts it. */
+  readonly outbox: UpdateOutbox;
   /** Posts the formatted update in each channel (the incident's first); a broadcast channel that fails is logged. */
   publish(incident: Incident, update: StatusUpdate, channels: string[]): Promise<void>;
   /** Reminds a person in the incident channel that an update was due at `dueAt`, with a button to post one. */
@@ -176,6 +179,8 @@ export interface RcaRepository {
   commitFile(path: string, content: string, message: string, branch?: string): Promise<CommitOutcome>;
   /** Pushes commits an unreachable remote left behind; says how many branches are still pending. */
   pushPending(): Promise<number>;
+  /** Whether the remote has the branch as the clone has it (nothing left to push). */
+  isPushed(branch: string): Promise<boolean>;
 }
 
 /** Where a reminder goes: a person (by direct message) or a channel. */

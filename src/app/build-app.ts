@@ -3,6 +3,7 @@ import { createHttpServer } from '#adapters/http/create-http-server.ts';
 import { createLogger } from '#adapters/log/create-logger.ts';
 import { createMetrics } from '#adapters/metrics/create-metrics.ts';
 import { meterTimeline } from '#adapters/metrics/meter-timeline.ts';
+import { startReviewJobs } from '#adapters/review/start-review-jobs.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { watchSocketConnection } from '#adapters/slack/connection/watch-socket-connection.ts';
 import { makeDurable } from '#adapters/slack/durable-events.ts';
@@ -14,6 +15,8 @@ import { startUpdateNudges } from '#adapters/slack/updates/start-update-nudges.t
 import { keepUserNames } from '#adapters/store/keep-user-names.ts';
 import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
 import { KyselyNudgeLedger } from '#adapters/store/kysely-nudge-ledger.ts';
+import { KyselyReviewRecords } from '#adapters/store/kysely-review-records.ts';
+import { KyselyUpdateOutbox } from '#adapters/store/kysely-update-outbox.ts';
 import { KyselyUserNames } from '#adapters/store/kysely-user-names.ts';
 import { createActionTracker } from '#adapters/trackers/create-action-tracker.ts';
 import { resolveWebhookTargets } from '#adapters/webhooks/resolve-webhook-targets.ts';
@@ -64,7 +67,14 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   keepUserNames(slack.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours);
   const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
   const tracker = createActionTracker(config, secrets, store);
-  const { rca, clone, review } = await prepareRca({ config, secrets, log, metrics, locks: store });
+  const { rca, clone } = await prepareRca({
+    config,
+    secrets,
+    log,
+    metrics,
+    locks: store,
+    reviewRecords: new KyselyReviewRecords(store.db),
+  });
   // Deps gets the timeline counted in /metrics; everything else about the store is the store's own.
   const deps = buildDeps({
     store: overlay(store, meterTimeline(store, metrics)),
@@ -78,8 +88,16 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
     tracker: tracker ?? null,
   });
 
-  const runs = createReminderRuns({ deps, dir: clone.dir, backgroundChat: slack.backgroundChat, review, metrics, log });
-  const updates = new SlackUpdatePublisher(deps.chat, config, log);
+  const reviewJobs = startReviewJobs(deps);
+  const runs = createReminderRuns({
+    deps,
+    dir: clone.dir,
+    backgroundChat: slack.backgroundChat,
+    reviewJobs,
+    metrics,
+    log,
+  });
+  const updates = new SlackUpdatePublisher(deps.chat, config, log, new KyselyUpdateOutbox(store.db));
   const jobs = await startJobs({
     config,
     clock,
@@ -87,6 +105,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
     metrics,
     locks: store,
     clone,
+    reviewJobs,
     messages,
     runReminders: runs.runReminders,
     runDigest: runs.runDigest,

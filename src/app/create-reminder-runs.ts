@@ -1,15 +1,14 @@
 import type { Logger } from '#adapters/log/create-logger.ts';
 import type { Metrics } from '#adapters/metrics/create-metrics.ts';
+import type { ReviewJobs } from '#adapters/review/start-review-jobs.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import type { SlackChat } from '#adapters/slack/slack-chat.ts';
-import { checkReviews } from '#use-cases/check-reviews.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
-import type { ReviewRequests } from '#use-cases/review-requests.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
 import { crashBeforeSend } from './crash-before-send.ts';
 import { guard } from './guard.ts';
@@ -26,11 +25,11 @@ export function createReminderRuns(options: {
   deps: Deps;
   dir: string;
   backgroundChat: SlackChat;
-  review: ReviewRequests | null;
+  reviewJobs: Pick<ReviewJobs, 'check'>;
   metrics: Metrics;
   log: Logger;
 }): ReminderRuns {
-  const { deps, review, metrics, log } = options;
+  const { deps, reviewJobs, metrics, log } = options;
   const { config, store } = deps;
   // The scan runs on a worker thread, so the parser never holds up the acks on this one.
   const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir });
@@ -41,9 +40,8 @@ export function createReminderRuns(options: {
   const runReminders = async () => {
     await guard(log, 'tracker', () => markClosedIssuesDone(deps));
     const summary = await remindActionItems(deps, index, resolver, remindNotifier);
-    // A merged RCA review is noticed with the reminders, and the incident channel told once.
-    if (review)
-      await checkReviews(deps, review).catch((error) => log.warn({ err: error }, 'checking RCA reviews failed'));
+    // A merged RCA review is noticed every rca.review.checkEvery, and with the reminders; told once.
+    await reviewJobs.check();
     return summary;
   };
   const runDigest = () => sendDigest(deps, index, notifier.digest);

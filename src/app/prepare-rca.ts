@@ -12,14 +12,15 @@ import type { Secrets } from '#config/secrets.ts';
 import type { Locks } from '#src/ports.ts';
 import type { RcaDeps } from '#use-cases/deps.ts';
 import { RelatedRcas } from '#use-cases/related-rcas.ts';
-import type { ReviewRequests } from '#use-cases/review-requests.ts';
+import type { ReviewRecords } from '#src/ports/review-records.ts';
+import type { ReviewDeps } from '#use-cases/review-requests.ts';
 import { SetupError } from './setup-error.ts';
 
 export interface PreparedRca {
   rca: RcaDeps;
   /** The clone itself, for the push-retry schedule, the scan and the readiness check. */
   clone: SimpleGitRcaRepository;
-  review: ReviewRequests | null;
+  review: ReviewDeps | null;
 }
 
 /**
@@ -32,6 +33,8 @@ export async function prepareRca(options: {
   log: Logger;
   metrics: Metrics;
   locks: Locks;
+  /** Where what is known of each review is kept. */
+  reviewRecords: ReviewRecords;
 }): Promise<PreparedRca> {
   const { config, secrets, log, metrics, locks } = options;
   // Pull or merge requests for review branches (rca.review.*): RCA_REVIEW_TOKEN, RCA_REVIEW_API_URL.
@@ -67,7 +70,7 @@ export async function prepareRca(options: {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => locks.withLock('rca-repository', task),
-    review: review.review,
+    review: review.review ? { requests: review.review, records: options.reviewRecords } : null,
   };
-  return { rca, clone: repo, review: review.review };
+  return { rca, clone: repo, review: rca.review };
 }

@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import type { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import type { Logger } from '#adapters/log/create-logger.ts';
 import type { Metrics } from '#adapters/metrics/create-metrics.ts';
+import type { ReviewJobs } from '#adapters/review/start-review-jobs.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import type { Clock, Locks, MessageLog } from '#src/ports.ts';
 import { guard } from './guard.ts';
@@ -22,6 +23,8 @@ export async function startJobs(options: {
   metrics: Metrics;
   locks: Locks;
   clone: Pick<SimpleGitRcaRepository, 'pushPending' | 'maintain'>;
+  /** Opens the reviews a retried push made possible; stopped with the other jobs. */
+  reviewJobs: Pick<ReviewJobs, 'afterPush' | 'stop'>;
   messages: Pick<MessageLog, 'trim'>;
   runReminders(): Promise<unknown>;
   runDigest(): Promise<unknown>;
@@ -36,6 +39,7 @@ export async function startJobs(options: {
         return -1;
       });
     if (pending >= 0) metrics.pushesPending.set(pending);
+    await options.reviewJobs.afterPush();
     await clone.maintain();
   };
   await retryPushes();
@@ -64,6 +68,7 @@ export async function startJobs(options: {
     async stop() {
       clearInterval(pushTimer);
       clearInterval(trimTimer);
+      options.reviewJobs.stop();
       nudges.stop();
       for (const job of jobs) await job.stop();
     },

@@ -125,6 +125,8 @@ export const BotConfig = section({
       ),
       reviewers: list(z.string().regex(/^[\w.-]+$/, expected('a GitHub login or GitLab username such as octocat'))),
       labels: list(z.string().min(1, expected('a label such as rca'))),
+      // How often open reviews are asked whether they were merged.
+      checkEvery: z.string().regex(/^[1-9]\d{0,3}\s*(s|m|h)$/, expected('a duration such as 30s, 10m or 1h (not 0)')),
     }),
   }),
   reminders: section({

@@ -16,8 +16,13 @@ const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 /**
  * Rules across settings, checked on the raw values even when others are wrong, so one run lists every
  * problem. `forBot`: the Slack secrets the chosen mode needs are required, and the RCA template must exist.
+ * `defaults`: config/default.yml's layer, for the rules that leave what a team did not write alone.
  */
-export function crossFieldProblems(raw: Raw, forBot: boolean): { errors: string[]; warnings: string[] } {
+export function crossFieldProblems(
+  raw: Raw,
+  forBot: boolean,
+  defaults: Raw['config'] = {},
+): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   const warnings: string[] = [];
   const { config, secrets } = raw;
@@ -29,7 +34,7 @@ export function crossFieldProblems(raw: Raw, forBot: boolean): { errors: string[
       `incident.defaultSeverity: expected one of ${severities.join(', ')}, found ${JSON.stringify(defaultSeverity)}`,
     );
   }
-  errors.push(...incidentRuleProblems(incident));
+  errors.push(...incidentRuleProblems(incident, get(defaults, 'incident')));
   const mode = get(get(config, 'slack'), 'mode');
   if (forBot) {
     errors.push(...missingSecrets(mode, secrets));

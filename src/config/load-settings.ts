@@ -48,7 +48,7 @@ export function loadSettings(options: LoadSettingsOptions = {}): SettingsResult 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors.push(...describeIssue(issue, Settings, setByEnv));
   }
-  const rules = crossFieldProblems(raw, options.forBot ?? false);
+  const rules = crossFieldProblems(raw, options.forBot ?? false, defaults.layer);
   errors.push(...rules.errors);
   const warnings = [...unknownVariables(env), ...rules.warnings];
   if (parsed.success && errors.length === 0) return { ok: true, settings: parsed.data, warnings };

@@ -9,9 +9,14 @@ export interface IncidentTimes {
   detected: string;
   /** `/incident ack`, or the first thing someone other than the declarer did on the incident. */
   acknowledged: string | null;
-  /** The first status at or past the last one before resolved (e.g. mitigated). */
+  /**
+   * The first status at or past the last one before resolved (e.g. mitigated), since the incident was
+   * last reopened: a mitigation that did not hold is not the mitigation.
+   */
   mitigated: string | null;
   resolved: string | null;
+  /** The first resolution, when the incident was reopened after it (null otherwise). */
+  firstResolved: string | null;
 }
 
 export interface IncidentMetrics {
@@ -23,6 +28,8 @@ export interface IncidentMetrics {
   toMitigate: number | null;
   /** Minutes from the start of impact to resolution (also `duration_minutes`). */
   toResolve: number | null;
+  /** Minutes from the start of impact to the first resolution, when the incident was reopened. */
+  toFirstResolve: number | null;
 }
 
 const minutes = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000));
@@ -45,11 +52,18 @@ export function incidentTimes(
           e.at >= incident.declaredAt),
     )?.at ?? null;
   const mitigatedIndex = Math.max(1, statuses.length - 2);
+  const reopenedAt = entries.filter((e) => e.kind === 'reopened').at(-1)?.at ?? null;
+  const since = reopenedAt === null ? entries : entries.filter((e) => e.at >= reopenedAt && e.kind !== 'reopened');
+  const resolved = incident.resolvedAt;
+  // Reopened and not resolved again: nothing is mitigated now.
   const mitigated =
-    entries.find((e) => e.kind === 'status' && e.detail && statuses.indexOf(e.detail.to) >= mitigatedIndex)?.at ??
-    entries.find((e) => e.kind === 'resolved')?.at ??
-    incident.resolvedAt;
-  return { started, detected: incident.declaredAt, acknowledged, mitigated, resolved: incident.resolvedAt };
+    reopenedAt !== null && resolved === null
+      ? null
+      : (since.find((e) => e.kind === 'status' && e.detail && statuses.indexOf(e.detail.to) >= mitigatedIndex)?.at ??
+        since.find((e) => e.kind === 'resolved')?.at ??
+        resolved);
+  const firstResolved = reopenedAt === null ? null : (entries.find((e) => e.kind === 'resolved')?.at ?? null);
+  return { started, detected: incident.declaredAt, acknowledged, mitigated, resolved, firstResolved };
 }
 
 /** Time to detect, acknowledge, mitigate and resolve, in minutes. */
@@ -64,6 +78,7 @@ export function computeMetrics(
     toAcknowledge: t.acknowledged ? minutes(t.detected, t.acknowledged) : null,
     toMitigate: t.mitigated ? minutes(t.started, t.mitigated) : null,
     toResolve: t.resolved ? minutes(t.started, t.resolved) : null,
+    toFirstResolve: t.firstResolved ? minutes(t.started, t.firstResolved) : null,
   };
 }
 

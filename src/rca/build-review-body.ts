@@ -22,7 +22,10 @@ export function buildReviewBody(
   lines.push(`- Time to detect: ${minutes(metrics.toDetect)}`);
   lines.push(`- Time to acknowledge: ${minutes(metrics.toAcknowledge)}`);
   lines.push(`- Time to mitigate: ${minutes(metrics.toMitigate)}`);
-  lines.push(`- Time to resolve: ${minutes(metrics.toResolve)}`, '');
+  lines.push(`- Time to resolve: ${minutes(metrics.toResolve)}`);
+  if (metrics.toFirstResolve !== null)
+    lines.push(`- First resolved after: ${minutes(metrics.toFirstResolve)}, then reopened`);
+  lines.push('');
   lines.push('## Action items', '');
   if (parsed.actionItems.length === 0) lines.push('_None yet._');
   for (const item of parsed.actionItems) {

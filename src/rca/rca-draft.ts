@@ -5,6 +5,8 @@ export interface DraftMetrics {
   toAcknowledge: number | null;
   toMitigate: number | null;
   toResolve: number | null;
+  /** Minutes to the first resolution, when the incident was reopened after it. */
+  toFirstResolve?: number | null;
 }
 
 /** Everything `renderRca` needs; the bot builds it from the stored incident. */
@@ -56,6 +58,7 @@ const METRIC_FIELDS = {
   toAcknowledge: 'time_to_acknowledge_minutes',
   toMitigate: 'time_to_mitigate_minutes',
   toResolve: 'time_to_resolve_minutes',
+  toFirstResolve: 'time_to_first_resolve_minutes',
 } as const satisfies Record<keyof DraftMetrics, string>;
 
 /** The front-matter fields the metrics go to; a refreshed draft rewrites them. */

@@ -14,6 +14,8 @@ export type UpdateResult = { ok: true; text: string; kept: string[] } | { ok: fa
 
 /** Front-matter fields the bot computes and so may refresh; everything else is the people's. */
 const OWNED_FIELDS = ['severity', 'status', 'duration_minutes', ...METRIC_FIELD_NAMES, 'services', 'tags'] as const;
+/** The fields measured from the incident's times. */
+const MEASURED = new Set<string>(['duration_minutes', ...METRIC_FIELD_NAMES]);
 
 /**
  * Refreshes an RCA that people may have edited: only the computed front-matter fields and the rows of
@@ -78,6 +80,8 @@ function updateFrontMatter(
     };
   const values = draftFrontMatter(draft);
   for (const field of OWNED_FIELDS) {
+    // A time the incident no longer has (reopened: not resolved now) leaves the file with it.
+    if (values[field] === undefined && draft.metrics && MEASURED.has(field)) doc.delete(field);
     if (values[field] === undefined) continue;
     if (field === 'tags' || field === 'services') {
       const current = doc.get(field);

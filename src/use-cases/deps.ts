@@ -16,7 +16,7 @@ import type {
 import type { ActionTracker, TrackerLinks } from '#src/ports/action-tracker.ts';
 import type { IncidentEvents } from '#src/ports/incident-events.ts';
 import type { RelatedRcas } from './related-rcas.ts';
-import type { ReviewRequests } from './review-requests.ts';
+import type { ReviewDeps } from './review-requests.ts';
 
 /** What every use case is given: ports, never adapters. */
 export interface Deps {
@@ -57,8 +57,8 @@ export interface RcaDeps {
   template: string;
   /** Runs `task` as the only writer to the repository, across replicas too. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
-  /** Where drafts on a review branch are opened as pull or merge requests; null when `rca.review.provider` is `none`. */
-  review: ReviewRequests | null;
+  /** Where drafts on a review branch are opened as pull or merge requests, and what is known of them; null when `rca.review.provider` is `none`. */
+  review: ReviewDeps | null;
 }
 
 /*
@@ -78,8 +78,8 @@ export type AddPinnedThreadsDeps = Pick<Deps, 'chat' | 'clock' | 'messages'> & {
 export type ChangeIncidentDeps = Pick<Deps, 'chat' | 'log' | 'onIncidentChanged'> &
   Settings<'incident'> &
   RecordChangeDeps;
-export type CheckReviewsDeps = Pick<Deps, 'chat' | 'clock' | 'log'> & {
-  store: IncidentRecords & ReminderLedger & BotState;
+export type CheckReviewsDeps = Pick<Deps, 'chat' | 'clock' | 'log' | 'onIncidentChanged'> & {
+  store: IncidentRecords;
 } & Settings<'rca'>;
 export type CloseTrackerIssueDeps = Pick<Deps, 'log' | 'tracker'>;
 export type CompleteActionItemDeps = Pick<Deps, 'chat' | 'rca'> & Settings<'rca'> & CloseTrackerIssueDeps;
@@ -89,7 +89,7 @@ export type DeclareIncidentDeps = Pick<Deps, 'chat' | 'ids' | 'log' | 'onInciden
   RecordChangeDeps;
 export type ExpireMessageLogDeps = Pick<Deps, 'clock' | 'messages'> & Settings<'timeline'>;
 export type FillPermalinksDeps = Pick<Deps, 'chat' | 'log'> & { store: TimelineStore };
-export type OpenReviewDeps = { store: BotState } & Settings<'incident' | 'rca'>;
+export type OpenReviewDeps = Pick<Deps, 'clock' | 'onIncidentChanged'> & Settings<'incident' | 'rca'>;
 export type OpenTrackerIssuesDeps = Pick<Deps, 'clock' | 'log'> & Settings<'rca'>;
 export type DraftRcaDeps = Pick<Deps, 'chat' | 'clock' | 'log' | 'rca' | 'tracker'> & {
   store: IncidentRecords & TimelineStore;
@@ -112,7 +112,7 @@ export type PostStatusUpdateDeps = Pick<Deps, 'clock'> & {
 export type RemindActionItemsDeps = Pick<Deps, 'clock' | 'log' | 'rca'> & {
   store: Locks & BotState & ReminderLedger;
 } & Settings<'reminders'>;
-export type ReopenIncidentDeps = Pick<Deps, 'onIncidentChanged'> & {
+export type ReopenIncidentDeps = Pick<Deps, 'onIncidentChanged' | 'onRcaRequested'> & {
   store: IncidentRecords & TimelineStore;
 } & Settings<'incident'> &
   RecordChangeDeps;

@@ -2,6 +2,7 @@ import { buildRcaDraft } from '#domain/build-rca-draft.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
 import { leadOf } from '#domain/incident.ts';
+import { rcaWebUrl } from '#domain/rca-web-url.ts';
 import { slugify } from '#domain/slugify.ts';
 import type { TimelineEntry } from '#domain/timeline-entry.ts';
 import { renderRca } from '#rca/render-rca.ts';
@@ -10,7 +11,7 @@ import type { PushFailure } from '#src/ports.ts';
 import type { TrackerIssue } from '#src/ports/action-tracker.ts';
 import type { DraftRcaDeps, Outcome, RcaDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
-import { openReview } from './open-review.ts';
+import { awaitPush, openReview } from './open-review.ts';
 import { openTrackerIssues } from './open-tracker-issues.ts';
 import { publishIncidentEvent } from './publish-incident-event.ts';
 import { expireMessageLog } from './expire-message-log.ts';
@@ -48,7 +49,8 @@ export async function draftRca(deps: DraftRcaDeps, incidentId: string): Promise<
   const { result, content, entries } = committed.value;
   if (!rca.review || deps.config.rca.strategy !== 'branch') return ok(result);
   if (!result.pushed) {
-    result.reviewProblem = `The ${rca.review.noun} opens with the first draft after the branch is pushed: \`/incident rca\` once the repository answers.`;
+    await awaitPush(deps, rca.review, incidentId, result.branch);
+    result.reviewProblem = `The ${rca.review.requests.noun} opens once the branch is pushed: I push it as soon as the repository answers, and post the link here.`;
     return ok(result);
   }
   // Outside the repository lock: a slow review service never holds up another draft's commit.
@@ -61,7 +63,7 @@ export async function draftRca(deps: DraftRcaDeps, incidentId: string): Promise<
   });
   if (opened.ok) {
     const { warnings, ...review } = opened.value;
-    result.review = { noun: rca.review.noun, ...review };
+    result.review = { noun: rca.review.requests.noun, ...review };
     for (const warning of warnings) deps.log.warn({ incidentId, review: review.url }, warning);
   } else result.reviewProblem = opened.message;
   return ok(result);
@@ -101,7 +103,7 @@ async function commitDraft(
   await deps.store.updateIncident(incident.id, { rcaPath: path });
   if (outcome.committed) await expireMessageLog(deps, incident);
   const config = deps.config.rca;
-  const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
+  const url = rcaWebUrl(config.webUrl, branch, path);
   if (outcome.committed)
     await publishIncidentEvent(deps, 'rca', incident.id, `rca:${outcome.sha}`, { rcaPath: path, rcaUrl: url });
   const pullRequestUrl =

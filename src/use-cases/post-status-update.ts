@@ -1,12 +1,13 @@
 import { broadcastChannels } from '#domain/broadcast-channels.ts';
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
-import { isoToSortKey } from '#domain/timeline-entry.ts';
 import { cadenceFor, expectsUpdates } from '#domain/update-cadence.ts';
 import type { UpdatePublisher } from '#src/ports.ts';
+import type { PendingUpdate } from '#src/ports/update-outbox.ts';
 import { changeIncident } from './change-incident.ts';
 import type { Outcome, PostStatusUpdateDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
+import { statusUpdateEntry } from './status-update-entry.ts';
 
 export interface UpdateInput {
   text: string;
@@ -45,25 +46,20 @@ export async function postStatusUpdate(
     input.nextInMinutes ??
     (expectsUpdates(current.status, config.statuses) ? cadenceFor(current.severity, config.updateEvery) : null);
   const nextAt = every === null ? null : new Date(now.getTime() + every * 60_000).toISOString();
-  const added = await deps.store.addTimelineEntry({
-    incidentId: incident.id,
-    key: `update:${key}`,
-    kind: 'update',
-    at,
-    sortKey: isoToSortKey(at),
-    authorId: by,
-    authorName: null,
-    text: `Status update: ${text.slice(0, 3000)}`,
-    permalink: null,
-    pending: false,
-    detail: { to: nextAt ?? '' },
-  });
-  if (!added) return ok('This update was already posted.');
   const broadcast = broadcastChannels(current.severity, config);
-  await publisher.publish(current, { text, by, at, nextAt }, [
-    ...(current.channelId ? [current.channelId] : []),
-    ...broadcast.filter((c) => c !== current.channelId),
-  ]);
+  const pending: PendingUpdate = {
+    key,
+    incidentId: incident.id,
+    update: { text, by, at, nextAt },
+    channels: [...(current.channelId ? [current.channelId] : []), ...broadcast.filter((c) => c !== current.channelId)],
+  };
+  // Written before the entry and the posts, marked once posted: an update the process stopped in the
+  // middle of is posted after the restart (`replayStatusUpdates`), not lost.
+  await publisher.outbox.add(pending, at);
+  const added = await deps.store.addTimelineEntry(statusUpdateEntry(pending));
+  if (!added) return ok('This update was already posted.');
+  await publisher.publish(current, pending.update, pending.channels);
+  await publisher.outbox.sent(key, deps.clock.now().toISOString());
   const where = broadcast.length > 0 ? ` and in ${broadcast.map((c) => `<#${c}>`).join(', ')}` : '';
   const next = nextAt ? ` Next update due at ${nextAt.slice(11, 16)} UTC.` : '';
   return ok(`Update posted here${where}.${next}`);

@@ -7,6 +7,8 @@ import { recordChange } from './record-change.ts';
 /**
  * `/incident reopen`: a resolved incident goes back to the first status. The timeline keeps the
  * resolution and the reopening, so the RCA shows both; resolving again records a second resolution.
+ * An RCA already drafted is redrafted, so its metrics follow (`time_to_first_resolve_minutes` keeps
+ * the first resolution).
  */
 export async function reopenIncident(
   deps: ReopenIncidentDeps,
@@ -22,6 +24,8 @@ export async function reopenIncident(
   await deps.store.updateIncident(incident.id, { status, resolvedAt: null });
   await recordChange(deps, incident.id, `reopened:${key}`, 'reopened', { from: incident.status, to: status, byId: by });
   await deps.onIncidentChanged(incident.id);
+  // The RCA follows at once: open again, its times to mitigate and resolve gone until it is resolved again.
+  if (incident.rcaPath) await deps.onRcaRequested(incident.id, by);
   return ok(`Reopened; the status is ${status}. \`/incident resolve\` resolves it again.`);
 }
 

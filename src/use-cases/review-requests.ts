@@ -1,3 +1,5 @@
+import type { ReviewRecords } from '#src/ports/review-records.ts';
+
 /** What a review is opened with: the review branch into the main branch. */
 export interface ReviewSpec {
   branch: string;
@@ -33,4 +35,10 @@ export interface ReviewRequests {
   /** Opens the review of a branch, or finds the one already open for it and updates it. */
   open(spec: ReviewSpec): Promise<ReviewResult<OpenedReview>>;
   state(number: number): Promise<ReviewResult<ReviewState>>;
+}
+
+/** The review service and what the bot remembers of each incident's review. */
+export interface ReviewDeps {
+  requests: ReviewRequests;
+  records: ReviewRecords;
 }

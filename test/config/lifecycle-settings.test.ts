@@ -34,6 +34,26 @@ describe('lifecycle and status-update settings', () => {
     expect(loaded.ok).toBe(true);
   });
 
+  it('names a cadence for a severity that is not configured, and what the severities are', () => {
+    const loaded = loadConfig(
+      {},
+      { incident: { severities: ['SEV1', 'SEV2'], defaultSeverity: 'SEV2', updateEvery: { SEV1: '15m', SEV3: '1h' } } },
+    );
+
+    expect(loaded.ok ? [] : loaded.errors).toEqual([
+      'incident.updateEvery.SEV3: "SEV3" is not a severity (incident.severities is SEV1, SEV2); name one of those, or remove it',
+    ]);
+  });
+
+  it('names a default severity given a new cadence after the team renamed its severities', () => {
+    const loaded = loadConfig(
+      {},
+      { incident: { severities: ['SEV1'], defaultSeverity: 'SEV1', updateEvery: { SEV1: '15m', P1: '10m' } } },
+    );
+
+    expect(loaded.ok ? [] : loaded.errors.join('\n')).toContain('incident.updateEvery.P1: "P1" is not a severity');
+  });
+
   it('refuses a cadence that is not a duration', () => {
     const loaded = loadConfig({}, { incident: { updateEvery: { P1: 'often' } } });
 

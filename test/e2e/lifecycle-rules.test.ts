@@ -52,6 +52,17 @@ for (const store of ['sqlite', 'postgres'] as const) {
       clock.set('2025-04-07T15:00:00Z');
       expect(await ana.ask('/incident', 'reopen', channel)).toMatch(/^Reopened; the status is investigating/);
       expect((await h.store.getIncident(incident.id))?.status).toBe('investigating');
+      const path0 = await rcaPathOf(h, incident.id);
+      // The RCA follows the reopening at once: open, no time to mitigate or resolve, the first resolution kept.
+      const reopened = await eventually(() => {
+        const parsed = parseRca(remoteFile(bare, path0) ?? '');
+        expect(parsed.frontMatter['status']).toBe('investigating');
+        return parsed.frontMatter;
+      }, 15_000);
+      expect(reopened).toMatchObject({ time_to_detect_minutes: 8, time_to_first_resolve_minutes: 38 });
+      expect(reopened).not.toHaveProperty('time_to_resolve_minutes');
+      expect(reopened).not.toHaveProperty('time_to_mitigate_minutes');
+      expect(reopened).not.toHaveProperty('duration_minutes');
       clock.set('2025-04-07T15:10:00Z');
       expect(await ana.ask('/incident', 'resolve Rolled back again', channel)).toMatch(/^Resolved/);
 
@@ -65,8 +76,10 @@ for (const store of ['sqlite', 'postgres'] as const) {
         duration_minutes: 68,
         time_to_detect_minutes: 8,
         time_to_acknowledge_minutes: 5,
-        time_to_mitigate_minutes: 28,
+        // The mitigation that held: none after the reopening, so the second resolution.
+        time_to_mitigate_minutes: 68,
         time_to_resolve_minutes: 68,
+        time_to_first_resolve_minutes: 38,
       });
       expect(rca.timeline.map((row) => [row.time, row.event.replace(/ by .*|\(.*/, '').trim()])).toEqual([
         ['14:02', 'Impact began'],

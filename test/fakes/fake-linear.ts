@@ -7,6 +7,7 @@ export interface FakeLinearIssue {
   title: string;
   description: string;
   stateId: string;
+  labelIds: string[];
 }
 
 /**
@@ -21,14 +22,55 @@ export interface FakeLinearIssue {
  * - `issueCreate(input: {teamId, title, description})` / `issueUpdate(id, input: {stateId})`: payloads
  *   `{success, lastSyncId, issue {id}}`; an unknown team is an "invalid input" error.
  * - `issue(id)` takes the id or the identifier (`ENG-4`); an unknown one is an "Entity not found" error.
+ * - Labels: `issueCreate` takes them by id only (`IssueCreateInput.labelIds`), and an id of no label is
+ *   an "invalid input" error. `issueLabels(filter, first, after)` lists the workspace's labels and every
+ *   team's (a workspace label has `team: null`), filtered by `IssueLabelFilter` (`or`, `name` with the
+ *   `StringComparator`'s `eq`/`eqIgnoreCase`, `isGroup`), paged Relay-style: `pageInfo.endCursor` is the
+ *   `after` of the next page while `hasNextPage`. A label group (`isGroup`) cannot be put on an issue.
  */
+interface NameFilter {
+  eq?: string;
+  eqIgnoreCase?: string;
+}
+interface LabelFilter {
+  name?: NameFilter;
+  isGroup?: { eq?: boolean };
+  or?: LabelFilter[];
+}
 interface Variables {
   id?: string;
-  filter?: { key?: { eq?: string }; type?: { eq?: string } };
-  input?: { teamId?: string; title?: string; description?: string; stateId?: string };
+  first?: number;
+  after?: string;
+  filter?: { key?: { eq?: string }; type?: { eq?: string } } & LabelFilter;
+  input?: { teamId?: string; title?: string; description?: string; stateId?: string; labelIds?: string[] };
 }
 
-export async function startFakeLinear(options: { apiKey: string; teamKey: string }) {
+export interface FakeLinearLabel {
+  id: string;
+  name: string;
+  /** null: a workspace label. */
+  teamId: string | null;
+  isGroup?: boolean;
+}
+
+const matchesLabel = (label: FakeLinearLabel, filter: LabelFilter | undefined): boolean => {
+  if (!filter) return true;
+  const name = filter.name;
+  if (name?.eq !== undefined && label.name !== name.eq) return false;
+  if (name?.eqIgnoreCase !== undefined && label.name.toLowerCase() !== name.eqIgnoreCase.toLowerCase()) return false;
+  if (filter.isGroup?.eq !== undefined && (label.isGroup ?? false) !== filter.isGroup.eq) return false;
+  return filter.or === undefined || filter.or.some((f) => matchesLabel(label, f));
+};
+
+export async function startFakeLinear(options: {
+  apiKey: string;
+  teamKey: string;
+  labels?: FakeLinearLabel[];
+  /** At most this many nodes a page, whatever `first` asks (Linear's own cap is 250). */
+  pageSize?: number;
+}) {
+  const labels = options.labels ?? [];
+  const labelQueries: Variables[] = [];
   const team = { id: 'team-1', key: options.teamKey, name: 'Engineering' };
   const states = [
     { id: 'state-todo', name: 'Todo', type: 'unstarted' },
@@ -47,7 +89,7 @@ export async function startFakeLinear(options: { apiKey: string; teamKey: string
     team: { id: team.id },
     // Non-null in the schema, so the SDK's Issue model reads it unconditionally.
     reactions: [],
-    labelIds: [],
+    labelIds: i.labelIds,
     previousIdentifiers: [],
     sharedAccess: {
       isShared: false,
@@ -59,7 +101,10 @@ export async function startFakeLinear(options: { apiKey: string; teamKey: string
     createdAt: '2030-04-07T10:00:00.000Z',
     updatedAt: '2030-04-07T10:00:00.000Z',
   });
-  const connection = (nodes: unknown[]) => ({ nodes, pageInfo: { hasNextPage: false, hasPreviousPage: false } });
+  const connection = (nodes: unknown[], endCursor: string | null = null, hasNextPage = false) => ({
+    nodes,
+    pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: null, endCursor },
+  });
   const error = (message: string, type: string) => ({
     errors: [{ message, extensions: { type, userPresentableMessage: message } }],
     data: null,
@@ -97,9 +142,31 @@ export async function startFakeLinear(options: { apiKey: string; teamKey: string
             state ? { data: { workflowState: state } } : error('Entity not found: WorkflowState', 'invalid input'),
           );
         }
+        case 'issueLabels': {
+          labelQueries.push(variables);
+          const all = labels.filter((l) => matchesLabel(l, variables.filter));
+          const from = variables.after ? all.findIndex((l) => l.id === variables.after) + 1 : 0;
+          const size = Math.min(variables.first ?? 50, options.pageSize ?? 250);
+          const page = all.slice(from, from + size);
+          const nodes = page.map((l) => ({
+            __typename: 'IssueLabel',
+            id: l.id,
+            name: l.name,
+            color: '#bec2c8',
+            isGroup: l.isGroup ?? false,
+            team: l.teamId ? { id: l.teamId } : null,
+            createdAt: '2030-01-01T00:00:00.000Z',
+            updatedAt: '2030-01-01T00:00:00.000Z',
+          }));
+          return send(200, {
+            data: { issueLabels: connection(nodes, page.at(-1)?.id ?? null, from + size < all.length) },
+          });
+        }
         case 'createIssue': {
           const input = variables['input'] ?? {};
           if (input.teamId !== team.id) return send(200, error('Entity not found: Team', 'invalid input'));
+          const unknown = (input.labelIds ?? []).find((id) => !labels.some((l) => l.id === id && !l.isGroup));
+          if (unknown) return send(200, error(`Entity not found: IssueLabel ${unknown}`, 'invalid input'));
           if (!input.title)
             return send(200, error('Argument Validation Error: title should not be empty', 'invalid input'));
           const issue: FakeLinearIssue = {
@@ -108,6 +175,7 @@ export async function startFakeLinear(options: { apiKey: string; teamKey: string
             title: input.title,
             description: input.description ?? '',
             stateId: 'state-todo',
+            labelIds: input.labelIds ?? [],
           };
           issues.set(issue.id, issue);
           return send(200, {
@@ -147,6 +215,8 @@ export async function startFakeLinear(options: { apiKey: string; teamKey: string
   return {
     apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     issues,
+    /** The variables of every `issueLabels` query, in order. */
+    labelQueries,
     byIdentifier: (identifier: string) => [...issues.values()].find((i) => i.identifier === identifier),
     /** Someone completes the issue in Linear. */
     complete(identifier: string) {

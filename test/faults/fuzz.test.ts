@@ -53,7 +53,11 @@ describe('fuzzed input through the /incident handler', () => {
     });
     const handler = incidentCommand({
       deps,
-      updates: { publish: async () => undefined, nudge: async () => undefined },
+      updates: {
+        publish: async () => undefined,
+        nudge: async () => undefined,
+        outbox: { add: async () => undefined, sent: async () => undefined, claimStale: async () => [] },
+      },
     });
     const run = async (text: string, channel: string, user = 'UANA') => {
       const answers: string[] = [];

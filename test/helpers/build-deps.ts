@@ -12,6 +12,7 @@ import { MemoryActionTracker } from './memory-action-tracker.ts';
 import { MemoryIncidentEvents } from './memory-incident-events.ts';
 import { MemoryMessageLog } from './memory-message-log.ts';
 import { MemoryRcaRepository } from './memory-rca-repository.ts';
+import { MemoryReviewRecords } from './memory-review-records.ts';
 import { MemoryReviewRequests } from './memory-review-requests.ts';
 import { createMemoryStore, type MemoryStore } from './memory-store.ts';
 import { MemoryTrackerLinks } from './memory-tracker-links.ts';
@@ -47,6 +48,7 @@ export interface TestBed {
   /** The in-memory repository, unless a test gave a real one. */
   memoryRepo: MemoryRcaRepository | null;
   review: MemoryReviewRequests;
+  reviewRecords: MemoryReviewRecords;
   tracker: MemoryActionTracker;
   links: MemoryTrackerLinks;
   /** The incident ids `onIncidentChanged` was called with, in order. */
@@ -72,6 +74,7 @@ export function buildDeps(options: BuildDepsOptions = {}): TestBed {
   const memoryRepo = options.repo ? null : new MemoryRcaRepository(config.rca.branch);
   const repo = options.repo ?? memoryRepo!;
   const review = new MemoryReviewRequests();
+  const reviewRecords = new MemoryReviewRecords();
   const tracker = new MemoryActionTracker();
   const links = new MemoryTrackerLinks();
   const logs: TestBed['logs'] = [];
@@ -83,7 +86,7 @@ export function buildDeps(options: BuildDepsOptions = {}): TestBed {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: TEMPLATE,
     exclusive: (task) => store.withLock('rca-repository', task),
-    review: options.review ? review : null,
+    review: options.review ? { requests: review, records: reviewRecords } : null,
   };
   const trackerDeps: TrackerDeps = { tracker, links, closeOnDone: config.actions.tracker.closeOnDone };
   const deps: Deps = {
@@ -116,6 +119,7 @@ export function buildDeps(options: BuildDepsOptions = {}): TestBed {
     repo,
     memoryRepo,
     review,
+    reviewRecords,
     tracker,
     links,
     changed,

@@ -93,6 +93,11 @@ export class MemoryRcaRepository implements RcaRepository {
     return 0;
   }
 
+  /** Whether every commit on the branch reached the remote. */
+  async isPushed(branch: string): Promise<boolean> {
+    return this.commits.some((c) => c.branch === branch) && this.commits.every((c) => c.branch !== branch || c.pushed);
+  }
+
   /** The main branch as the reminder scan reads it (`GitBlobSource` over a clone). */
   scanSource(): ScanSource {
     return {

@@ -40,7 +40,7 @@ describe('buildReviewBody', () => {
   it('has the title, summary, metrics, action items and the sections still to fill in', () => {
     const { title, body } = buildReviewBody(
       RCA,
-      { toDetect: 3, toAcknowledge: 2, toMitigate: 9, toResolve: 12 },
+      { toDetect: 3, toAcknowledge: 2, toMitigate: 9, toResolve: 12, toFirstResolve: null },
       { file: 'https://git.example/rca.md' },
     );
 

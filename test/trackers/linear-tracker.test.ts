@@ -38,4 +38,43 @@ describe('LinearTracker against a local Linear', () => {
       'Linear has no team with the key OPS that ACTIONS_TRACKER_TOKEN can see',
     );
   });
+
+  it('puts the labels on by id, found by name in the team and the workspace, through every page', async () => {
+    linear = await startFakeLinear({
+      apiKey: KEY,
+      teamKey: 'ENG',
+      pageSize: 2,
+      labels: [
+        { id: 'label-group', name: 'Incident', teamId: null, isGroup: true },
+        { id: 'label-other-team', name: 'RCA', teamId: 'team-2' },
+        { id: 'label-rca', name: 'rca', teamId: 'team-1' },
+        { id: 'label-followup', name: 'Follow-up', teamId: null },
+        { id: 'label-incident', name: 'incident', teamId: 'team-1' },
+      ],
+    });
+    const labelled = tracker({ labels: ['RCA', 'follow-up', 'Incident'] });
+
+    const first = await labelled.createIssue({ title: 'Add an alert', body: '' });
+    await labelled.createIssue({ title: 'Page the owner', body: '' });
+
+    expect(linear.byIdentifier(first.key)?.labelIds).toEqual(['label-rca', 'label-followup', 'label-incident']);
+    expect(linear.byIdentifier('ENG-2')?.labelIds).toEqual(['label-rca', 'label-followup', 'label-incident']);
+    // Two pages for the four candidates, and no second look-up once every label was found.
+    expect(linear.labelQueries.map((q) => q.after ?? null)).toEqual([null, 'label-rca']);
+  });
+
+  it('opens no issue when a label does not exist in Linear, and says which and where to add it', async () => {
+    linear = await startFakeLinear({
+      apiKey: KEY,
+      teamKey: 'ENG',
+      labels: [{ id: 'label-rca', name: 'rca', teamId: 'team-1' }],
+    });
+
+    const created = tracker({ labels: ['rca', 'postmortem'] }).createIssue({ title: 'Add an alert', body: '' });
+
+    await expect(created).rejects.toThrow(
+      'Linear has no label "postmortem" in team ENG or the workspace, so I opened no issue: create it in Linear (team ENG → Settings → Labels), or remove it from actions.tracker.labels.',
+    );
+    expect(linear.issues.size).toBe(0);
+  });
 });

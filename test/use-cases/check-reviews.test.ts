@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkReviews } from '#use-cases/check-reviews.ts';
-import { reviewKey } from '#use-cases/open-review.ts';
 import { buildDeps } from '../helpers/build-deps.ts';
 import { buildOpenIncident } from '../helpers/build-open-incident.ts';
 
@@ -16,8 +15,8 @@ async function arrange() {
     labels: [],
   });
   if (!opened.ok) throw new Error(opened.message);
-  const saved = { number: opened.value.number, url: opened.value.url, state: 'open' };
-  await bed.store.setSetting(reviewKey('inc-1'), JSON.stringify(saved));
+  const saved = { incidentId: 'inc-1', branch: 'rca/a', number: opened.value.number, url: opened.value.url };
+  await bed.reviewRecords.save({ ...saved, state: 'open' }, '2030-04-07T09:00:00.000Z');
   return bed;
 }
 
@@ -26,21 +25,21 @@ describe('checkReviews', () => {
     const bed = await arrange();
     bed.review.settle(1, 'merged');
 
-    const first = await checkReviews(bed.deps, bed.review);
-    const second = await checkReviews(bed.deps, bed.review);
+    const first = await checkReviews(bed.deps, { requests: bed.review, records: bed.reviewRecords });
+    const second = await checkReviews(bed.deps, { requests: bed.review, records: bed.reviewRecords });
 
     expect([first, second]).toEqual([1, 0]);
     expect(bed.chat.postsIn('CINC1').map((p) => p.message.text)).toEqual([
       '✅ The RCA pull request was merged: <https://github.example.com/acme/postmortems/pull/1|pull request 1>. The RCA is in `main` now.',
     ]);
-    expect(JSON.parse((await bed.store.getSetting(reviewKey('inc-1')))!).state).toBe('merged');
+    expect((await bed.reviewRecords.get('inc-1'))?.state).toBe('merged');
   });
 
   it('says how to open a new one when it was closed without merging', async () => {
     const bed = await arrange();
     bed.review.settle(1, 'closed');
 
-    await checkReviews(bed.deps, bed.review);
+    await checkReviews(bed.deps, { requests: bed.review, records: bed.reviewRecords });
 
     expect(bed.chat.posts[0]?.message.text).toContain('closed without merging');
   });
@@ -48,9 +47,9 @@ describe('checkReviews', () => {
   it('posts nothing while the review is open, or when the service cannot be asked', async () => {
     const bed = await arrange();
 
-    expect(await checkReviews(bed.deps, bed.review)).toBe(0);
+    expect(await checkReviews(bed.deps, { requests: bed.review, records: bed.reviewRecords })).toBe(0);
     bed.review.refuse = 'GitHub is down.';
-    expect(await checkReviews(bed.deps, bed.review)).toBe(0);
+    expect(await checkReviews(bed.deps, { requests: bed.review, records: bed.reviewRecords })).toBe(0);
     expect(bed.chat.posts).toEqual([]);
     expect(bed.logs.map((l) => l.msg)).toContain('GitHub is down.');
   });

@@ -144,8 +144,9 @@ describe('draftRca', () => {
 
     const outcome = await draftRca(bed.deps, 'inc-1');
 
-    expect(outcome.ok && outcome.value.reviewProblem).toContain('once the repository answers');
+    expect(outcome.ok && outcome.value.reviewProblem).toContain('opens once the branch is pushed');
     expect(bed.review.reviews).toEqual([]);
+    expect(await bed.reviewRecords.get('inc-1')).toMatchObject({ state: 'pending', number: null });
   });
 
   it('answers an unknown incident', async () => {

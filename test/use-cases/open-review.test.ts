@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openReview, reviewKey } from '#use-cases/open-review.ts';
+import { openReview } from '#use-cases/open-review.ts';
 import { buildDeps } from '../helpers/build-deps.ts';
 import { buildIncident } from '../helpers/build-incident.ts';
 
@@ -13,13 +13,17 @@ describe('openReview', () => {
     });
     const incident = buildIncident({ roles: { lead: 'UANA', comms: 'UCAT', scribe: 'UNOBODY' } });
 
-    const opened = await openReview(bed.deps, bed.review, {
-      incident,
-      entries: [],
-      content,
-      branch: 'rca/2030-04-07-checkout-latency',
-      fileUrl: null,
-    });
+    const opened = await openReview(
+      bed.deps,
+      { requests: bed.review, records: bed.reviewRecords },
+      {
+        incident,
+        entries: [],
+        content,
+        branch: 'rca/2030-04-07-checkout-latency',
+        fileUrl: null,
+      },
+    );
 
     expect(opened).toEqual({
       ok: true,
@@ -30,26 +34,33 @@ describe('openReview', () => {
       reviewers: ['ana-gh', 'cat-gh', 'octo'],
       title: expect.stringContaining('Checkout latency'),
     });
-    expect(JSON.parse((await bed.store.getSetting(reviewKey('inc-1')))!)).toEqual({
+    expect(await bed.reviewRecords.get('inc-1')).toEqual({
+      incidentId: 'inc-1',
+      branch: 'rca/2030-04-07-checkout-latency',
       number: 1,
       url: 'https://github.example.com/acme/postmortems/pull/1',
       state: 'open',
     });
+    expect(bed.changed).toEqual(['inc-1']);
   });
 
   it('gives back what the service said, and remembers nothing', async () => {
     const bed = buildDeps();
     bed.review.refuse = 'GitHub says the branch does not exist.';
 
-    const opened = await openReview(bed.deps, bed.review, {
-      incident: buildIncident(),
-      entries: [],
-      content,
-      branch: 'rca/x',
-      fileUrl: null,
-    });
+    const opened = await openReview(
+      bed.deps,
+      { requests: bed.review, records: bed.reviewRecords },
+      {
+        incident: buildIncident(),
+        entries: [],
+        content,
+        branch: 'rca/x',
+        fileUrl: null,
+      },
+    );
 
     expect(opened).toEqual({ ok: false, message: 'GitHub says the branch does not exist.' });
-    expect(await bed.store.getSetting(reviewKey('inc-1'))).toBeNull();
+    expect(await bed.reviewRecords.get('inc-1')).toBeNull();
   });
 });

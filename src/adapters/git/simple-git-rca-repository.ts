@@ -225,6 +225,12 @@ export class SimpleGitRcaRepository implements RcaRepository {
     });
   }
 
+  async isPushed(branch: string): Promise<boolean> {
+    if (!this.remote) return true;
+    const local = await this.revParse(`refs/heads/${branch}`);
+    return local !== null && local === (await this.revParse(`refs/remotes/origin/${branch}`));
+  }
+
   /** The main branch: the working tree is checked out there, so this is `git add` and `git commit`. */
   private async commitInWorkingTree(path: string, content: string, message: string): Promise<string | null> {
     const file = this.inside(path);

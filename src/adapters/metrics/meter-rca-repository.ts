@@ -24,5 +24,6 @@ export function meterRcaRepository(
       return outcome;
     },
     pushPending: () => inner.pushPending(),
+    isPushed: (branch) => inner.isPushed(branch),
   };
 }

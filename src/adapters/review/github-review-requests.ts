@@ -1,4 +1,4 @@
-import { Octokit } from '@octokit/rest';
+import { createGithubClient, type GithubClient } from '#adapters/github/create-github-client.ts';
 import type { Logger } from 'pino';
 import type {
   OpenedReview,
@@ -22,7 +22,7 @@ export interface GithubReviewOptions {
 /** Pull requests through the GitHub REST API, with Octokit. */
 export class GithubReviewRequests implements ReviewRequests {
   readonly noun = 'pull request';
-  private readonly octokit: Octokit;
+  private readonly octokit: GithubClient;
   private readonly owner: string;
   private readonly repo: string;
 
@@ -30,22 +30,11 @@ export class GithubReviewRequests implements ReviewRequests {
     const [owner = '', repo = ''] = options.repository.split('/');
     this.owner = owner;
     this.repo = repo;
-    this.octokit = new Octokit({
-      auth: options.token,
-      baseUrl: options.apiUrl.replace(/\/+$/, ''),
-      userAgent: 'incident-scribe',
-      // No answer in 15 s is an answer: the draft says GitHub could not be reached, never hangs.
-      request: {
-        fetch: (url: string, init: RequestInit) =>
-          fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) }),
-      },
-      // Octokit's own warnings go through the bot's JSON logger (and its redaction), not the console.
-      log: {
-        debug: () => undefined,
-        info: () => undefined,
-        warn: (message: string) => options.log.warn({ octokit: true }, message),
-        error: (message: string) => options.log.error({ octokit: true }, message),
-      },
+    this.octokit = createGithubClient({
+      token: options.token,
+      apiUrl: options.apiUrl,
+      log: options.log,
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     });
   }
 

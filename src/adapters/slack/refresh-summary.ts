@@ -9,7 +9,15 @@ import { buildAnnouncement, buildSummary } from './blocks/build-summary.ts';
 export async function refreshSummary(deps: Deps, incidentId: string): Promise<void> {
   const incident = await deps.store.getIncident(incidentId);
   if (!incident?.channelId) return;
-  const message = buildSummary(incident, deps.config);
+  const review = deps.rca?.review;
+  const saved = review ? await review.records.get(incident.id) : null;
+  const message = buildSummary(
+    incident,
+    deps.config,
+    review && saved?.number != null && saved.url
+      ? { noun: review.requests.noun, number: saved.number, url: saved.url, state: saved.state }
+      : null,
+  );
   if (incident.summaryTs === null) {
     const { ts } = await deps.chat.post(incident.channelId, message);
     // The announcement takes its place in the channel's queue of posts before anything else can

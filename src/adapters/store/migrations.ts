@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { ddl } from './migrations/ddl.ts';
 import { messageLogMigration } from './migrations/message-log-migration.ts';
+import { reviewRecordsMigration } from './migrations/review-records-migration.ts';
+import { updateOutboxMigration } from './migrations/update-outbox-migration.ts';
 
 /** Every schema change, in order; both dialects run the same ones. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -111,6 +113,8 @@ const MIGRATIONS: Record<string, Migration> = {
       constraint update_nudges_pk primary key (incident_id, slot)
     )`,
   ),
+  '0302_rca_reviews': reviewRecordsMigration,
+  '0303_update_outbox': updateOutboxMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -34,6 +34,7 @@ const TRACKERS: Record<Provider, (tracker: Tracker, secrets: Secrets) => ActionT
       apiKey: secrets.actionsTrackerToken ?? '',
       apiUrl: tracker.apiUrl || 'https://api.linear.app/graphql',
       team: tracker.project,
+      labels: tracker.labels,
     }),
 };
 

@@ -1,4 +1,5 @@
-import { Octokit } from '@octokit/rest';
+import type { Logger } from 'pino';
+import { createGithubClient, type GithubClient } from '#adapters/github/create-github-client.ts';
 import { type ActionTracker, TrackerError, type TrackerIssue } from '#src/ports/action-tracker.ts';
 
 export interface GithubIssuesOptions {
@@ -8,6 +9,8 @@ export interface GithubIssuesOptions {
   /** https://api.github.com, or GitHub Enterprise's `https://host/api/v3`. */
   apiUrl: string;
   labels: readonly string[];
+  /** Where the client's warnings (a rate limit waited out) go. */
+  log?: Logger;
 }
 
 /** `acme/ops#12`, or an issue's page `https://github.com/acme/ops/issues/12`. */
@@ -17,7 +20,7 @@ const PAGE = /^https?:\/\/[^/\s]+\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)(?:[/?#].*
 /** Action items as GitHub issues, through Octokit (the official client: auth, base URL, typed endpoints). */
 export class GithubIssuesTracker implements ActionTracker {
   readonly name = 'GitHub Issues';
-  private readonly octokit: Octokit;
+  private readonly octokit: GithubClient;
   private readonly owner: string;
   private readonly repo: string;
 
@@ -25,11 +28,10 @@ export class GithubIssuesTracker implements ActionTracker {
     const [owner, repo] = options.repository.split('/');
     this.owner = owner!;
     this.repo = repo!;
-    this.octokit = new Octokit({
-      auth: options.token,
-      baseUrl: options.apiUrl.replace(/\/+$/, ''),
-      userAgent: 'incident-scribe',
-      log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    this.octokit = createGithubClient({
+      token: options.token,
+      apiUrl: options.apiUrl,
+      ...(options.log ? { log: options.log } : {}),
     });
   }
 

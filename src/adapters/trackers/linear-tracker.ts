@@ -7,6 +7,8 @@ export interface LinearOptions {
   apiUrl: string;
   /** The team's key (`ENG`), as in its issue identifiers. */
   team: string;
+  /** Label names (`actions.tracker.labels`), found in the team or the workspace by name. */
+  labels?: readonly string[];
 }
 
 const KEY = /^([A-Z][A-Z0-9]*-\d+)$/;
@@ -17,6 +19,7 @@ export class LinearTracker implements ActionTracker {
   readonly name = 'Linear';
   private readonly client: LinearClient;
   private teamId: string | null = null;
+  private labelIds: string[] | null = null;
 
   constructor(private readonly options: LinearOptions) {
     this.client = new LinearClient({ apiKey: options.apiKey, apiUrl: options.apiUrl });
@@ -25,7 +28,13 @@ export class LinearTracker implements ActionTracker {
   async createIssue(issue: { title: string; body: string }): Promise<TrackerIssue> {
     try {
       const teamId = await this.team();
-      const payload = await this.client.createIssue({ teamId, title: issue.title, description: issue.body });
+      const labelIds = await this.labels(teamId);
+      const payload = await this.client.createIssue({
+        teamId,
+        title: issue.title,
+        description: issue.body,
+        ...(labelIds.length > 0 ? { labelIds } : {}),
+      });
       const created = await payload.issue;
       if (!created) throw new TrackerError(`Linear did not return the issue it created in team ${this.options.team}.`);
       return { key: created.identifier, url: created.url };
@@ -76,6 +85,39 @@ export class LinearTracker implements ActionTracker {
       );
     this.teamId = team.id;
     return team.id;
+  }
+
+  /**
+   * The ids of `actions.tracker.labels`: Linear's `issueCreate` takes labels by id (`labelIds`), never
+   * by name. A name matches, ignoring case as Linear's label names do, a label of the team or of the
+   * workspace (`team: null`); a label group cannot be put on an issue, only the labels in it. Kept once
+   * all are found; a missing one fails the issue and says which, so no issue goes out unlabelled.
+   */
+  private async labels(teamId: string): Promise<string[]> {
+    const names = this.options.labels ?? [];
+    if (names.length === 0 || this.labelIds) return this.labelIds ?? [];
+    const found = await this.client.paginate((page) => this.client.issueLabels(page), {
+      filter: {
+        or: names.map((name) => ({ name: { eqIgnoreCase: name } })),
+        isGroup: { eq: false },
+      },
+      first: 100,
+    });
+    const ids: string[] = [];
+    const missing: string[] = [];
+    for (const name of names) {
+      const label = found.find(
+        (l) => l.name.toLowerCase() === name.toLowerCase() && (l.teamId === undefined || l.teamId === teamId),
+      );
+      if (label) ids.push(label.id);
+      else missing.push(name);
+    }
+    if (missing.length > 0)
+      throw new TrackerError(
+        `Linear has no label ${missing.map((m) => `"${m}"`).join(', ')} in team ${this.options.team} or the workspace, so I opened no issue: create ${missing.length === 1 ? 'it' : 'them'} in Linear (team ${this.options.team} → Settings → Labels), or remove ${missing.length === 1 ? 'it' : 'them'} from actions.tracker.labels.`,
+      );
+    this.labelIds = ids;
+    return ids;
   }
 
   /** Linear's error types (`extensions.type` of its GraphQL errors, as the SDK reads them) said as what to fix. */

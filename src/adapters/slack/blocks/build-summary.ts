@@ -5,8 +5,17 @@ import { context, fieldsSection, header, LIMITS, section } from './block-kit.ts'
 import { clampText } from './clamp-text.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
+/** The incident's RCA review, as the pinned summary links it. */
+export interface SummaryReview {
+  /** "pull request" or "merge request". */
+  noun: string;
+  number: number;
+  url: string;
+  state: 'pending' | 'open' | 'merged' | 'closed';
+}
+
 /** The pinned summary message of an incident channel. */
-export function buildSummary(incident: Incident, config: BotConfig): ChatMessage {
+export function buildSummary(incident: Incident, config: BotConfig, review: SummaryReview | null = null): ChatMessage {
   const [leadRole = 'lead', ...otherRoles] = config.incident.roles;
   const lead = incident.roles[leadRole];
   const roles = otherRoles.filter((r) => incident.roles[r]).map((r) => `*${r}:* <@${incident.roles[r]}>`);
@@ -20,6 +29,7 @@ export function buildSummary(incident: Incident, config: BotConfig): ChatMessage
     `Declared by <@${incident.declaredBy}> at ${incident.declaredAt.slice(0, 16).replace('T', ' ')} UTC`,
     ...(roles.length > 0 ? [roles.join(' · ')] : []),
     ...(incident.rcaPath ? [`RCA draft: \`${escapeMrkdwn(incident.rcaPath)}\``] : []),
+    ...(review ? [reviewLine(review)] : []),
   ];
   return {
     text: `${incident.severity} ${incident.status}: ${incident.title}`,
@@ -30,6 +40,13 @@ export function buildSummary(incident: Incident, config: BotConfig): ChatMessage
       context([`React with :${config.timeline.emoji}: to put a message on the timeline · \`/incident help\``]),
     ],
   };
+}
+
+/** `Review: <url|pull request #3> (merged)`; a draft waiting for its push is still the open review. */
+function reviewLine(review: SummaryReview): string {
+  const label = `${review.noun} ${review.noun === 'merge request' ? '!' : '#'}${review.number}`;
+  const state = review.state === 'merged' ? 'merged' : review.state === 'closed' ? 'closed without merging' : 'open';
+  return `Review: <${review.url}|${label}> (${state})`;
 }
 
 /** The services, as many as fit in a field; the RCA's front matter keeps the full list. */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
 import type { Incident } from '#domain/incident.ts';
 import type { Chat, StatusUpdate, UpdatePublisher } from '#src/ports.ts';
+import type { UpdateOutbox } from '#src/ports/update-outbox.ts';
 import { buildStatusUpdate } from '../blocks/build-status-update.ts';
 import { buildUpdateNudge } from '../blocks/build-update-nudge.ts';
 
@@ -11,6 +12,7 @@ export class SlackUpdatePublisher implements UpdatePublisher {
     private readonly chat: Chat,
     private readonly config: BotConfig,
     private readonly log: Logger,
+    readonly outbox: UpdateOutbox,
   ) {}
 
   async publish(incident: Incident, update: StatusUpdate, channels: string[]): Promise<void> {
