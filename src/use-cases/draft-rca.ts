@@ -2,6 +2,8 @@ import { buildRcaDraft } from '#domain/build-rca-draft.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
 import { leadOf } from '#domain/incident.ts';
+import { userMentionIds } from '#domain/slack-mention.ts';
+import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import { slugify } from '#domain/slugify.ts';
 import type { TimelineEntry } from '#domain/timeline-entry.ts';
 import { renderRca } from '#rca/render-rca.ts';
@@ -102,7 +104,7 @@ async function commitDraft(
   await deps.store.updateIncident(incident.id, { rcaPath: path });
   if (outcome.committed) await expireMessageLog(deps, incident);
   const config = deps.config.rca;
-  const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
+  const url = renderRcaWebUrl(config.webUrl, branch, path);
   if (outcome.committed)
     await publishIncidentEvent(deps, 'rca', incident.id, `rca:${outcome.sha}`, { rcaPath: path, rcaUrl: url });
   const pullRequestUrl =
@@ -133,7 +135,7 @@ async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
   ]);
   const ids = new Set<string>();
   const collect = (text: string) => {
-    for (const m of text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)) ids.add(m[1]!);
+    for (const id of userMentionIds(text)) ids.add(id);
   };
   for (const e of entries) {
     collect(e.text);

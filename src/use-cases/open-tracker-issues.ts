@@ -1,5 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { itemKey } from '#domain/plan-reminders.ts';
+import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { readTicketCell } from '#rca/read-ticket-cell.ts';
 import { setTicketCell } from '#rca/set-ticket-cell.ts';
@@ -66,8 +67,7 @@ function issueFor(
   path: string,
   item: { action: string; owner: string | null; due: string | null; priority: string | null },
 ) {
-  const web = deps.config.rca.webUrl;
-  const link = web ? web.replace('{branch}', rcaBranch(deps.config.rca, path)).replace('{path}', path) : path;
+  const link = renderRcaWebUrl(deps.config.rca.webUrl, rcaBranch(deps.config.rca, path), path) ?? path;
   const lines = [
     `Action item from the RCA of **${incident.title}** (${incident.severity}, ${incident.id}): ${link}`,
     '',
