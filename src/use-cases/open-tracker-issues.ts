@@ -2,8 +2,8 @@ import type { Incident } from '#domain/incident.ts';
 import { itemKey } from '#domain/plan-reminders.ts';
 import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import { parseRca } from '#rca/parse-rca.ts';
-import { readTicketCell } from '#rca/read-ticket-cell.ts';
 import { setTicketCell } from '#rca/set-ticket-cell.ts';
+import { ticketOf } from '#rca/ticket-of.ts';
 import { TrackerError, type TrackerIssue } from '#src/ports/action-tracker.ts';
 import type { Deps, TrackerDeps } from './deps.ts';
 import { rcaBranch } from './rca-branch.ts';
@@ -35,7 +35,7 @@ export async function openTrackerIssues(
   let text = source;
   const created: TrackerIssue[] = [];
   for (const item of parseRca(source).actionItems) {
-    if (item.done || readTicketCell(source, item.line) !== null) continue;
+    if (item.done || ticketOf(item) !== null) continue;
     const key = itemKey(path, item.action);
     let issue: TrackerIssue | null;
     try {
