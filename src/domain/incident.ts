@@ -1,3 +1,5 @@
+import { resolvedStatus } from './resolved-status.ts';
+
 /** An incident as the bot keeps it. Times are ISO-8601 instants in UTC. */
 export interface Incident {
   id: string;
@@ -31,7 +33,7 @@ export interface ActionItemRecord {
 }
 
 export function isResolved(incident: Incident, statuses: readonly string[]): boolean {
-  return incident.status === statuses[statuses.length - 1];
+  return incident.status === resolvedStatus(statuses);
 }
 
 export function leadOf(incident: Incident, roles: readonly string[]): string | null {

@@ -1,3 +1,5 @@
+import { resolvedStatus } from './resolved-status.ts';
+
 /**
  * Which statuses `/incident status` may go to from `from`. A status listed in `transitions` goes only
  * where it says; one that is not goes forward (any later status). Resolving is always allowed, through
@@ -8,7 +10,7 @@ export function allowedNext(
   statuses: readonly string[],
   transitions: Readonly<Record<string, readonly string[]>>,
 ): string[] {
-  const resolved = statuses[statuses.length - 1]!;
+  const resolved = resolvedStatus(statuses);
   const configured = transitions[from];
   const next = configured
     ? statuses.filter((s) => s !== from && configured.includes(s))
@@ -25,7 +27,7 @@ export function refuseTransition(
 ): string | null {
   const next = allowedNext(from, statuses, transitions);
   if (next.includes(to)) return null;
-  const resolved = statuses[statuses.length - 1]!;
+  const resolved = resolvedStatus(statuses);
   const choices = next.map((s) => (s === resolved ? `${s} (\`/incident resolve\`)` : `\`${s}\``));
   return `The status cannot go from ${from} to ${to}. From ${from} it can go to: ${choices.join(', ')}.`;
 }

@@ -1,3 +1,5 @@
+import { parseUserMention } from './slack-mention.ts';
+
 /** Who an action item's Owner cell names, as far as the text alone can tell. */
 export type OwnerRef =
   | { kind: 'user'; id: string }
@@ -15,8 +17,8 @@ export function parseOwnerRef(owner: string, map: Record<string, string>): Owner
   const text = owner.trim();
   const mapped = Object.entries(map).find(([name]) => name.toLowerCase() === text.toLowerCase())?.[1];
   if (mapped) return fromId(mapped) ?? { kind: 'team', name: text };
-  const user = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(text);
-  if (user) return { kind: 'user', id: user[1]! };
+  const user = parseUserMention(text);
+  if (user) return { kind: 'user', id: user };
   const group = /^<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>$/.exec(text);
   if (group) return { kind: 'usergroup', id: group[1]! };
   const channel = /^<#(C[A-Z0-9]+)(?:\|[^>]*)?>$/.exec(text);

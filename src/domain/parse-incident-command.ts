@@ -1,7 +1,6 @@
 import type { CommandVocabulary, ParseResult } from './incident-command.ts';
 import { matchOne, matchSeverity } from './severity.ts';
-
-const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+import { parseUserMention } from './slack-mention.ts';
 
 /**
  * `/incident declare sev2 Checkout latency` → `{ kind: 'declare', severity: 'P2', title: 'Checkout latency' }`.
@@ -90,9 +89,9 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
 }
 
 function parseRole(role: string, text: string, usage: string): ParseResult {
-  const match = MENTION.exec(text.trim());
-  if (!match) return { ok: false, message: `Mention one person, like \`/incident ${usage} @maria\`.` };
-  return { ok: true, command: { kind: 'role', role, userId: match[1]! } };
+  const userId = parseUserMention(text.trim());
+  if (!userId) return { ok: false, message: `Mention one person, like \`/incident ${usage} @maria\`.` };
+  return { ok: true, command: { kind: 'role', role, userId } };
 }
 
 function parseAction(rest: string): ParseResult {

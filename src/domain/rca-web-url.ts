@@ -1,4 +1,7 @@
-/** An RCA file's page from `rca.webUrl` (`{branch}`, `{path}`), or null when no template is set. */
-export function rcaWebUrl(template: string, branch: string, path: string): string | null {
+/**
+ * An RCA file's address in the repository's web view, from `rca.webUrl`
+ * (`https://github.com/acme/rcas/blob/{branch}/{path}`); null when no template is set.
+ */
+export function renderRcaWebUrl(template: string, branch: string, path: string): string | null {
   return template ? template.replace('{branch}', branch).replace('{path}', path) : null;
 }

@@ -1,5 +1,14 @@
-import type { IncidentMetrics } from '#domain/incident-metrics.ts';
 import { parseRca } from './parse-rca.ts';
+
+/** The durations the review shows, in minutes (the domain's `IncidentMetrics` fits it). */
+export interface ReviewMetrics {
+  toDetect: number | null;
+  toAcknowledge: number | null;
+  toMitigate: number | null;
+  toResolve: number | null;
+  /** Minutes from start to the first resolution, when the incident was reopened since. */
+  toFirstResolve: number | null;
+}
 
 const TO_FILL_IN = /_To fill in:/;
 
@@ -9,7 +18,7 @@ const TO_FILL_IN = /_To fill in:/;
  */
 export function buildReviewBody(
   source: string,
-  metrics: IncidentMetrics,
+  metrics: ReviewMetrics,
   links: { file: string | null },
 ): { title: string; body: string } {
   const parsed = parseRca(source);

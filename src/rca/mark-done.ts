@@ -1,9 +1,8 @@
 import { findActionItemColumns } from './action-item-columns.ts';
 import { markListItemDone } from './mark-list-item-done.ts';
 import { parseRca, type RcaReadOptions } from './parse-rca.ts';
-import { blankFrontMatter } from './front-matter.ts';
+import { findTable } from './find-table.ts';
 import { splitTableRow } from './split-table-row.ts';
-import { walkMarkdownLines } from './walk-markdown-lines.ts';
 
 export type MarkDoneResult = { ok: true; text: string; line: number } | { ok: false; reason: string };
 
@@ -45,8 +44,8 @@ export function markActionItemDone(
 }
 
 function markTableRow(lines: string[], index: number): string | null {
-  const header = tableHeaderOf(lines, index);
-  const columns = header === null ? null : findActionItemColumns(splitTableRow(header));
+  const table = findTable(lines, index);
+  const columns = table === null ? null : findActionItemColumns(splitTableRow(lines[table.start]!));
   if (!columns) return null;
   const cells = cellSpans(lines[index]!);
   const target = columns.status ?? columns.action;
@@ -59,20 +58,6 @@ function markTableRow(lines: string[], index: number): string | null {
   const trail = raw.slice(raw.trimEnd().length);
   const replacement = columns.status !== null ? 'Done' : `~~${content}~~`;
   return `${line.slice(0, span.start)}${lead || ' '}${replacement}${trail || ' '}${line.slice(span.end)}`;
-}
-
-/** The header row of the table holding the row at `index`, as the markdown line walker finds it. */
-function tableHeaderOf(lines: string[], index: number): string | null {
-  let header: string | null = null;
-  walkMarkdownLines(blankFrontMatter(lines), {
-    heading: () => {},
-    table(start, end) {
-      if (start + 2 <= index && index < end) header = lines[start]!;
-    },
-    wantsItems: () => false,
-    listItem: () => {},
-  });
-  return header;
 }
 
 /** Where each cell's text sits in a row (between unescaped pipes), so one cell changes in place. */

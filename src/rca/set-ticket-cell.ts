@@ -1,11 +1,10 @@
+import { findActionItemColumns } from './action-item-columns.ts';
 import { plainCellText } from './cell-text.ts';
-import { isDelimiterRow, splitTableRow } from './split-table-row.ts';
+import { findTable } from './find-table.ts';
+import { EMPTY_CELL } from './read-action-item.ts';
+import { splitTableRow } from './split-table-row.ts';
 
 export type SetTicketResult = { ok: true; text: string } | { ok: false; reason: string };
-
-/** The headers a team's ticket column goes by (the same names the RCA reader takes a ticket from). */
-const TICKET_HEADER = /^(?:tickets?|issues?|bugs?|jira|tracking)$/;
-const EMPTY = /^(?:|-+|—|tbd|tba|n\/?a|none|\?+)$/i;
 
 /**
  * Writes a tracker issue into the action-item row at `line` (1-based): into its table's Ticket column,
@@ -30,28 +29,29 @@ export function setTicketCell(
     lines[index] = `${row.trimEnd()} (${cell})`;
     return { ok: true, text: lines.join(crlf ? '\r\n' : '\n') };
   }
-  let delimiter = index - 1;
-  while (delimiter > 0 && !isDelimiterRow(lines[delimiter]!)) delimiter -= 1;
-  if (delimiter < 1 || !lines[index]!.includes('|'))
+  // The table as the line walker finds it; its ticket column by the names the RCA reader takes a ticket from.
+  const table = findTable(lines, index);
+  const header = table === null ? [] : splitTableRow(lines[table.start]!);
+  const columns = findActionItemColumns(header);
+  if (table === null || columns === null)
     return { ok: false, reason: 'I could not find the table that action item is in.' };
-  const header = splitTableRow(lines[delimiter - 1]!);
-  let column = header.findIndex((h) => TICKET_HEADER.test(plainCellText(h).toLowerCase().replace(/[#:]/g, '').trim()));
+  let column = columns.ticket ?? -1;
   if (column === -1) {
+    const delimiter = table.start + 1;
     column = header.length;
-    lines[delimiter - 1] = buildRow([...header, 'Ticket']);
+    lines[table.start] = buildRow([...header, 'Ticket']);
     lines[delimiter] = buildRow([...splitTableRow(lines[delimiter]!), '---']);
-    for (let i = delimiter + 1; i < lines.length && isTableRow(lines[i]!); i += 1)
+    for (let i = delimiter + 1; i < table.end; i += 1)
       lines[i] = buildRow(padTo(splitTableRow(lines[i]!), header.length + 1));
   }
   const cells = padTo(splitTableRow(lines[index]!), Math.max(header.length, column + 1));
-  if (!EMPTY.test(plainCellText(cells[column] ?? '').trim()))
+  if (!EMPTY_CELL.test(plainCellText(cells[column] ?? '').trim()))
     return { ok: true, text: lines.join(crlf ? '\r\n' : '\n') };
   cells[column] = cell;
   lines[index] = buildRow(cells);
   return { ok: true, text: lines.join(crlf ? '\r\n' : '\n') };
 }
 
-const isTableRow = (line: string) => line.trim() !== '' && line.includes('|');
 const padTo = (cells: string[], length: number) => [...cells, ...Array(Math.max(0, length - cells.length)).fill('')];
 const buildRow = (cells: string[]) => `| ${cells.join(' | ')} |`.replace(/ {2}\|/g, ' |');
 const escapeCell = (text: string) =>

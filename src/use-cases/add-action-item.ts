@@ -2,6 +2,7 @@ import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
 import { parseRelativeDate } from '#domain/parse-relative-date.ts';
+import { parseUserMention } from '#domain/slack-mention.ts';
 import { isoToSortKey } from '#domain/timeline-entry.ts';
 import type { AddActionItemDeps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
@@ -61,6 +62,6 @@ export async function addActionItem(
 /** `<@U123|maria>` becomes `<@U123>`; anything else (a team name, @handle, email) is kept as written. */
 function normalizeOwner(owner: string | null): string | null {
   if (owner === null || owner.trim() === '') return null;
-  const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(owner.trim());
-  return mention ? `<@${mention[1]}>` : owner.trim();
+  const id = parseUserMention(owner.trim());
+  return id ? `<@${id}>` : owner.trim();
 }

@@ -1,5 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
+import { resolvedStatus } from '#domain/resolved-status.ts';
 import { refuseTransition } from '#domain/lifecycle.ts';
 import type { ChangeIncidentDeps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
@@ -42,7 +43,7 @@ const APPLY: {
   async status(deps, incident, { status }, by, key) {
     if (incident.status === status) return ok(`Status is already ${status}.`);
     const statuses = deps.config.incident.statuses;
-    if (status === statuses[statuses.length - 1]) {
+    if (status === resolvedStatus(statuses)) {
       return fail(`To resolve, use \`/incident resolve\`: it records the resolution and drafts the RCA.`);
     }
     const refusal = refuseTransition(incident.status, status, statuses, deps.config.incident.transitions);

@@ -1,4 +1,5 @@
-import { readTicketCell } from '#rca/read-ticket-cell.ts';
+import { parseRca } from '#rca/parse-rca.ts';
+import { ticketOf } from '#rca/ticket-of.ts';
 import { TrackerError } from '#src/ports/action-tracker.ts';
 import type { CloseTrackerIssueDeps } from './deps.ts';
 
@@ -8,7 +9,8 @@ import type { CloseTrackerIssueDeps } from './deps.ts';
  */
 export async function closeTrackerIssue(deps: CloseTrackerIssueDeps, source: string, line: number): Promise<string> {
   const tracker = deps.tracker;
-  const ticket = tracker?.closeOnDone ? readTicketCell(source, line) : null;
+  const item = tracker?.closeOnDone ? parseRca(source).actionItems.find((i) => i.line === line) : undefined;
+  const ticket = item ? ticketOf(item) : null;
   if (!tracker || !ticket) return '';
   try {
     if ((await tracker.tracker.isClosed(ticket)) === null) return '';

@@ -1,4 +1,5 @@
 import { buildChannelName, withSuffix } from '#domain/channel-name.ts';
+import { renderChannelTopic } from '#domain/channel-topic.ts';
 import type { Incident } from '#domain/incident.ts';
 import type { InviteRefusal } from '#src/ports.ts';
 import type { DeclareIncidentDeps, Outcome } from './deps.ts';
@@ -89,10 +90,9 @@ export async function declareIncident(
     byId: request.declaredBy,
   });
 
-  const topic = `${incident.severity} · ${incident.status} · ${title}`;
   await deps.chat.setTopicAndPurpose(
     channel.id,
-    topic,
+    renderChannelTopic(incident),
     `Incident: ${title}. Declared by <@${request.declaredBy}>. /incident help`,
   );
   const notInvited = await deps.chat.invite(channel.id, [request.declaredBy, ...config.incident.responders]);

@@ -2,7 +2,8 @@ import { buildRcaDraft } from '#domain/build-rca-draft.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
 import { leadOf } from '#domain/incident.ts';
-import { rcaWebUrl } from '#domain/rca-web-url.ts';
+import { userMentionIds } from '#domain/slack-mention.ts';
+import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import { slugify } from '#domain/slugify.ts';
 import type { TimelineEntry } from '#domain/timeline-entry.ts';
 import { renderRca } from '#rca/render-rca.ts';
@@ -103,7 +104,7 @@ async function commitDraft(
   await deps.store.updateIncident(incident.id, { rcaPath: path });
   if (outcome.committed) await expireMessageLog(deps, incident);
   const config = deps.config.rca;
-  const url = rcaWebUrl(config.webUrl, branch, path);
+  const url = renderRcaWebUrl(config.webUrl, branch, path);
   if (outcome.committed)
     await publishIncidentEvent(deps, 'rca', incident.id, `rca:${outcome.sha}`, { rcaPath: path, rcaUrl: url });
   const pullRequestUrl =
@@ -134,7 +135,7 @@ async function assembleDraft(deps: DraftRcaDeps, rca: RcaDeps, incident: Inciden
   ]);
   const ids = new Set<string>();
   const collect = (text: string) => {
-    for (const m of text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)) ids.add(m[1]!);
+    for (const id of userMentionIds(text)) ids.add(id);
   };
   for (const e of entries) {
     collect(e.text);

@@ -1,6 +1,6 @@
 import { markActionItemDone } from '#rca/mark-done.ts';
 import { parseRca } from '#rca/parse-rca.ts';
-import { readTicketCell } from '#rca/read-ticket-cell.ts';
+import { ticketOf } from '#rca/ticket-of.ts';
 import { TrackerError } from '#src/ports/action-tracker.ts';
 import type { MarkClosedIssuesDoneDeps } from './deps.ts';
 import { rcaBranch } from './rca-branch.ts';
@@ -23,7 +23,7 @@ export async function markClosedIssuesDone(deps: MarkClosedIssuesDoneDeps): Prom
       let text = source;
       const closed: string[] = [];
       for (const item of parseRca(source).actionItems) {
-        const ticket = item.done ? null : readTicketCell(source, item.line);
+        const ticket = item.done ? null : ticketOf(item);
         if (!ticket) continue;
         const isClosed = await tracker.tracker.isClosed(ticket).catch((error: unknown) => {
           if (!(error instanceof TrackerError)) throw error;

@@ -1,4 +1,5 @@
 import { leadOf } from '#domain/incident.ts';
+import { resolvedStatus } from '#domain/resolved-status.ts';
 import { cadenceFor, dueNudgeSlot, expectsUpdates } from '#domain/update-cadence.ts';
 import type { NudgeLedger, UpdatePublisher } from '#src/ports.ts';
 import type { NudgeDueUpdatesDeps } from './deps.ts';
@@ -16,7 +17,7 @@ export async function nudgeDueUpdates(
   const config = deps.config.incident;
   const now = deps.clock.now();
   let sent = 0;
-  const open = await deps.store.listIncidents({ excludeStatus: config.statuses[config.statuses.length - 1]! });
+  const open = await deps.store.listIncidents({ excludeStatus: resolvedStatus(config.statuses) });
   for (const incident of open) {
     const cadence = cadenceFor(incident.severity, config.updateEvery);
     if (cadence === null || !expectsUpdates(incident.status, config.statuses) || !incident.channelId) continue;

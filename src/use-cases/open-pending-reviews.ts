@@ -1,4 +1,4 @@
-import { rcaWebUrl } from '#domain/rca-web-url.ts';
+import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import type { Deps, RcaDeps } from './deps.ts';
 import { openReview } from './open-review.ts';
 import type { ReviewDeps } from './review-requests.ts';
@@ -22,7 +22,7 @@ export async function openPendingReviews(deps: Deps, rca: RcaDeps, review: Revie
       entries: await deps.store.listTimeline(incident.id),
       content,
       branch: pending.branch,
-      fileUrl: rcaWebUrl(deps.config.rca.webUrl, pending.branch, incident.rcaPath),
+      fileUrl: renderRcaWebUrl(deps.config.rca.webUrl, pending.branch, incident.rcaPath),
     });
     if (!result.ok) {
       deps.log.warn({ incidentId: incident.id, branch: pending.branch }, result.message);

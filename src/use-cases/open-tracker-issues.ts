@@ -1,8 +1,9 @@
 import type { Incident } from '#domain/incident.ts';
 import { itemKey } from '#domain/plan-reminders.ts';
+import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import { parseRca } from '#rca/parse-rca.ts';
-import { readTicketCell } from '#rca/read-ticket-cell.ts';
 import { setTicketCell } from '#rca/set-ticket-cell.ts';
+import { ticketOf } from '#rca/ticket-of.ts';
 import { TrackerError, type TrackerIssue } from '#src/ports/action-tracker.ts';
 import type { OpenTrackerIssuesDeps, TrackerDeps } from './deps.ts';
 import { rcaBranch } from './rca-branch.ts';
@@ -34,7 +35,7 @@ export async function openTrackerIssues(
   let text = source;
   const created: TrackerIssue[] = [];
   for (const item of parseRca(source).actionItems) {
-    if (item.done || readTicketCell(source, item.line) !== null) continue;
+    if (item.done || ticketOf(item) !== null) continue;
     const key = itemKey(path, item.action);
     let issue: TrackerIssue | null;
     try {
@@ -66,8 +67,7 @@ function issueFor(
   path: string,
   item: { action: string; owner: string | null; due: string | null; priority: string | null },
 ) {
-  const web = deps.config.rca.webUrl;
-  const link = web ? web.replace('{branch}', rcaBranch(deps.config.rca, path)).replace('{path}', path) : path;
+  const link = renderRcaWebUrl(deps.config.rca.webUrl, rcaBranch(deps.config.rca, path), path) ?? path;
   const lines = [
     `Action item from the RCA of **${incident.title}** (${incident.severity}, ${incident.id}): ${link}`,
     '',

@@ -1,5 +1,6 @@
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
+import { resolvedStatus } from '#domain/resolved-status.ts';
 import type { Outcome, ResolveIncidentDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
 import { recordChange } from './record-change.ts';
@@ -23,8 +24,8 @@ export async function resolveIncident(
   const statuses = deps.config.incident.statuses;
   if (isResolved(incident, statuses))
     return fail('This incident is already resolved. `/incident rca` refreshes its RCA draft.');
-  const resolvedStatus = statuses[statuses.length - 1]!;
-  const patch: Partial<Incident> = { status: resolvedStatus, resolvedAt: deps.clock.now().toISOString() };
+  const resolved = resolvedStatus(statuses);
+  const patch: Partial<Incident> = { status: resolved, resolvedAt: deps.clock.now().toISOString() };
   for (const field of ['summary', 'rootCause', 'impact', 'resolution'] as const) {
     const value = details[field]?.trim();
     if (value) patch[field] = value;
@@ -32,7 +33,7 @@ export async function resolveIncident(
   await deps.store.updateIncident(incident.id, patch);
   const reopened = await reopenCount(deps, incident.id);
   const entryKey = reopened === 0 ? key : `${key}:${reopened}`;
-  await recordChange(deps, incident.id, entryKey, 'resolved', { to: resolvedStatus, byId: by });
+  await recordChange(deps, incident.id, entryKey, 'resolved', { to: resolved, byId: by });
   await deps.onIncidentChanged(incident.id);
   await deps.onRcaRequested(incident.id, by);
   return ok({ ...incident, ...patch });

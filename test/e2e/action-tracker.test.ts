@@ -11,7 +11,7 @@ import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarnes
 import { bareRemote, git, humanClone, remoteFile, remoteLog, tempDir } from '../helpers/git-repos.ts';
 import { testDeps } from '../helpers/test-deps.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
-import { type FakeGithub, startFakeGithub } from '../fakes/fake-github.ts';
+import { type GithubFake, startGithubFake } from '../fakes/github-fake.ts';
 import { type FakeJira, startFakeJira } from '../fakes/fake-jira.ts';
 import { type FakeLinear, startFakeLinear } from '../fakes/fake-linear.ts';
 
@@ -50,16 +50,16 @@ for (const store of ['sqlite', 'postgres'] as const) {
     `action items as GitHub issues (${store})`,
     () => {
       let h: Harness | undefined;
-      let github: FakeGithub | undefined;
+      let github: GithubFake | undefined;
       afterEach(async () => {
         await h?.stop();
-        await github?.stop();
+        await github?.close();
         h = undefined;
         github = undefined;
       });
 
       const start = async () => {
-        github = await startFakeGithub({ token: TOKEN, repository: 'acme/ops' });
+        github = await startGithubFake({ repositories: ['acme/ops'], tokens: { [TOKEN]: 'write' } });
         const pg = store === 'postgres' ? await freshPostgresSchema() : null;
         const bare = bareRemote();
         h = await startHarness({
@@ -83,7 +83,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
 
         await h.people.ana.ask('/incident', 'resolve Rolled back', channel);
         const path = await rcaPathOf(h, incident.id);
-        await eventually(() => expect(github.issues.size).toBe(1), 15_000);
+        await eventually(() => expect(github.issues('acme/ops').size).toBe(1), 15_000);
         const text = await eventually(() => {
           const t = remoteFile(bare, path) ?? '';
           expect(t).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
@@ -98,19 +98,19 @@ for (const store of ['sqlite', 'postgres'] as const) {
         );
 
         expect(commits).toEqual([draftSubject('Add', incident), 'seed']);
-        expect(github.issues.get(1)).toMatchObject({
+        expect(github.issues('acme/ops').get(1)).toMatchObject({
           title: 'Add an alert on p99',
           labels: ['incident'],
           state: 'open',
         });
-        expect(github.issues.get(1)!.body).toContain('Checkout latency');
-        expect(github.issues.get(1)!.body).toContain(path);
+        expect(github.issues('acme/ops').get(1)!.body).toContain('Checkout latency');
+        expect(github.issues('acme/ops').get(1)!.body).toContain(path);
         expect(text).toMatch(/\| Ticket \|/);
         expect(parseRca(text).actionItems.map((i) => i.action)).toEqual([
           'Add an alert on p99',
           'Fix retries, see OPS-7',
         ]);
-        expect(github.issues.size).toBe(1);
+        expect(github.issues('acme/ops').size).toBe(1);
       });
 
       it('opens an issue for an action added after resolve, and re-writes a lost ticket from the store instead of opening another', async () => {
@@ -134,7 +134,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         expect(afterAction).toEqual([draftSubject('Update', incident), draftSubject('Add', incident), 'seed']);
         expect(remoteLog(bare).slice(0, 2)).toEqual([draftSubject('Update', incident), 'Lose the ticket']);
         expect(remoteFile(bare, path)).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
-        expect(github.issues.size).toBe(1);
+        expect(github.issues('acme/ops').size).toBe(1);
       });
 
       it('commits the draft without tickets when the tracker refuses, says why, and opens them with the next draft', async () => {
@@ -157,7 +157,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         expect(parseRca(refused.text!).actionItems.map((i) => i.action)).toEqual(['Alert on disk usage']);
         expect(refused.text).not.toMatch(/\| Ticket \|/);
         expect(remoteLog(bare)).toEqual([draftSubject('Update', incident), draftSubject('Add', incident), 'seed']);
-        expect(github.issues.size).toBe(1);
+        expect(github.issues('acme/ops').size).toBe(1);
       });
 
       it('marks an item done when its issue is closed, and closes the issue when Done is pressed', async () => {
@@ -168,10 +168,10 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await h.people.ana.ask('/incident', 'action Drain the queue due:2030-05-02', channel);
         await h.people.ana.ask('/incident', 'resolve Fixed', channel);
         const path = await rcaPathOf(h, incident.id);
-        await eventually(() => expect(github.issues.size).toBe(2), 15_000);
+        await eventually(() => expect(github.issues('acme/ops').size).toBe(2), 15_000);
         await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#2'));
 
-        github.close(1);
+        github.closeIssue('acme/ops', 1);
         await h.bot.runReminders();
         const done = await doneFromAnotherReplica(
           h,
@@ -189,7 +189,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
           ok: true,
           value: expect.stringContaining('Closed https://github.com/acme/ops/issues/2 in GitHub Issues.'),
         });
-        expect(github.issues.get(2)).toMatchObject({ state: 'closed', state_reason: 'completed' });
+        expect(github.issues('acme/ops').get(2)).toMatchObject({ state: 'closed', state_reason: 'completed' });
       });
     },
   );

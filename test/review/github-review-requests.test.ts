@@ -38,7 +38,7 @@ describe('GithubReviewRequests against the local GitHub', () => {
     const opened = await adapter().open(spec);
 
     expect(opened).toMatchObject({ ok: true, value: { number: 1, created: true, warnings: [] } });
-    expect(opened.ok && opened.value.url).toBe(`https://github.example.test/${REPO}/pull/1`);
+    expect(opened.ok && opened.value.url).toBe(`https://github.com/${REPO}/pull/1`);
     expect(github.pulls(REPO)[0]).toMatchObject({
       head: spec.branch,
       base: 'main',

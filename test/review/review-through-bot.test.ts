@@ -58,7 +58,7 @@ describe('RCA reviews through the bot', () => {
     const branch = `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`;
     const posted = await eventually(() => {
       const text = messages(channel).find((t) => t.startsWith('📝 RCA draft'));
-      expect(text).toContain('pull request <https://github.example.test/acme/postmortems/pull/1|#1>');
+      expect(text).toContain('pull request <https://github.com/acme/postmortems/pull/1|#1>');
       return text!;
     }, 15_000);
     const pull = github.pulls('acme/postmortems')[0]!;
@@ -72,9 +72,7 @@ describe('RCA reviews through the bot', () => {
     expect(remoteFile(bare, path, branch)).toContain('Checkout errors');
     await eventually(() =>
       expect(
-        messages(announcements).some((t) =>
-          t.includes('in review: <https://github.example.test/acme/postmortems/pull/1|#1>'),
-        ),
+        messages(announcements).some((t) => t.includes('in review: <https://github.com/acme/postmortems/pull/1|#1>')),
       ).toBe(true),
     );
 

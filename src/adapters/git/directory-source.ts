@@ -1,7 +1,8 @@
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { RcaFileInfo } from '#src/ports.ts';
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
+import { readWorkingTreeFiles } from './read-working-tree-files.ts';
 
 /**
  * RCA files in a plain directory (a copy of a vault, a checkout): what `scribe remind --dry-run --repo`
@@ -30,15 +31,7 @@ export class DirectorySource implements ScanSource {
   }
 
   async *readFiles(files: RcaFileInfo[]): AsyncGenerator<{ path: string; text: string }> {
-    for (const { path } of files) {
-      let text: string;
-      try {
-        text = readFileSync(join(this.root, path), 'utf8');
-      } catch {
-        continue;
-      }
-      yield { path, text };
-    }
+    yield* readWorkingTreeFiles(this.root, files);
   }
 
   private walk(dir: string, prefix: string, out: RcaFileInfo[]): void {

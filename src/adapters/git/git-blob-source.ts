@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RcaFileInfo } from '#src/ports.ts';
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
 import { readBlobs } from './read-blobs.ts';
+import { readWorkingTreeFiles } from './read-working-tree-files.ts';
 
 const run = promisify(execFile);
 
@@ -50,15 +49,7 @@ export class GitBlobSource implements ScanSource {
 
   async *readFiles(files: RcaFileInfo[]): AsyncGenerator<{ path: string; text: string }> {
     if (this.reading === 'working-tree') {
-      for (const { path } of files) {
-        let text: string;
-        try {
-          text = readFileSync(join(this.dir, path), 'utf8');
-        } catch {
-          continue;
-        }
-        yield { path, text };
-      }
+      yield* readWorkingTreeFiles(this.dir, files);
       return;
     }
     const paths = new Map<string, string[]>();

@@ -16,3 +16,10 @@ export async function aheadBehind(git: Git, local: string, other: string): Promi
     .split(/\s+/);
   return [Number(ahead), Number(behind)];
 }
+
+/** Where a review branch is read from: the bot's own branch, else the remote's, else none yet. */
+export async function branchRef(git: Git, branch: string): Promise<string | null> {
+  if (await revParse(git, `refs/heads/${branch}`)) return `refs/heads/${branch}`;
+  if (await revParse(git, `refs/remotes/origin/${branch}`)) return `refs/remotes/origin/${branch}`;
+  return null;
+}

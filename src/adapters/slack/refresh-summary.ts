@@ -1,4 +1,5 @@
 import { broadcastChannels } from '#domain/broadcast-channels.ts';
+import { renderChannelTopic } from '#domain/channel-topic.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { buildAnnouncement, buildSummary } from './blocks/build-summary.ts';
 
@@ -41,8 +42,5 @@ export async function refreshSummary(deps: Deps, incidentId: string): Promise<vo
   }
   await deps.chat.update(incident.channelId, incident.summaryTs, message);
   // The purpose was set at declaration and does not change; the topic follows severity and status.
-  await deps.chat.setTopicAndPurpose(
-    incident.channelId,
-    `${incident.severity} · ${incident.status} · ${incident.title}`,
-  );
+  await deps.chat.setTopicAndPurpose(incident.channelId, renderChannelTopic(incident));
 }

@@ -20,6 +20,15 @@ export function slackError(error: unknown): string | null {
   return typeof data?.error === 'string' ? data.error : null;
 }
 
+/** Runs a Web API call for its effect; the errors in `codes` mean it is already so, and are not failures. */
+async function ignoringSlackErrors(codes: readonly string[], call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if (!codes.includes(slackError(error) ?? '')) throw error;
+  }
+}
+
 /**
  * The `Chat` port over Slack's Web API client (which retries 429s after Retry-After by itself).
  * Posts and updates go one at a time per channel: a message retried after a 429 must not be
@@ -121,29 +130,19 @@ export class SlackChat implements Chat {
   }
 
   async pin(channelId: string, ts: string): Promise<void> {
-    try {
-      await this.client.pins.add({ channel: channelId, timestamp: ts });
-    } catch (error) {
-      if (slackError(error) !== 'already_pinned') throw error;
-    }
+    await ignoringSlackErrors(['already_pinned'], () => this.client.pins.add({ channel: channelId, timestamp: ts }));
   }
 
   async react(channelId: string, ts: string, name: string): Promise<void> {
-    try {
-      await this.client.reactions.add({ channel: channelId, timestamp: ts, name });
-    } catch (error) {
-      const code = slackError(error);
-      if (code !== 'already_reacted' && code !== 'message_not_found') throw error;
-    }
+    await ignoringSlackErrors(['already_reacted', 'message_not_found'], () =>
+      this.client.reactions.add({ channel: channelId, timestamp: ts, name }),
+    );
   }
 
   async unreact(channelId: string, ts: string, name: string): Promise<void> {
-    try {
-      await this.client.reactions.remove({ channel: channelId, timestamp: ts, name });
-    } catch (error) {
-      const code = slackError(error);
-      if (code !== 'no_reaction' && code !== 'message_not_found') throw error;
-    }
+    await ignoringSlackErrors(['no_reaction', 'message_not_found'], () =>
+      this.client.reactions.remove({ channel: channelId, timestamp: ts, name }),
+    );
   }
 
   async fetchMessage(channelId: string, ts: string): Promise<FetchedMessage | null> {

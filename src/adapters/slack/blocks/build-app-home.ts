@@ -3,6 +3,7 @@ import { describeDue } from '#domain/reminder-policy.ts';
 import { header, LIMITS, section } from './block-kit.ts';
 import { clampText } from './clamp-text.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
+import { renderOpenIncidentLine } from './open-incident-line.ts';
 
 export interface HomeItem {
   action: string;
@@ -21,10 +22,7 @@ export function buildAppHome(items: HomeItem[], incidents: Incident[], today: st
       (i) =>
         `• *${clampText(escapeMrkdwn(i.action), 200)}* · ${clampText(escapeMrkdwn(i.title), 120)} · ${i.due ? describeDue(i.due, today) : 'no due date'}`,
     );
-  const incidentLines = incidents.map(
-    (i) =>
-      `• <#${i.channelId}> ${clampText(escapeMrkdwn(i.severity), 80)} · ${clampText(escapeMrkdwn(i.status), 80)} · ${clampText(escapeMrkdwn(i.title), 300)}`,
-  );
+  const incidentLines = incidents.map(renderOpenIncidentLine);
   return {
     type: 'home',
     blocks: [

@@ -3,6 +3,7 @@ import type { BotConfig } from '#config/bot-config.ts';
 import type { Incident } from '#domain/incident.ts';
 import { HELP_TEXT, type IncidentCommand } from '#domain/incident-command.ts';
 import { parseIncidentCommand } from '#domain/parse-incident-command.ts';
+import { resolvedStatus } from '#domain/resolved-status.ts';
 import { addActionItem } from '#use-cases/add-action-item.ts';
 import { addPinnedThreads } from '#use-cases/add-pinned-threads.ts';
 import { addNote } from '#use-cases/add-note.ts';
@@ -16,8 +17,9 @@ import { postStatusUpdate } from '#use-cases/post-status-update.ts';
 import { setImpactStart } from '#use-cases/set-impact-start.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
-import { ephemeral, escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { ephemeral } from '../blocks/mrkdwn.ts';
 import { buildNoticeModal } from '../blocks/notice-modal.ts';
+import { renderOpenIncidentLine } from '../blocks/open-incident-line.ts';
 import { buildResolveModal } from '../blocks/resolve-modal.ts';
 import { buildUpdateModal } from '../blocks/update-modal.ts';
 import { checkAllowed } from './check-allowed.ts';
@@ -180,8 +182,8 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   ),
   list: async (call) => {
     const statuses = call.deps.config.incident.statuses;
-    const open = await call.deps.store.listIncidents({ excludeStatus: statuses[statuses.length - 1]! });
-    const lines = open.map((i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`);
+    const open = await call.deps.store.listIncidents({ excludeStatus: resolvedStatus(statuses) });
+    const lines = open.map(renderOpenIncidentLine);
     await call.reply(open.length === 0 ? 'No open incidents. 🎉' : `*Open incidents*\n${lines.join('\n')}`);
   },
   resolve: inIncidentChannel(

@@ -1,4 +1,5 @@
 import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
+import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import { describeDue } from '#domain/reminder-policy.ts';
 import type { ChatMessage } from '#src/ports.ts';
 import type { DigestGroups } from '#use-cases/send-digest.ts';
@@ -16,9 +17,8 @@ export const REMINDER_ACTIONS = {
 const MAX_ITEMS = 23;
 
 export function fileLink(path: string, webUrl: string, branch: string): string {
-  return webUrl
-    ? `<${webUrl.replace('{branch}', branch).replace('{path}', path)}|${escapeMrkdwn(path)}>`
-    : `\`${escapeMrkdwn(path)}\``;
+  const url = renderRcaWebUrl(webUrl, branch, path);
+  return url ? `<${url}|${escapeMrkdwn(path)}>` : `\`${escapeMrkdwn(path)}\``;
 }
 
 /** One message for one owner: each item with its incident, due date and Done / Snooze buttons. */
