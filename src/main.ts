@@ -24,6 +24,7 @@ import { startUpdateNudges } from '#adapters/slack/updates/start-update-nudges.t
 import { KyselyNudgeLedger } from '#adapters/store/kysely-nudge-ledger.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
+import { keepPrivateItems } from '#adapters/slack/reminders/keep-private-items.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
 import { SlackPacer } from '#adapters/slack/pacing/slack-pacer.ts';
 import { SlackChat, slackError } from '#adapters/slack/slack-chat.ts';
@@ -252,7 +253,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const scanner = new WorkerRcaScanner({ kind: 'git', dir: repo.dir });
   const index = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
   const resolver = new SlackOwnerResolver(backgroundChat, config, { store, clock });
-  const notifier = new SlackReminderNotifier(backgroundChat, config, (n) => metrics.remindersSent.inc(n));
+  const slackNotifier = new SlackReminderNotifier(backgroundChat, config, (n) => metrics.remindersSent.inc(n));
+  const notifier = keepPrivateItems(slackNotifier, config, log);
   const remindNotifier = crashBeforeSend(notifier);
   const runReminders = async () => {
     await guard(log, 'tracker', () => markClosedIssuesDone(deps));

@@ -87,7 +87,8 @@ export interface ChatMessage {
 
 /** What the use cases ask of Slack. */
 export interface Chat {
-  createChannel(name: string): Promise<CreateChannelResult>;
+  /** A public channel, or a private one (`conversations.create` with `is_private`). */
+  createChannel(name: string, options?: { isPrivate?: boolean }): Promise<CreateChannelResult>;
   /** Sets the channel topic, and the purpose when one is given. */
   setTopicAndPurpose(channelId: string, topic: string, purpose?: string): Promise<void>;
   /**

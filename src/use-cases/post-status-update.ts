@@ -59,7 +59,8 @@ export async function postStatusUpdate(
     detail: { to: nextAt ?? '' },
   });
   if (!added) return ok('This update was already posted.');
-  const broadcast = broadcastChannels(current.severity, config);
+  // A private incident's updates stay in its channel.
+  const broadcast = current.private ? [] : broadcastChannels(current.severity, config);
   await publisher.publish(current, { text, by, at, nextAt }, [
     ...(current.channelId ? [current.channelId] : []),
     ...broadcast.filter((c) => c !== current.channelId),

@@ -1,4 +1,4 @@
-import { broadcastChannels } from '#domain/broadcast-channels.ts';
+import { broadcastChannelsOf } from '#domain/private-incident.ts';
 import type { PushFailure } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import type { DraftResult } from '#use-cases/draft-rca.ts';
@@ -28,7 +28,7 @@ export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promi
   const tickets = describeTickets(outcome.value);
   if (tickets) await deps.chat.post(incident.channelId, { text: tickets });
   const announcement = `📝 RCA draft for <#${incident.channelId}> (${escapeMrkdwn(incident.title)}): ${link(outcome.value)}${reviewLink(outcome.value, ', in review: ')}`;
-  for (const announcements of broadcastChannels(incident.severity, deps.config.incident)) {
+  for (const announcements of broadcastChannelsOf(incident, deps.config.incident)) {
     await deps.chat
       .post(announcements, { text: announcement })
       .catch((error) => deps.log.warn({ err: error }, 'could not post the RCA link to the announcements channel'));

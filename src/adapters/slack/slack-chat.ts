@@ -31,9 +31,12 @@ export class SlackChat implements Chat {
 
   constructor(private readonly client: WebClient) {}
 
-  async createChannel(name: string): Promise<CreateChannelResult> {
+  async createChannel(name: string, options: { isPrivate?: boolean } = {}): Promise<CreateChannelResult> {
     try {
-      const result = await this.client.conversations.create({ name });
+      const result = await this.client.conversations.create({
+        name,
+        ...(options.isPrivate ? { is_private: true } : {}),
+      });
       return { ok: true, id: result.channel!.id!, name: result.channel!.name ?? name };
     } catch (error) {
       const code = slackError(error);

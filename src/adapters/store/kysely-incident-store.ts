@@ -426,6 +426,7 @@ const COLUMN_TO_FIELD: Record<string, keyof Incident> = {
   impact: 'impact',
   resolution: 'resolution',
   rca_path: 'rcaPath',
+  is_private: 'private',
 };
 
 function toIncidentRow(incident: Incident): IncidentsTable {
@@ -447,6 +448,7 @@ function toIncidentRow(incident: Incident): IncidentsTable {
     impact: incident.impact,
     resolution: incident.resolution,
     rca_path: incident.rcaPath,
+    is_private: incident.private ? 1 : 0,
   };
 }
 
@@ -469,6 +471,7 @@ function fromIncidentRow(row: IncidentsTable): Incident {
     impact: row.impact,
     resolution: row.resolution,
     rcaPath: row.rca_path,
+    ...(row.is_private === 1 ? { private: true } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { messageLogMigration } from './migrations/message-log-migration.ts';
+import { privateIncidentsMigration } from './migrations/private-incidents-migration.ts';
 
 /** Every schema change, in order; both dialects run the same ones. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -168,6 +169,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0400_private_incidents': privateIncidentsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,7 @@ import { reopenIncident } from '#use-cases/reopen-incident.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
 import { postStatusUpdate } from '#use-cases/post-status-update.ts';
 import { setImpactStart } from '#use-cases/set-impact-start.ts';
+import { visibleIncidents } from '#use-cases/visible-incidents.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
 import { ephemeral, escapeMrkdwn } from '../blocks/mrkdwn.ts';
@@ -137,12 +138,11 @@ const change = <K extends 'severity' | 'status' | 'role' | 'services'>(
 
 const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   help: (call) => call.reply(HELP_TEXT),
-  declare: async (call, { severity, title }) => {
+  declare: async (call, { severity, title, private: isPrivate }) => {
     const { deps } = call;
     if (title === null) {
-      await call.openModalThenCheck(buildDeclareModal(deps.config, call.args.command.channel_id), () =>
-        checkAllowed(deps, call.userId, 'declare', null),
-      );
+      const view = buildDeclareModal(deps.config, call.args.command.channel_id, { private: isPrivate });
+      await call.openModalThenCheck(view, () => checkAllowed(deps, call.userId, 'declare', null));
       return;
     }
     await call.ackNow();
@@ -151,7 +151,13 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
       await call.reply(refusal);
       return;
     }
-    const outcome = await declareIncident(deps, { title, severity, declaredBy: call.userId, requestKey: call.key });
+    const outcome = await declareIncident(deps, {
+      title,
+      severity,
+      declaredBy: call.userId,
+      requestKey: call.key,
+      private: isPrivate,
+    });
     await call.reply(
       outcome.ok
         ? describeDeclared(outcome.value.incident.channelId!, call.userId, outcome.value.notInvited)
@@ -180,8 +186,12 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   ),
   list: async (call) => {
     const statuses = call.deps.config.incident.statuses;
-    const open = await call.deps.store.listIncidents({ excludeStatus: statuses[statuses.length - 1]! });
-    const lines = open.map((i) => `• <#${i.channelId}> ${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`);
+    await call.ackNow();
+    const all = await call.deps.store.listIncidents({ excludeStatus: statuses[statuses.length - 1]! });
+    const open = await visibleIncidents(call.deps.chat, all, call.userId);
+    const lines = open.map(
+      (i) => `• <#${i.channelId}> ${i.private ? '🔒 ' : ''}${i.severity} · ${i.status} · ${escapeMrkdwn(i.title)}`,
+    );
     await call.reply(open.length === 0 ? 'No open incidents. 🎉' : `*Open incidents*\n${lines.join('\n')}`);
   },
   resolve: inIncidentChannel(
