@@ -39,6 +39,7 @@ import { KyselyUserNames } from '#adapters/store/kysely-user-names.ts';
 import type { BotConfig } from '#config/bot-config.ts';
 import { missingSecrets } from '#config/missing-secrets.ts';
 import { resolveTemplate } from '#config/resolve-template.ts';
+import { createPrivateRcaRepository } from '#adapters/git/create-private-rca-repository.ts';
 import { type Secrets, secretValues } from '#config/secrets.ts';
 import { type Clock, systemClock } from '#src/ports.ts';
 import { checkReviews } from '#use-cases/check-reviews.ts';
@@ -199,6 +200,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       { detail: repo.state.detail },
       'RCA_REPO cannot be reached: drafts are committed to the local clone and pushed as soon as it answers',
     );
+  const privateRca = await createPrivateRcaRepository(config, secrets, (task) =>
+    store.withLock('rca-private-repository', task),
+  ).catch((error: unknown) => {
+    throw error instanceof RcaRepoSetupError ? new SetupError(error.message) : error;
+  });
   const commitFile = repo.commitFile.bind(repo);
   repo.commitFile = async (...args) => {
     const outcome = await commitFile(...args);
@@ -212,6 +218,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => store.withLock('rca-repository', task),
     ...(review.review ? { review: review.review } : {}),
+    ...(privateRca ? { privateRepo: privateRca } : {}),
   };
   deps.onRcaRequested = (id) => draftAndAnnounceRca(deps, id);
   const retryPushes = async () => {
@@ -340,6 +347,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       clearInterval(pushTimer);
       clearInterval(trimTimer);
       nudges.stop();
+      privateRca?.stop();
       for (const job of jobs) await job.stop();
       pacer.clear();
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => undefined);

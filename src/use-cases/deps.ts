@@ -44,6 +44,8 @@ export interface RcaDeps {
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   /** Where drafts on a review branch are opened as pull or merge requests (`rca.review.provider`). */
   review?: ReviewRequests;
+  /** Private incidents' own repository (`incident.private.repo`); none: theirs go to `repo` too. */
+  privateRepo?: { repo: RcaRepository; exclusive<T>(task: () => Promise<T>): Promise<T> };
 }
 
 export type Outcome<T = void> = { ok: true; value: T; message?: string } | { ok: false; message: string };

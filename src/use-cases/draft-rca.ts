@@ -1,7 +1,8 @@
 import { buildRcaDraft } from '#domain/build-rca-draft.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
-import { leadOf } from '#domain/incident.ts';
+import { isPrivate, leadOf } from '#domain/incident.ts';
+import { isPrivateRcaPath } from '#domain/private-incident.ts';
 import { slugify } from '#domain/slugify.ts';
 import type { TimelineEntry } from '#domain/timeline-entry.ts';
 import { renderRca } from '#rca/render-rca.ts';
@@ -44,16 +45,17 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
   if (!rca) return fail('The RCA repository is not set up on this bot.');
   const incident = await deps.store.getIncident(incidentId);
   if (!incident) return fail('I could not find that incident.');
-  const committed = await rca.exclusive(() => commitDraft(deps, rca, incident));
+  const target = rcaTargetOf(rca, incident);
+  const committed = await target.exclusive(() => commitDraft(deps, target, incident));
   if (!committed.ok) return committed;
   const { result, content, entries } = committed.value;
-  if (!rca.review || deps.config.rca.strategy !== 'branch') return ok(result);
+  if (!target.review || deps.config.rca.strategy !== 'branch') return ok(result);
   if (!result.pushed) {
-    result.reviewProblem = `The ${rca.review.noun} opens with the first draft after the branch is pushed: \`/incident rca\` once the repository answers.`;
+    result.reviewProblem = `The ${target.review.noun} opens with the first draft after the branch is pushed: \`/incident rca\` once the repository answers.`;
     return ok(result);
   }
   // Outside the repository lock: a slow review service never holds up another draft's commit.
-  const opened = await openReview(deps, rca.review, {
+  const opened = await openReview(deps, target.review, {
     incident,
     entries,
     content,
@@ -62,7 +64,7 @@ export async function draftRca(deps: Deps, incidentId: string): Promise<Outcome<
   });
   if (opened.ok) {
     const { warnings, ...review } = opened.value;
-    result.review = { noun: rca.review.noun, ...review };
+    result.review = { noun: target.review.noun, ...review };
     for (const warning of warnings) deps.log.warn({ incidentId, review: review.url }, warning);
   } else result.reviewProblem = opened.message;
   return ok(result);
@@ -73,7 +75,8 @@ async function commitDraft(
   rca: RcaDeps,
   incident: Incident,
 ): Promise<Outcome<{ result: DraftResult; content: string; entries: TimelineEntry[] }>> {
-  const path = incident.rcaPath ?? (await choosePath(rca, incident, deps.config.rca.dirs[0]!));
+  const dir = isPrivate(incident) ? deps.config.incident.private.rcaDir : deps.config.rca.dirs[0]!;
+  const path = incident.rcaPath ?? (await choosePath(rca, incident, dir));
   // Branch mode: the draft continues the incident's review branch, where people may have edited it.
   const branch = reviewBranchOf(deps, path);
   await rca.repo.pull(branch);
@@ -88,7 +91,9 @@ async function commitDraft(
     if (updated.kept.length > 0) note = 'Rows people edited were kept as they are.';
   }
   // The tickets go into the draft's own commit: one commit holds the draft and its Ticket column.
-  const tickets = deps.tracker ? await openTrackerIssues(deps, deps.tracker, incident, path, content) : null;
+  // A private incident's action items open no issues: the tracker is outside its channel.
+  const tracker = isPrivate(incident) ? undefined : deps.tracker;
+  const tickets = tracker ? await openTrackerIssues(deps, tracker, incident, path, content) : null;
   if (tickets) content = tickets.text;
   const verb = existing === null ? 'Add' : 'Update';
   const outcome = await rca.repo.commitFile(
@@ -102,19 +107,23 @@ async function commitDraft(
   await deps.store.updateIncident(incident.id, { rcaPath: path });
   if (outcome.committed) await expireMessageLog(deps, incident);
   const config = deps.config.rca;
-  const url = config.webUrl ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
+  // rca.webUrl and rca.pullRequestUrl point into the main repository, not a private one.
+  const ownRepo = rca.repo !== deps.rca?.repo;
+  const url = config.webUrl && !ownRepo ? config.webUrl.replace('{branch}', branch).replace('{path}', path) : null;
   if (outcome.committed)
     await publishIncidentEvent(deps, 'rca', incident.id, `rca:${outcome.sha}`, { rcaPath: path, rcaUrl: url });
   const pullRequestUrl =
-    config.strategy === 'branch' && config.pullRequestUrl ? config.pullRequestUrl.replace('{branch}', branch) : null;
+    config.strategy === 'branch' && config.pullRequestUrl && !ownRepo
+      ? config.pullRequestUrl.replace('{branch}', branch)
+      : null;
   const result: DraftResult = { path, branch, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };
   if (outcome.committed && !outcome.pushed) {
     if (outcome.pushError) result.pushError = outcome.pushError;
     result.pushFailure = outcome.pushFailure ?? 'unreachable';
   }
   if (note) result.note = note;
-  if (tickets && deps.tracker)
-    result.tickets = { tracker: deps.tracker.tracker.name, created: tickets.created, problem: tickets.problem };
+  if (tickets && tracker)
+    result.tickets = { tracker: tracker.tracker.name, created: tickets.created, problem: tickets.problem };
   return ok({ result, content, entries });
 }
 
@@ -147,10 +156,11 @@ async function assembleDraft(deps: Deps, rca: RcaDeps, incident: Incident) {
     incident,
     entries,
     actionItems,
-    related: (await rca.related.sharingServices(incident.services, incident.rcaPath)).map(({ name, title }) => ({
-      target: name,
-      label: title,
-    })),
+    related: (
+      await rca.related.sharingServices(incident.services, incident.rcaPath, 5, (path) =>
+        isPrivate(incident) ? false : isPrivateRcaPath(path, deps.config.incident.private.rcaDir),
+      )
+    ).map(({ name, title }) => ({ target: name, label: title })),
     statuses: deps.config.incident.statuses,
     extraTags: deps.config.rca.tags,
     author: lead ? (names[lead] ?? (await deps.chat.userName(lead)) ?? deps.config.rca.author) : deps.config.rca.author,
@@ -175,4 +185,11 @@ async function choosePath(rca: RcaDeps, incident: Incident, dir: string): Promis
     const path = attempt === 1 ? `${base}.md` : `${base}-${attempt}.md`;
     if ((await rca.repo.readFile(path)) === null) return path;
   }
+}
+
+/** Where an incident's RCA goes: a private incident's to its own repository when there is one. */
+function rcaTargetOf(rca: RcaDeps, incident: Incident): RcaDeps {
+  if (!isPrivate(incident) || !rca.privateRepo) return rca;
+  const { review: _review, privateRepo, ...rest } = rca;
+  return { ...rest, repo: privateRepo.repo, exclusive: privateRepo.exclusive };
 }

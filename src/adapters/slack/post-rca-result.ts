@@ -3,12 +3,17 @@ import type { PushFailure } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import type { DraftResult } from '#use-cases/draft-rca.ts';
 import { draftRca } from '#use-cases/draft-rca.ts';
+import { isRcaHeld, RCA_HELD_TEXT } from '#use-cases/private-rca-commit.ts';
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
 
 /** Drafts the RCA and tells the incident channel (and the announcements channel) where it is. */
 export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promise<void> {
   const incident = await deps.store.getIncident(incidentId);
   if (!incident?.channelId) return;
+  if (await isRcaHeld(deps, incident)) {
+    await deps.chat.post(incident.channelId, { text: RCA_HELD_TEXT });
+    return;
+  }
   let outcome: Awaited<ReturnType<typeof draftRca>>;
   try {
     outcome = await draftRca(deps, incidentId);

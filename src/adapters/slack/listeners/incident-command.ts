@@ -10,6 +10,7 @@ import { changeIncident, type IncidentChange } from '#use-cases/change-incident.
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import type { Outcome } from '#use-cases/deps.ts';
 import { acknowledgeIncident } from '#use-cases/acknowledge-incident.ts';
+import { markRcaAsked } from '#use-cases/private-rca-commit.ts';
 import { reopenIncident } from '#use-cases/reopen-incident.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
 import { postStatusUpdate } from '#use-cases/post-status-update.ts';
@@ -230,6 +231,7 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
       return;
     }
     const added = command.threads ? await addPinnedThreads(call.deps, incident, call.userId) : 0;
+    await markRcaAsked(call.deps, incident);
     await call.deps.onRcaRequested(incident.id, call.userId);
     await call.reply(
       `${command.threads ? `${added} thread ${added === 1 ? 'reply' : 'replies'} added to the timeline. ` : ''}RCA draft requested; the link follows in the channel.`,
