@@ -112,6 +112,8 @@ export interface Chat {
   usergroupMembers(groupId: string): Promise<string[]>;
   /** Whether a person is a member of a channel. */
   isMember(channelId: string, userId: string): Promise<boolean>;
+  /** Everyone in a channel (the bot too). */
+  channelMembers(channelId: string): Promise<string[]>;
   userIdByEmail(email: string): Promise<string | null>;
   /** A person by their @handle (name or display name), or null. */
   userIdByHandle(handle: string): Promise<string | null>;

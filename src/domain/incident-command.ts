@@ -2,6 +2,8 @@
 export type IncidentCommand =
   | { kind: 'help' }
   | { kind: 'declare'; severity: string | null; title: string | null; private: boolean }
+  /** Moves a public incident into a new private channel. */
+  | { kind: 'private' }
   | { kind: 'severity'; severity: string }
   | { kind: 'status'; status: string }
   | { kind: 'role'; role: string; userId: string }
@@ -29,6 +31,7 @@ export interface CommandVocabulary {
 export const HELP_TEXT = [
   '*/incident* commands:',
   '• `declare [--private] [severity] <title>`: declare an incident (no title opens a form); `--private` gives it a private channel',
+  '• `private`: move this incident to a new private channel (its members are invited; nothing about it is announced)',
   '• `severity <sev>` · `status <status>` · `lead @person` · `role <role> @person`',
   '• `services <a, b>` · `note <text>` · `action <text> owner:@person due:<date> [P1]`',
   '• `update <text>`: post a status update here and in the announcement channels (no text opens a form)',

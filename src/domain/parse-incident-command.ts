@@ -28,6 +28,12 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
       const title = (severity ? others.join(' ') : afterFlag).trim();
       return ok({ kind: 'declare', severity, title: title === '' ? null : title, private: isPrivate });
     }
+    case 'private':
+      return rest === ''
+        ? ok({ kind: 'private' })
+        : fail(
+            '`/incident private` takes nothing after it: run it in the incident channel to move it to a private one.',
+          );
     case 'severity':
     case 'sev': {
       const severity = matchSeverity(rest, vocabulary.severities);

@@ -17,6 +17,8 @@ describe('parseIncidentCommand', () => {
     });
     expect(parse('declare --PRIVATE')).toMatchObject({ command: { private: true, title: null } });
     expect(parse('declare --privateer talk')).toMatchObject({ command: { private: false, title: '--privateer talk' } });
+    expect(parse('private')).toEqual({ ok: true, command: { kind: 'private' } });
+    expect(parse('private now')).toMatchObject({ ok: false });
   });
 
   it('reads declare with and without a severity', () => {

@@ -198,6 +198,13 @@ export class SlackChat implements Chat {
     return false;
   }
 
+  async channelMembers(channelId: string): Promise<string[]> {
+    const members: string[] = [];
+    for await (const page of this.client.paginate('conversations.members', { channel: channelId, limit: 500 }))
+      members.push(...((page as { members?: string[] }).members ?? []));
+    return members;
+  }
+
   async usergroupMembers(groupId: string): Promise<string[]> {
     return (await this.client.usergroups.users.list({ usergroup: groupId })).users ?? [];
   }

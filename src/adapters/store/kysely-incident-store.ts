@@ -109,6 +109,10 @@ export class KyselyIncidentStore implements IncidentStore {
     );
     if (Object.keys(changed).length === 0) return;
     await this.db.updateTable('incidents').set(changed).where('id', '=', id).execute();
+    // An incident that moved (`/incident private`) no longer answers for its old channel.
+    if (patch.channelId !== undefined)
+      for (const [channel, incident] of this.channelIncidents)
+        if (incident === id) this.channelIncidents.delete(channel);
   }
 
   async getIncident(id: string): Promise<Incident | null> {

@@ -10,6 +10,7 @@ import { changeIncident, type IncidentChange } from '#use-cases/change-incident.
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import type { Outcome } from '#use-cases/deps.ts';
 import { acknowledgeIncident } from '#use-cases/acknowledge-incident.ts';
+import { makeIncidentPrivate } from '#use-cases/make-incident-private.ts';
 import { markRcaAsked } from '#use-cases/private-rca-commit.ts';
 import { reopenIncident } from '#use-cases/reopen-incident.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
@@ -23,7 +24,7 @@ import { buildNoticeModal } from '../blocks/notice-modal.ts';
 import { buildResolveModal } from '../blocks/resolve-modal.ts';
 import { buildUpdateModal } from '../blocks/update-modal.ts';
 import { checkAllowed } from './check-allowed.ts';
-import { describeDeclared } from '../blocks/describe-not-invited.ts';
+import { describeDeclared, describeNotInvited } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -224,6 +225,20 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   }),
   started: inIncidentChannel(async (call, { time }, incident) => {
     await call.replyOutcome(await setImpactStart(call.deps, incident, time, call.userId), 'Start time set.');
+  }),
+  private: inIncidentChannel(async (call, _command, incident) => {
+    const outcome = await makeIncidentPrivate(call.deps, incident, call.userId, call.key);
+    if (!outcome.ok) {
+      await call.reply(outcome.message);
+      return;
+    }
+    const notInvited = describeNotInvited(outcome.value.notInvited);
+    await call.reply(
+      [
+        `Moved to the private channel <#${outcome.value.incident.channelId}>.`,
+        ...(notInvited ? [notInvited] : []),
+      ].join('\n'),
+    );
   }),
   rca: inIncidentChannel(async (call, command, incident) => {
     if (!call.deps.onRcaRequested) {
