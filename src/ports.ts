@@ -90,7 +90,8 @@ export interface ChatMessage {
 
 /** What the use cases ask of Slack. */
 export interface Chat {
-  createChannel(name: string): Promise<CreateChannelResult>;
+  /** A public channel, or a private one (`conversations.create` with `is_private`). */
+  createChannel(name: string, options?: { isPrivate?: boolean }): Promise<CreateChannelResult>;
   /** Sets the channel topic, and the purpose when one is given. */
   setTopicAndPurpose(channelId: string, topic: string, purpose?: string): Promise<void>;
   /**
@@ -114,6 +115,8 @@ export interface Chat {
   usergroupMembers(groupId: string): Promise<string[]>;
   /** Whether a person is a member of a channel. */
   isMember(channelId: string, userId: string): Promise<boolean>;
+  /** Everyone in a channel (the bot too). */
+  channelMembers(channelId: string): Promise<string[]>;
   userIdByEmail(email: string): Promise<string | null>;
   /** A person by their @handle (name or display name), or null. */
   userIdByHandle(handle: string): Promise<string | null>;

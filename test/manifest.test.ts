@@ -13,8 +13,8 @@ const SCHEMAS = join(PROJECT_ROOT, 'test/fixtures/slack/manifest-schema');
 const API_REF = join(PROJECT_ROOT, 'src/emulator/api-ref');
 const BASE = 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/';
 const manifest = YAML.parse(readFileSync(join(PROJECT_ROOT, 'manifest.yml'), 'utf8'));
-/** Bolt's event names as the manifest spells them. */
-const EVENT_NAMES: Record<string, string> = { message: 'message.channels' };
+/** Bolt's event names as the manifest spells them: messages of public and of private channels. */
+const EVENT_NAMES: Record<string, string[]> = { message: ['message.channels', 'message.groups'] };
 /** Scopes that event subscriptions and features need, beyond the Web API methods called. */
 const FEATURE_SCOPES: Record<string, string[]> = {
   ...Object.fromEntries(Object.values(MESSAGE_SUBSCRIPTIONS).map(({ event, scope }) => [event, [scope]])),
@@ -47,7 +47,7 @@ describe('manifest.yml', () => {
     );
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
       Object.keys(LISTENERS.events)
-        .map((e) => EVENT_NAMES[e] ?? e)
+        .flatMap((e) => EVENT_NAMES[e] ?? [e])
         .sort(),
     );
     expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id).sort()).toEqual(

@@ -67,7 +67,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   keepUserNames(slack.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours);
   const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
   const tracker = createActionTracker(config, secrets, store);
-  const { rca, clone } = await prepareRca({
+  const { rca, clone, privateRca } = await prepareRca({
     config,
     secrets,
     log,
@@ -106,6 +106,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
     locks: store,
     clone,
     reviewJobs,
+    privateRca,
     messages,
     runReminders: runs.runReminders,
     runDigest: runs.runDigest,

@@ -3,6 +3,7 @@ import type { Metrics } from '#adapters/metrics/create-metrics.ts';
 import type { ReviewJobs } from '#adapters/review/start-review-jobs.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
+import { keepPrivateItems } from '#adapters/slack/reminders/keep-private-items.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import type { SlackChat } from '#adapters/slack/slack-chat.ts';
 import type { Deps } from '#use-cases/deps.ts';
@@ -35,7 +36,12 @@ export function createReminderRuns(options: {
   const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir });
   const index = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
   const resolver = new SlackOwnerResolver(options.backgroundChat, config, { store, clock: deps.clock });
-  const notifier = new SlackReminderNotifier(options.backgroundChat, config, (n) => metrics.remindersSent.inc(n));
+  // A private incident's action items reach their owners by DM only, never a channel or the digest.
+  const notifier = keepPrivateItems(
+    new SlackReminderNotifier(options.backgroundChat, config, (n) => metrics.remindersSent.inc(n)),
+    config,
+    log,
+  );
   const remindNotifier = crashBeforeSend(notifier);
   const runReminders = async () => {
     await guard(log, 'tracker', () => markClosedIssuesDone(deps));

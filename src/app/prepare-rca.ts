@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { createPrivateRcaRepository, type PrivateRcaRepository } from '#adapters/git/create-private-rca-repository.ts';
 import { RcaRepoSetupError } from '#adapters/git/rca-repo-setup-error.ts';
 import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import type { Logger } from '#adapters/log/create-logger.ts';
@@ -21,6 +22,8 @@ export interface PreparedRca {
   /** The clone itself, for the push-retry schedule, the scan and the readiness check. */
   clone: SimpleGitRcaRepository;
   review: ReviewDeps | null;
+  /** Private incidents' own repository (`incident.private.repo`), or null. */
+  privateRca: PrivateRcaRepository | null;
 }
 
 /**
@@ -65,12 +68,18 @@ export async function prepareRca(options: {
       { detail: repo.state.detail },
       'RCA_REPO cannot be reached: drafts are committed to the local clone and pushed as soon as it answers',
     );
+  const privateRca = await createPrivateRcaRepository(config, secrets, (task) =>
+    locks.withLock('rca-private-repository', task),
+  ).catch((error: unknown) => {
+    throw error instanceof RcaRepoSetupError ? new SetupError(error.message) : error;
+  });
   const rca: RcaDeps = {
     repo: meterRcaRepository(repo, metrics),
     related: new RelatedRcas(repo, config.rca.dirs),
     template: await readFile(resolveTemplate(config.rca.template), 'utf8'),
     exclusive: (task) => locks.withLock('rca-repository', task),
     review: review.review ? { requests: review.review, records: options.reviewRecords } : null,
+    privateRepo: privateRca,
   };
-  return { rca, clone: repo, review: rca.review };
+  return { rca, clone: repo, review: rca.review, privateRca };
 }

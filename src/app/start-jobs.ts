@@ -25,6 +25,8 @@ export async function startJobs(options: {
   clone: Pick<SimpleGitRcaRepository, 'pushPending' | 'maintain'>;
   /** Opens the reviews a retried push made possible; stopped with the other jobs. */
   reviewJobs: Pick<ReviewJobs, 'afterPush' | 'stop'>;
+  /** Private incidents' repository, whose own push retries stop with the other jobs. */
+  privateRca: { stop(): void } | null;
   messages: Pick<MessageLog, 'trim'>;
   runReminders(): Promise<unknown>;
   runDigest(): Promise<unknown>;
@@ -69,6 +71,7 @@ export async function startJobs(options: {
       clearInterval(pushTimer);
       clearInterval(trimTimer);
       options.reviewJobs.stop();
+      options.privateRca?.stop();
       nudges.stop();
       for (const job of jobs) await job.stop();
     },

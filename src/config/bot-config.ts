@@ -67,6 +67,17 @@ export const BotConfig = section({
     updateCheckSeconds: z
       .int(expected('a number of seconds, at least 1, such as 60'))
       .min(1, expected('a number of seconds, at least 1, such as 60')),
+    private: section({
+      announce: z.enum(['none', 'existence'], expected('none or existence')),
+      rcaDir: z
+        .string()
+        .refine(
+          (d) => d !== '' && !d.split(/[\\/]/).includes('..') && !d.startsWith('/'),
+          expected('a folder inside the repository, such as RCAs/private'),
+        ),
+      repo: text,
+      commit: z.enum(['on-request', 'on-resolve'], expected('on-request or on-resolve')),
+    }),
   }),
   timeline: section({
     emoji: emojiName,

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { missingSecrets } from './missing-secrets.ts';
 import { resolveTemplate } from './resolve-template.ts';
 import { incidentRuleProblems } from './incident-rule-problems.ts';
+import { privateIncidentProblems } from './private-incident-problems.ts';
 import { trackerProblems } from './tracker-problems.ts';
 
 type Raw = { config?: Record<string, unknown>; secrets?: Record<string, unknown> };
@@ -53,6 +54,7 @@ export function crossFieldProblems(
   const repo = get(get(config, 'rca'), 'repo');
   if (isSet(get(secrets, 'rcaRepoToken')) && !(typeof repo === 'string' && /^https?:\/\//.test(repo)))
     warnings.push('RCA_REPO_TOKEN is set but only an https:// RCA_REPO uses it.');
+  warnings.push(...privateIncidentProblems(config));
   errors.push(...trackerProblems(get(get(config, 'actions'), 'tracker'), secrets, forBot));
   return { errors, warnings };
 }

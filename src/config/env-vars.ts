@@ -14,6 +14,7 @@ export const ENV_VARS: Record<string, EnvVar> = {
   PORT: { path: ['config', 'server', 'port'], type: 'integer' },
   DATABASE_SCHEMA: { path: ['config', 'database', 'schema'], type: 'string' },
   RCA_REPO: { path: ['config', 'rca', 'repo'], type: 'string' },
+  RCA_PRIVATE_REPO: { path: ['config', 'incident', 'private', 'repo'], type: 'string' },
   RCA_PUSH_RETRY_MS: { path: ['config', 'rca', 'pushRetryMs'], type: 'integer' },
   RCA_REVIEW_API_URL: { path: ['config', 'rca', 'review', 'apiUrl'], type: 'string' },
   ACTIONS_TRACKER_API_URL: { path: ['config', 'actions', 'tracker', 'apiUrl'], type: 'string' },

@@ -1,7 +1,9 @@
 /** What a person asked for with `/incident …`, once understood. */
 export type IncidentCommand =
   | { kind: 'help' }
-  | { kind: 'declare'; severity: string | null; title: string | null }
+  | { kind: 'declare'; severity: string | null; title: string | null; private: boolean }
+  /** Moves a public incident into a new private channel. */
+  | { kind: 'private' }
   | { kind: 'severity'; severity: string }
   | { kind: 'status'; status: string }
   | { kind: 'role'; role: string; userId: string }
@@ -28,7 +30,8 @@ export interface CommandVocabulary {
 
 export const HELP_TEXT = [
   '*/incident* commands:',
-  '• `declare [severity] <title>`: declare an incident (no title opens a form)',
+  '• `declare [--private] [severity] <title>`: declare an incident (no title opens a form); `--private` gives it a private channel',
+  '• `private`: move this incident to a new private channel (its members are invited; nothing about it is announced)',
   '• `severity <sev>` · `status <status>` · `lead @person` · `role <role> @person`',
   '• `services <a, b>` · `note <text>` · `action <text> owner:@person due:<date> [P1]`',
   '• `update <text>`: post a status update here and in the announcement channels (no text opens a form)',

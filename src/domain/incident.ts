@@ -19,6 +19,8 @@ export interface Incident {
   impact: string;
   resolution: string;
   rcaPath: string | null;
+  /** A private incident: a private channel, and nothing about it leaves that channel unless configured. */
+  private?: boolean;
 }
 
 export interface ActionItemRecord {
@@ -38,4 +40,8 @@ export function isResolved(incident: Incident, statuses: readonly string[]): boo
 
 export function leadOf(incident: Incident, roles: readonly string[]): string | null {
   return incident.roles[roles[0] ?? 'lead'] ?? null;
+}
+
+export function isPrivate(incident: Pick<Incident, 'private'>): boolean {
+  return incident.private === true;
 }

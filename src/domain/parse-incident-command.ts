@@ -21,11 +21,18 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
     case 'declare':
     case 'new':
     case 'open': {
-      const [first = '', ...others] = rest.split(/\s+/);
+      const { isPrivate, text: afterFlag } = takePrivateFlag(rest);
+      const [first = '', ...others] = afterFlag.split(/\s+/);
       const severity = first ? matchSeverity(first, vocabulary.severities) : null;
-      const title = (severity ? others.join(' ') : rest).trim();
-      return ok({ kind: 'declare', severity, title: title === '' ? null : title });
+      const title = (severity ? others.join(' ') : afterFlag).trim();
+      return ok({ kind: 'declare', severity, title: title === '' ? null : title, private: isPrivate });
     }
+    case 'private':
+      return rest === ''
+        ? ok({ kind: 'private' })
+        : fail(
+            '`/incident private` takes nothing after it: run it in the incident channel to move it to a private one.',
+          );
     case 'severity':
     case 'sev': {
       const severity = matchSeverity(rest, vocabulary.severities);
@@ -86,6 +93,12 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
     default:
       return fail(`I don't know "${verb}". Try \`/incident help\`.`);
   }
+}
+
+/** `--private` (or `-p`) before the severity and title, in any case. */
+function takePrivateFlag(rest: string): { isPrivate: boolean; text: string } {
+  const match = /^(?:--private|-p)(?=\s|$)/i.exec(rest);
+  return match ? { isPrivate: true, text: rest.slice(match[0].length).trim() } : { isPrivate: false, text: rest };
 }
 
 function parseRole(role: string, text: string, usage: string): ParseResult {

@@ -12,6 +12,8 @@ export interface DeclareRequest {
   declaredBy: string;
   summary?: string;
   services?: string[];
+  /** A private channel, and nothing about the incident outside it (see `incident.private`). */
+  private?: boolean;
   /** Unique per request (Slack's trigger id), so a redelivered command declares once. */
   requestKey: string;
 }
@@ -57,6 +59,7 @@ export async function declareIncident(
     impact: '',
     resolution: '',
     rcaPath: null,
+    ...(request.private ? { private: true } : {}),
   };
   await deps.store.createIncident(incident);
 
@@ -72,7 +75,7 @@ export async function declareIncident(
         : attempt <= COUNTED_ATTEMPTS
           ? withSuffix(base, attempt)
           : withSuffix(base, Number.parseInt(incident.id.replace(/[^0-9a-f]/g, '').slice(-6) || '0', 16) + attempt);
-    const result = await deps.chat.createChannel(name);
+    const result = await deps.chat.createChannel(name, { isPrivate: request.private === true });
     if (result.ok) channel = result;
     else if (result.error !== 'name_taken') break;
   }

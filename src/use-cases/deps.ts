@@ -59,6 +59,8 @@ export interface RcaDeps {
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   /** Where drafts on a review branch are opened as pull or merge requests, and what is known of them; null when `rca.review.provider` is `none`. */
   review: ReviewDeps | null;
+  /** Private incidents' own repository (`incident.private.repo`); null: theirs go to `repo` too. */
+  privateRepo: { repo: RcaRepository; exclusive<T>(task: () => Promise<T>): Promise<T> } | null;
 }
 
 /*

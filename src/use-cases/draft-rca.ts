@@ -1,9 +1,10 @@
 import { buildRcaDraft } from '#domain/build-rca-draft.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
 import type { Incident } from '#domain/incident.ts';
-import { leadOf } from '#domain/incident.ts';
-import { userMentionIds } from '#domain/slack-mention.ts';
+import { isPrivate, leadOf } from '#domain/incident.ts';
+import { isPrivateRcaPath } from '#domain/private-incident.ts';
 import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
+import { userMentionIds } from '#domain/slack-mention.ts';
 import { slugify } from '#domain/slugify.ts';
 import type { TimelineEntry } from '#domain/timeline-entry.ts';
 import { renderRca } from '#rca/render-rca.ts';
@@ -45,17 +46,18 @@ export async function draftRca(deps: DraftRcaDeps, incidentId: string): Promise<
   const rca = deps.rca;
   const incident = await deps.store.getIncident(incidentId);
   if (!incident) return fail('I could not find that incident.');
-  const committed = await rca.exclusive(() => commitDraft(deps, rca, incident));
+  const target = rcaTargetOf(rca, incident);
+  const committed = await target.exclusive(() => commitDraft(deps, target, incident));
   if (!committed.ok) return committed;
   const { result, content, entries } = committed.value;
-  if (!rca.review || deps.config.rca.strategy !== 'branch') return ok(result);
+  if (!target.review || deps.config.rca.strategy !== 'branch') return ok(result);
   if (!result.pushed) {
-    await awaitPush(deps, rca.review, incidentId, result.branch);
-    result.reviewProblem = `The ${rca.review.requests.noun} opens once the branch is pushed: I push it as soon as the repository answers, and post the link here.`;
+    await awaitPush(deps, target.review, incidentId, result.branch);
+    result.reviewProblem = `The ${target.review.requests.noun} opens once the branch is pushed: I push it as soon as the repository answers, and post the link here.`;
     return ok(result);
   }
   // Outside the repository lock: a slow review service never holds up another draft's commit.
-  const opened = await openReview(deps, rca.review, {
+  const opened = await openReview(deps, target.review, {
     incident,
     entries,
     content,
@@ -64,7 +66,7 @@ export async function draftRca(deps: DraftRcaDeps, incidentId: string): Promise<
   });
   if (opened.ok) {
     const { warnings, ...review } = opened.value;
-    result.review = { noun: rca.review.requests.noun, ...review };
+    result.review = { noun: target.review.requests.noun, ...review };
     for (const warning of warnings) deps.log.warn({ incidentId, review: review.url }, warning);
   } else result.reviewProblem = opened.message;
   return ok(result);
@@ -75,7 +77,8 @@ async function commitDraft(
   rca: RcaDeps,
   incident: Incident,
 ): Promise<Outcome<{ result: DraftResult; content: string; entries: TimelineEntry[] }>> {
-  const path = incident.rcaPath ?? (await choosePath(rca, incident, deps.config.rca.dirs[0]!));
+  const dir = isPrivate(incident) ? deps.config.incident.private.rcaDir : deps.config.rca.dirs[0]!;
+  const path = incident.rcaPath ?? (await choosePath(rca, incident, dir));
   // Branch mode: the draft continues the incident's review branch, where people may have edited it.
   const branch = reviewBranchOf(deps, path);
   await rca.repo.pull(branch);
@@ -90,7 +93,9 @@ async function commitDraft(
     if (updated.kept.length > 0) note = 'Rows people edited were kept as they are.';
   }
   // The tickets go into the draft's own commit: one commit holds the draft and its Ticket column.
-  const tickets = deps.tracker ? await openTrackerIssues(deps, deps.tracker, incident, path, content) : null;
+  // A private incident's action items open no issues: the tracker is outside its channel.
+  const tracker = isPrivate(incident) ? undefined : deps.tracker;
+  const tickets = tracker ? await openTrackerIssues(deps, tracker, incident, path, content) : null;
   if (tickets) content = tickets.text;
   const verb = existing === null ? 'Add' : 'Update';
   const outcome = await rca.repo.commitFile(
@@ -104,19 +109,23 @@ async function commitDraft(
   await deps.store.updateIncident(incident.id, { rcaPath: path });
   if (outcome.committed) await expireMessageLog(deps, incident);
   const config = deps.config.rca;
-  const url = renderRcaWebUrl(config.webUrl, branch, path);
+  // rca.webUrl and rca.pullRequestUrl point into the main repository, not a private one.
+  const ownRepo = rca.repo !== deps.rca.repo;
+  const url = ownRepo ? null : renderRcaWebUrl(config.webUrl, branch, path);
   if (outcome.committed)
     await publishIncidentEvent(deps, 'rca', incident.id, `rca:${outcome.sha}`, { rcaPath: path, rcaUrl: url });
   const pullRequestUrl =
-    config.strategy === 'branch' && config.pullRequestUrl ? config.pullRequestUrl.replace('{branch}', branch) : null;
+    config.strategy === 'branch' && config.pullRequestUrl && !ownRepo
+      ? config.pullRequestUrl.replace('{branch}', branch)
+      : null;
   const result: DraftResult = { path, branch, url, pullRequestUrl, pushed: !outcome.committed || outcome.pushed };
   if (outcome.committed && !outcome.pushed) {
     if (outcome.pushError) result.pushError = outcome.pushError;
     result.pushFailure = outcome.pushFailure ?? 'unreachable';
   }
   if (note) result.note = note;
-  if (tickets && deps.tracker)
-    result.tickets = { tracker: deps.tracker.tracker.name, created: tickets.created, problem: tickets.problem };
+  if (tickets && tracker)
+    result.tickets = { tracker: tracker.tracker.name, created: tickets.created, problem: tickets.problem };
   return ok({ result, content, entries });
 }
 
@@ -149,10 +158,11 @@ async function assembleDraft(deps: DraftRcaDeps, rca: RcaDeps, incident: Inciden
     incident,
     entries,
     actionItems,
-    related: (await rca.related.sharingServices(incident.services, incident.rcaPath)).map(({ name, title }) => ({
-      target: name,
-      label: title,
-    })),
+    related: (
+      await rca.related.sharingServices(incident.services, incident.rcaPath, 5, (path) =>
+        isPrivate(incident) ? false : isPrivateRcaPath(path, deps.config.incident.private.rcaDir),
+      )
+    ).map(({ name, title }) => ({ target: name, label: title })),
     statuses: deps.config.incident.statuses,
     extraTags: deps.config.rca.tags,
     author: lead ? (names[lead] ?? (await deps.chat.userName(lead)) ?? deps.config.rca.author) : deps.config.rca.author,
@@ -177,4 +187,11 @@ async function choosePath(rca: RcaDeps, incident: Incident, dir: string): Promis
     const path = attempt === 1 ? `${base}.md` : `${base}-${attempt}.md`;
     if ((await rca.repo.readFile(path)) === null) return path;
   }
+}
+
+/** Where an incident's RCA goes: a private incident's to its own repository when there is one. */
+function rcaTargetOf(rca: RcaDeps, incident: Incident): RcaDeps {
+  if (!isPrivate(incident) || !rca.privateRepo) return rca;
+  // Reviews and the web links are the main repository's.
+  return { ...rca, repo: rca.privateRepo.repo, exclusive: rca.privateRepo.exclusive, review: null, privateRepo: null };
 }

@@ -46,7 +46,8 @@ export async function postStatusUpdate(
     input.nextInMinutes ??
     (expectsUpdates(current.status, config.statuses) ? cadenceFor(current.severity, config.updateEvery) : null);
   const nextAt = every === null ? null : new Date(now.getTime() + every * 60_000).toISOString();
-  const broadcast = broadcastChannels(current.severity, config);
+  // A private incident's updates stay in its channel.
+  const broadcast = current.private ? [] : broadcastChannels(current.severity, config);
   const pending: PendingUpdate = {
     key,
     incidentId: incident.id,

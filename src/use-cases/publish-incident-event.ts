@@ -15,7 +15,8 @@ export async function publishIncidentEvent(
   if (!deps.events) return;
   try {
     const incident = await deps.store.getIncident(incidentId);
-    if (!incident) return;
+    // Nothing about a private incident leaves its channel, webhooks included.
+    if (!incident || incident.private) return;
     await deps.events.publish({ kind, key, at: deps.clock.now().toISOString(), incident, detail });
   } catch (error) {
     deps.log.error({ err: error, incidentId, kind }, 'could not queue the webhook event');

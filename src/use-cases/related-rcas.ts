@@ -23,13 +23,19 @@ export class RelatedRcas {
   ) {}
 
   /** Other RCAs sharing a service with the incident, newest first, at most `limit`. */
-  async sharingServices(services: string[], exceptPath: string | null, limit = 5): Promise<RcaSummary[]> {
+  async sharingServices(
+    services: string[],
+    exceptPath: string | null,
+    limit = 5,
+    /** Files not to name (a public draft never names a private incident's RCA). */
+    skip: (path: string) => boolean = () => false,
+  ): Promise<RcaSummary[]> {
     if (services.length === 0) return [];
     const wanted = new Set(services.map((s) => s.toLowerCase()));
     const found: RcaSummary[] = [];
     await this.refresh();
     for (const [path, summary] of this.known.entries()) {
-      if (path !== exceptPath && summary.services.some((s) => wanted.has(s))) found.push(summary);
+      if (path !== exceptPath && !skip(path) && summary.services.some((s) => wanted.has(s))) found.push(summary);
     }
     return found
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.name.localeCompare(b.name)))

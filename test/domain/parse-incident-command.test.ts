@@ -10,10 +10,21 @@ const vocabulary = {
 const parse = (text: string) => parseIncidentCommand(text, vocabulary);
 
 describe('parseIncidentCommand', () => {
+  it('reads --private before the severity and title of a declare', () => {
+    expect(parse('declare --private sev1 Leaked deploy key')).toEqual({
+      ok: true,
+      command: { kind: 'declare', severity: 'P1', title: 'Leaked deploy key', private: true },
+    });
+    expect(parse('declare --PRIVATE')).toMatchObject({ command: { private: true, title: null } });
+    expect(parse('declare --privateer talk')).toMatchObject({ command: { private: false, title: '--privateer talk' } });
+    expect(parse('private')).toEqual({ ok: true, command: { kind: 'private' } });
+    expect(parse('private now')).toMatchObject({ ok: false });
+  });
+
   it('reads declare with and without a severity', () => {
     expect(parse('declare sev2 Checkout latency')).toEqual({
       ok: true,
-      command: { kind: 'declare', severity: 'P2', title: 'Checkout latency' },
+      command: { kind: 'declare', severity: 'P2', title: 'Checkout latency', private: false },
     });
     expect(parse('declare SEV-1 DB down')).toMatchObject({ command: { severity: 'P1', title: 'DB down' } });
     expect(parse('declare Search broken')).toMatchObject({

@@ -39,6 +39,7 @@ async function doneFromAnotherReplica(h: Harness, bare: string, ref: ItemRef, by
       template: '',
       exclusive: (task) => h.store.withLock('rca-repository', task),
       review: null,
+      privateRepo: null,
     },
     tracker: createActionTracker(h.config, h.secrets, h.store) ?? null,
   });

@@ -102,6 +102,10 @@ for (const store of ['sqlite', 'postgres'] as const) {
       await ana.slash('/incident', 'update', channel);
       await eventually(() => expect(h.slack.calls.slice(beforeForm).map((c) => c.method)).toContain('views.open'));
       expect(h.slack.calls.slice(beforeForm)[0]!.method).toBe('views.open');
+      // The form's membership check runs after it opens; let it finish before counting the button's calls.
+      await eventually(() =>
+        expect(h.slack.calls.slice(beforeForm).map((c) => c.method)).toContain('conversations.members'),
+      );
       for (const [id, view] of h.slack.workspace.views) if (view.userId === ana.id) h.slack.workspace.views.delete(id);
 
       const from = h.slack.calls.length;

@@ -86,6 +86,7 @@ export function buildDeps(options: BuildDepsOptions = {}): TestBed {
     related: new RelatedRcas(repo, config.rca.dirs),
     template: TEMPLATE,
     exclusive: (task) => store.withLock('rca-repository', task),
+    privateRepo: null,
     review: options.review ? { requests: review, records: reviewRecords } : null,
   };
   const trackerDeps: TrackerDeps = { tracker, links, closeOnDone: config.actions.tracker.closeOnDone };

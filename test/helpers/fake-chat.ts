@@ -57,6 +57,9 @@ export class FakeChat implements Chat {
   async usergroupMembers(): Promise<string[]> {
     return [];
   }
+  async channelMembers(channelId: string): Promise<string[]> {
+    return [...(this.channels.get(channelId)?.members ?? [])];
+  }
   async isMember(channelId: string, userId: string): Promise<boolean> {
     return this.channels.get(channelId)?.members.has(userId) ?? false;
   }

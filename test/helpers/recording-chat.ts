@@ -54,13 +54,17 @@ export class RecordingChat implements Chat {
     return this.posts.filter((p) => p.channelId === channelId);
   }
 
-  async createChannel(name: string): Promise<CreateChannelResult> {
+  /** The channels created private (`is_private: true`). */
+  readonly privateChannels = new Set<string>();
+
+  async createChannel(name: string, options: { isPrivate?: boolean } = {}): Promise<CreateChannelResult> {
     this.called('createChannel');
     if (!/^[a-z0-9_-]{1,80}$/.test(name) || !/[a-z0-9]/.test(name)) return { ok: false, error: 'invalid_name' };
     if (this.takenNames.has(name) || [...this.channels.values()].some((c) => c.name === name))
       return { ok: false, error: 'name_taken' };
     const id = `C${String(this.next()).padStart(8, '0')}`;
     this.addChannel(id, name);
+    if (options.isPrivate) this.privateChannels.add(id);
     return { ok: true, id, name };
   }
 
@@ -133,6 +137,11 @@ export class RecordingChat implements Chat {
   async usergroupMembers(groupId: string): Promise<string[]> {
     this.called('usergroupMembers');
     return this.usergroups.get(groupId) ?? [];
+  }
+
+  async channelMembers(channelId: string): Promise<string[]> {
+    this.called('channelMembers');
+    return [...(this.channels.get(channelId)?.members ?? [])];
   }
 
   async isMember(channelId: string, userId: string): Promise<boolean> {

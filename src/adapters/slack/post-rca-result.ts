@@ -1,14 +1,19 @@
-import { broadcastChannels } from '#domain/broadcast-channels.ts';
+import { broadcastChannelsOf } from '#domain/private-incident.ts';
 import type { PushFailure } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import type { DraftResult } from '#use-cases/draft-rca.ts';
 import { draftRca } from '#use-cases/draft-rca.ts';
+import { isRcaHeld, RCA_HELD_TEXT } from '#use-cases/private-rca-commit.ts';
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
 
 /** Drafts the RCA and tells the incident channel (and the announcements channel) where it is. */
 export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promise<void> {
   const incident = await deps.store.getIncident(incidentId);
   if (!incident?.channelId) return;
+  if (await isRcaHeld(deps, incident)) {
+    await deps.chat.post(incident.channelId, { text: RCA_HELD_TEXT });
+    return;
+  }
   let outcome: Awaited<ReturnType<typeof draftRca>>;
   try {
     outcome = await draftRca(deps, incidentId);
@@ -28,7 +33,7 @@ export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promi
   const tickets = describeTickets(outcome.value);
   if (tickets) await deps.chat.post(incident.channelId, { text: tickets });
   const announcement = `📝 RCA draft for <#${incident.channelId}> (${escapeMrkdwn(incident.title)}): ${link(outcome.value)}${reviewLink(outcome.value, ', in review: ')}`;
-  for (const announcements of broadcastChannels(incident.severity, deps.config.incident)) {
+  for (const announcements of broadcastChannelsOf(incident, deps.config.incident)) {
     await deps.chat
       .post(announcements, { text: announcement })
       .catch((error) => deps.log.warn({ err: error }, 'could not post the RCA link to the announcements channel'));

@@ -1,5 +1,8 @@
 import { broadcastChannels } from '#domain/broadcast-channels.ts';
 import { renderChannelTopic } from '#domain/channel-topic.ts';
+import { type Incident, isPrivate } from '#domain/incident.ts';
+import { existenceChannels, PRIVATE_EXISTENCE_LINE } from '#domain/private-incident.ts';
+import type { ChatMessage } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { buildAnnouncement, buildSummary } from './blocks/build-summary.ts';
 
@@ -24,8 +27,8 @@ export async function refreshSummary(deps: Deps, incidentId: string): Promise<vo
     // The announcement takes its place in the channel's queue of posts before anything else can
     // follow the incident there (its RCA link), even while Slack answers 429s.
     const announced = Promise.all(
-      broadcastChannels(incident.severity, deps.config.incident).map((channel) =>
-        deps.chat.post(channel, buildAnnouncement(incident)).then(
+      announcementsOf(incident, deps.config.incident).map(({ channel, message }) =>
+        deps.chat.post(channel, message).then(
           () => undefined,
           (error: unknown) =>
             deps.log.warn(
@@ -43,4 +46,14 @@ export async function refreshSummary(deps: Deps, incidentId: string): Promise<vo
   await deps.chat.update(incident.channelId, incident.summaryTs, message);
   // The purpose was set at declaration and does not change; the topic follows severity and status.
   await deps.chat.setTopicAndPurpose(incident.channelId, renderChannelTopic(incident));
+}
+
+/**
+ * What the broadcast channels hear of a new incident: its announcement, or for a private one nothing
+ * (`incident.private.announce: none`) or a line without title, severity or link (`existence`).
+ */
+function announcementsOf(incident: Incident, config: Deps['config']['incident']) {
+  const to = (channels: string[], message: ChatMessage) => channels.map((channel) => ({ channel, message }));
+  if (!isPrivate(incident)) return to(broadcastChannels(incident.severity, config), buildAnnouncement(incident));
+  return config.private.announce === 'existence' ? to(existenceChannels(config), { text: PRIVATE_EXISTENCE_LINE }) : [];
 }

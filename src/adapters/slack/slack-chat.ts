@@ -40,9 +40,12 @@ export class SlackChat implements Chat {
 
   constructor(private readonly client: WebClient) {}
 
-  async createChannel(name: string): Promise<CreateChannelResult> {
+  async createChannel(name: string, options: { isPrivate?: boolean } = {}): Promise<CreateChannelResult> {
     try {
-      const result = await this.client.conversations.create({ name });
+      const result = await this.client.conversations.create({
+        name,
+        ...(options.isPrivate ? { is_private: true } : {}),
+      });
       return { ok: true, id: result.channel!.id!, name: result.channel!.name ?? name };
     } catch (error) {
       const code = slackError(error);
@@ -192,6 +195,13 @@ export class SlackChat implements Chat {
       if (((page as { members?: string[] }).members ?? []).includes(userId)) return true;
     }
     return false;
+  }
+
+  async channelMembers(channelId: string): Promise<string[]> {
+    const members: string[] = [];
+    for await (const page of this.client.paginate('conversations.members', { channel: channelId, limit: 500 }))
+      members.push(...((page as { members?: string[] }).members ?? []));
+    return members;
   }
 
   async usergroupMembers(groupId: string): Promise<string[]> {

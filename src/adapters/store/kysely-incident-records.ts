@@ -5,7 +5,25 @@ import { createRowMapping } from './row-mapping.ts';
 import type { ActionItemsTable, Database, IncidentsTable } from './schema.ts';
 import { insertIfAbsent } from './upsert.ts';
 
-const incidentRows = createRowMapping<Incident, IncidentsTable>({ json: ['roles', 'services'] });
+const incidentRows = createRowMapping<Omit<Incident, 'private'>, Omit<IncidentsTable, 'is_private'>>({
+  json: ['roles', 'services'],
+});
+
+/** `private` is kept as `is_private` (1 or 0); a public incident reads back without the field. */
+function toIncidentColumns(patch: Partial<Incident>): Partial<IncidentsTable> {
+  const { private: isPrivate, ...rest } = patch;
+  return { ...incidentRows.toColumns(rest), ...(isPrivate === undefined ? {} : { is_private: isPrivate ? 1 : 0 }) };
+}
+
+function toIncidentRow(incident: Incident): IncidentsTable {
+  const { private: isPrivate, ...rest } = incident;
+  return { ...incidentRows.toRow(rest), is_private: isPrivate ? 1 : 0 };
+}
+
+function fromIncidentRow(row: IncidentsTable): Incident {
+  const { is_private: isPrivate, ...rest } = row;
+  return { ...incidentRows.fromRow(rest), ...(isPrivate === 1 ? { private: true } : {}) };
+}
 const actionItemRows = createRowMapping<ActionItemRecord, ActionItemsTable>({ flags: ['done'] });
 
 /** Incidents and their action items, in the `incidents` and `action_items` tables. */
@@ -24,29 +42,32 @@ export function createKyselyIncidentRecords(db: Kysely<Database>): IncidentRecor
     },
 
     async createIncident(incident) {
-      await db.insertInto('incidents').values(incidentRows.toRow(incident)).execute();
+      await db.insertInto('incidents').values(toIncidentRow(incident)).execute();
     },
 
     async updateIncident(id, patch) {
-      const changed = incidentRows.toColumns(patch);
+      const changed = toIncidentColumns(patch);
       if (Object.keys(changed).length === 0) return;
       await db.updateTable('incidents').set(changed).where('id', '=', id).execute();
+      // An incident that moved (`/incident private`) no longer answers for its old channel.
+      if (patch.channelId !== undefined)
+        for (const [channel, incident] of channelIncidents) if (incident === id) channelIncidents.delete(channel);
     },
 
     async getIncident(id) {
       const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? incidentRows.fromRow(row) : null;
+      return row ? fromIncidentRow(row) : null;
     },
 
     async findIncidentByChannel(channelId) {
       const row = await byChannel(channelId).selectAll().executeTakeFirst();
-      return row ? incidentRows.fromRow(row) : null;
+      return row ? fromIncidentRow(row) : null;
     },
 
     async listIncidents(filter) {
       let query = db.selectFrom('incidents').selectAll().orderBy('declared_at', 'desc').orderBy('id');
       if (filter.excludeStatus !== undefined) query = query.where('status', '!=', filter.excludeStatus);
-      return (await query.execute()).map(incidentRows.fromRow);
+      return (await query.execute()).map(fromIncidentRow);
     },
 
     async addActionItem(item) {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { ddl } from './migrations/ddl.ts';
 import { messageLogMigration } from './migrations/message-log-migration.ts';
+import { privateIncidentsMigration } from './migrations/private-incidents-migration.ts';
 import { reviewRecordsMigration } from './migrations/review-records-migration.ts';
 import { updateOutboxMigration } from './migrations/update-outbox-migration.ts';
 
@@ -115,6 +116,7 @@ const MIGRATIONS: Record<string, Migration> = {
   ),
   '0302_rca_reviews': reviewRecordsMigration,
   '0303_update_outbox': updateOutboxMigration,
+  '0400_private_incidents': privateIncidentsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,6 +16,7 @@ export interface IncidentsTable {
   impact: string;
   resolution: string;
   rca_path: string | null;
+  is_private: number;
 }
 
 export interface TimelineEntriesTable {

@@ -8,7 +8,11 @@ export const DECLARE_MODAL_ID = 'declare_incident';
  * characters: the first severities (the default always among them) are offered, and
  * `/incident declare <severity> <title>` takes any of them.
  */
-export function buildDeclareModal(config: BotConfig, channelId: string): Record<string, unknown> {
+export function buildDeclareModal(
+  config: BotConfig,
+  channelId: string,
+  options: { private?: boolean } = {},
+): Record<string, unknown> {
   const { severities, defaultSeverity } = config.incident;
   const offered = severities.slice(0, LIMITS.options);
   if (!offered.includes(defaultSeverity)) offered[offered.length - 1] = defaultSeverity;
@@ -52,13 +56,38 @@ export function buildDeclareModal(config: BotConfig, channelId: string): Record<
         label: { type: 'plain_text', text: 'Affected services (comma separated)' },
         element: { type: 'plain_text_input', action_id: 'services' },
       },
+      {
+        type: 'input',
+        block_id: 'private',
+        optional: true,
+        label: { type: 'plain_text', text: 'Visibility' },
+        element: {
+          type: 'checkboxes',
+          action_id: 'private',
+          options: [PRIVATE_OPTION],
+          ...(options.private ? { initial_options: [PRIVATE_OPTION] } : {}),
+        },
+      },
     ],
   };
 }
 
+const PRIVATE_OPTION = {
+  text: { type: 'plain_text', text: 'Private' },
+  description: { type: 'plain_text', text: 'A private channel; nothing about it is announced' },
+  value: 'private',
+};
+
 type StateValues = Record<
   string,
-  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value: string } | null;
+      selected_options?: { value: string }[] | null;
+    }
+  >
 >;
 
 /** A severity's option value: itself when it fits in 150 characters, its place in the list otherwise. */
@@ -77,6 +106,7 @@ export function readDeclareModal(values: StateValues): {
   severity: string | null;
   summary: string;
   services: string[];
+  private: boolean;
 } {
   const text = (block: string) => values[block]?.[block]?.value ?? '';
   return {
@@ -87,5 +117,6 @@ export function readDeclareModal(values: StateValues): {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    private: (values['private']?.['private']?.selected_options ?? []).some((o) => o.value === 'private'),
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { calendarDay } from '#domain/calendar-day.ts';
 import { parseOwnerRef } from '#domain/owner-ref.ts';
 import { resolvedStatus } from '#domain/resolved-status.ts';
+import { visibleIncidents } from '#use-cases/visible-incidents.ts';
 import { buildAppHome } from '../blocks/build-app-home.ts';
 import type { ListenerContext } from './listener-context.ts';
 
@@ -25,7 +26,8 @@ export function appHomeOpened(ctx: ListenerContext) {
         .map((item) => ({ ...item, file: file.path, title: file.title ?? file.path })),
     );
     const statuses = deps.config.incident.statuses;
-    const open = await deps.store.listIncidents({ excludeStatus: resolvedStatus(statuses) });
+    const all = await deps.store.listIncidents({ excludeStatus: resolvedStatus(statuses) });
+    const open = await visibleIncidents(deps.chat, all, userId);
     await deps.chat.publishHome(userId, buildAppHome(mine, open, today));
   };
 }

@@ -31,6 +31,7 @@ export function declareModalSubmitted(ctx: ListenerContext) {
         declaredBy: userId,
         summary: form.summary,
         services: form.services,
+        private: form.private,
         requestKey: view.id,
       });
       await ctx.deps.chat.post(userId, {

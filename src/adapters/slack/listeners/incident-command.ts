@@ -11,10 +11,13 @@ import { changeIncident, type IncidentChange } from '#use-cases/change-incident.
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import type { Outcome } from '#use-cases/deps.ts';
 import { acknowledgeIncident } from '#use-cases/acknowledge-incident.ts';
+import { makeIncidentPrivate } from '#use-cases/make-incident-private.ts';
+import { markRcaAsked } from '#use-cases/private-rca-commit.ts';
 import { reopenIncident } from '#use-cases/reopen-incident.ts';
 import { resolveIncident } from '#use-cases/resolve-incident.ts';
 import { postStatusUpdate } from '#use-cases/post-status-update.ts';
 import { setImpactStart } from '#use-cases/set-impact-start.ts';
+import { visibleIncidents } from '#use-cases/visible-incidents.ts';
 import { buildTimelineText } from '../blocks/build-timeline-text.ts';
 import { buildDeclareModal } from '../blocks/declare-modal.ts';
 import { ephemeral } from '../blocks/mrkdwn.ts';
@@ -23,7 +26,7 @@ import { renderOpenIncidentLine } from '../blocks/open-incident-line.ts';
 import { buildResolveModal } from '../blocks/resolve-modal.ts';
 import { buildUpdateModal } from '../blocks/update-modal.ts';
 import { checkAllowed } from './check-allowed.ts';
-import { describeDeclared } from '../blocks/describe-not-invited.ts';
+import { describeDeclared, describeNotInvited } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -139,12 +142,11 @@ const change = <K extends 'severity' | 'status' | 'role' | 'services'>(
 
 const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   help: (call) => call.reply(HELP_TEXT),
-  declare: async (call, { severity, title }) => {
+  declare: async (call, { severity, title, private: isPrivate }) => {
     const { deps } = call;
     if (title === null) {
-      await call.openModalThenCheck(buildDeclareModal(deps.config, call.args.command.channel_id), () =>
-        checkAllowed(deps, call.userId, 'declare', null),
-      );
+      const view = buildDeclareModal(deps.config, call.args.command.channel_id, { private: isPrivate });
+      await call.openModalThenCheck(view, () => checkAllowed(deps, call.userId, 'declare', null));
       return;
     }
     await call.ackNow();
@@ -153,7 +155,13 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
       await call.reply(refusal);
       return;
     }
-    const outcome = await declareIncident(deps, { title, severity, declaredBy: call.userId, requestKey: call.key });
+    const outcome = await declareIncident(deps, {
+      title,
+      severity,
+      declaredBy: call.userId,
+      requestKey: call.key,
+      private: isPrivate,
+    });
     await call.reply(
       outcome.ok
         ? describeDeclared(outcome.value.incident.channelId!, call.userId, outcome.value.notInvited)
@@ -182,7 +190,9 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   ),
   list: async (call) => {
     const statuses = call.deps.config.incident.statuses;
-    const open = await call.deps.store.listIncidents({ excludeStatus: resolvedStatus(statuses) });
+    await call.ackNow();
+    const all = await call.deps.store.listIncidents({ excludeStatus: resolvedStatus(statuses) });
+    const open = await visibleIncidents(call.deps.chat, all, call.userId);
     const lines = open.map(renderOpenIncidentLine);
     await call.reply(open.length === 0 ? 'No open incidents. 🎉' : `*Open incidents*\n${lines.join('\n')}`);
   },
@@ -216,8 +226,23 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
   started: inIncidentChannel(async (call, { time }, incident) => {
     await call.replyOutcome(await setImpactStart(call.deps, incident, time, call.userId), 'Start time set.');
   }),
+  private: inIncidentChannel(async (call, _command, incident) => {
+    const outcome = await makeIncidentPrivate(call.deps, incident, call.userId, call.key);
+    if (!outcome.ok) {
+      await call.reply(outcome.message);
+      return;
+    }
+    const notInvited = describeNotInvited(outcome.value.notInvited);
+    await call.reply(
+      [
+        `Moved to the private channel <#${outcome.value.incident.channelId}>.`,
+        ...(notInvited ? [notInvited] : []),
+      ].join('\n'),
+    );
+  }),
   rca: inIncidentChannel(async (call, command, incident) => {
     const added = command.threads ? await addPinnedThreads(call.deps, incident, call.userId) : 0;
+    await markRcaAsked(call.deps, incident);
     await call.deps.onRcaRequested(incident.id, call.userId);
     await call.reply(
       `${command.threads ? `${added} thread ${added === 1 ? 'reply' : 'replies'} added to the timeline. ` : ''}RCA draft requested; the link follows in the channel.`,

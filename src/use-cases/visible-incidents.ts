@@ -1,0 +1,16 @@
+import { type Incident, isPrivate } from '#domain/incident.ts';
+import type { Chat } from '#src/ports.ts';
+
+/**
+ * The incidents a person may see listed (`/incident list`, the App Home tab): every public one, and the
+ * private ones whose channel they are in. A membership Slack cannot confirm hides the incident.
+ */
+export async function visibleIncidents(chat: Chat, incidents: Incident[], userId: string): Promise<Incident[]> {
+  const shown: Incident[] = [];
+  for (const incident of incidents) {
+    if (!isPrivate(incident)) shown.push(incident);
+    else if (incident.channelId && (await chat.isMember(incident.channelId, userId).catch(() => false)))
+      shown.push(incident);
+  }
+  return shown;
+}
