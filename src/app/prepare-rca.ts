@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createPrivateRcaRepository, type PrivateRcaRepository } from '#adapters/git/create-private-rca-repository.ts';
+import { createRcaClone } from '#adapters/git/create-rca-clone.ts';
 import { RcaRepoSetupError } from '#adapters/git/rca-repo-setup-error.ts';
-import { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
+import type { SimpleGitRcaRepository } from '#adapters/git/simple-git-rca-repository.ts';
 import type { Logger } from '#adapters/log/create-logger.ts';
 import type { Metrics } from '#adapters/metrics/create-metrics.ts';
 import { meterRcaRepository } from '#adapters/metrics/meter-rca-repository.ts';
@@ -49,14 +50,7 @@ export async function prepareRca(options: {
     log,
   });
   if (!review.ok) throw new SetupError(review.problems.join('\n'));
-  const repo = new SimpleGitRcaRepository({
-    repo: config.rca.repo,
-    dataDir: resolve(config.dataDir),
-    branch: config.rca.branch,
-    authorName: config.rca.authorName,
-    authorEmail: config.rca.authorEmail,
-    env: { ...process.env, RCA_REPO_TOKEN: secrets.rcaRepoToken, RCA_REPO_USER: secrets.rcaRepoUser },
-  });
+  const repo = createRcaClone(config, secrets, { repo: config.rca.repo, dataDir: resolve(config.dataDir) });
   try {
     await repo.prepare();
   } catch (error) {

@@ -3,7 +3,7 @@ import type { BotConfig } from '#config/bot-config.ts';
 import type { Secrets } from '#config/secrets.ts';
 import type { RcaRepository } from '#src/ports.ts';
 import { RcaRepoSetupError } from './rca-repo-setup-error.ts';
-import { SimpleGitRcaRepository } from './simple-git-rca-repository.ts';
+import { createRcaClone } from './create-rca-clone.ts';
 
 export interface PrivateRcaRepository {
   repo: RcaRepository;
@@ -25,14 +25,7 @@ export async function createPrivateRcaRepository(
 ): Promise<PrivateRcaRepository | null> {
   const url = config.incident.private.repo;
   if (url === '') return null;
-  const repo = new SimpleGitRcaRepository({
-    repo: url,
-    dataDir: resolve(config.dataDir, 'private-rca'),
-    branch: config.rca.branch,
-    authorName: config.rca.authorName,
-    authorEmail: config.rca.authorEmail,
-    env: { ...process.env, RCA_REPO_TOKEN: secrets.rcaRepoToken, RCA_REPO_USER: secrets.rcaRepoUser },
-  });
+  const repo = createRcaClone(config, secrets, { repo: url, dataDir: resolve(config.dataDir, 'private-rca') });
   try {
     await repo.prepare();
   } catch (error) {
