@@ -12,7 +12,7 @@ import { registerListeners } from '#adapters/slack/listeners/registry.ts';
 import { loggedMessage } from '#adapters/slack/logged-message.ts';
 import { SlackUpdatePublisher } from '#adapters/slack/updates/slack-update-publisher.ts';
 import { startUpdateNudges } from '#adapters/slack/updates/start-update-nudges.ts';
-import { keepUserNames } from '#adapters/store/keep-user-names.ts';
+import { cacheUserNames } from '#adapters/store/cache-user-names.ts';
 import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
 import { KyselyNudgeLedger } from '#adapters/store/kysely-nudge-ledger.ts';
 import { KyselyReviewRecords } from '#adapters/store/kysely-review-records.ts';
@@ -64,7 +64,10 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   const store = await openStore(config, secrets, metrics);
   const slack = createSlackApp({ config, secrets, clientOptions, log, metrics });
   const messages = new KyselyMessageLog(store.kind, store.db);
-  keepUserNames(slack.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours);
+  const chat = overlay(
+    slack.chat,
+    cacheUserNames(slack.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours),
+  );
   const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
   const tracker = createActionTracker(config, secrets, store);
   const { rca, clone, privateRca } = await prepareRca({
@@ -78,7 +81,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   // Deps gets the timeline counted in /metrics; everything else about the store is the store's own.
   const deps = buildDeps({
     store: overlay(store, meterTimeline(store, metrics)),
-    chat: slack.chat,
+    chat,
     clock,
     config,
     log,
