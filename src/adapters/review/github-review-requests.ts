@@ -1,4 +1,5 @@
 import { createGithubClient, type GithubClient } from '#adapters/github/create-github-client.ts';
+import { type GithubRepository, githubRepository } from '#adapters/github/github-repository.ts';
 import type { Logger } from 'pino';
 import type {
   OpenedReview,
@@ -23,13 +24,10 @@ export interface GithubReviewOptions {
 export class GithubReviewRequests implements ReviewRequests {
   readonly noun = 'pull request';
   private readonly octokit: GithubClient;
-  private readonly owner: string;
-  private readonly repo: string;
+  private readonly target: GithubRepository;
 
   constructor(private readonly options: GithubReviewOptions) {
-    const [owner = '', repo = ''] = options.repository.split('/');
-    this.owner = owner;
-    this.repo = repo;
+    this.target = githubRepository(options.repository);
     this.octokit = createGithubClient({
       token: options.token,
       apiUrl: options.apiUrl,
@@ -39,7 +37,7 @@ export class GithubReviewRequests implements ReviewRequests {
   }
 
   async open(spec: ReviewSpec): Promise<ReviewResult<OpenedReview>> {
-    const where = { owner: this.owner, repo: this.repo };
+    const where = { owner: this.target.owner, repo: this.target.repo };
     let number: number;
     let url: string;
     let created = true;
@@ -91,7 +89,11 @@ export class GithubReviewRequests implements ReviewRequests {
 
   async state(number: number): Promise<ReviewResult<ReviewState>> {
     try {
-      const { data } = await this.octokit.rest.pulls.get({ owner: this.owner, repo: this.repo, pull_number: number });
+      const { data } = await this.octokit.rest.pulls.get({
+        owner: this.target.owner,
+        repo: this.target.repo,
+        pull_number: number,
+      });
       return { ok: true, value: data.merged ? 'merged' : data.state === 'closed' ? 'closed' : 'open' };
     } catch (error) {
       return { ok: false, message: this.explain(error, `read pull request #${number}`) };
@@ -101,10 +103,10 @@ export class GithubReviewRequests implements ReviewRequests {
   /** The open pull request from the branch, through every page (`Link: rel="next"`). */
   private async findOpen(spec: ReviewSpec): Promise<{ number: number; url: string } | null> {
     const pulls = await this.octokit.paginate(this.octokit.rest.pulls.list, {
-      owner: this.owner,
-      repo: this.repo,
+      owner: this.target.owner,
+      repo: this.target.repo,
       state: 'open',
-      head: `${this.owner}:${spec.branch}`,
+      head: `${this.target.owner}:${spec.branch}`,
       base: spec.base,
       per_page: 100,
     });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createGithubClient, type GithubClient } from '#adapters/github/create-github-client.ts';
+import { type GithubRepository, githubRepository } from '#adapters/github/github-repository.ts';
 import { type ActionTracker, TrackerError, type TrackerIssue } from '#src/ports/action-tracker.ts';
 
 export interface GithubIssuesOptions {
@@ -21,13 +22,10 @@ const PAGE = /^https?:\/\/[^/\s]+\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)(?:[/?#].*
 export class GithubIssuesTracker implements ActionTracker {
   readonly name = 'GitHub Issues';
   private readonly octokit: GithubClient;
-  private readonly owner: string;
-  private readonly repo: string;
+  private readonly target: GithubRepository;
 
   constructor(private readonly options: GithubIssuesOptions) {
-    const [owner, repo] = options.repository.split('/');
-    this.owner = owner!;
-    this.repo = repo!;
+    this.target = githubRepository(options.repository);
     this.octokit = createGithubClient({
       token: options.token,
       apiUrl: options.apiUrl,
@@ -38,13 +36,13 @@ export class GithubIssuesTracker implements ActionTracker {
   async createIssue(issue: { title: string; body: string }): Promise<TrackerIssue> {
     try {
       const { data } = await this.octokit.rest.issues.create({
-        owner: this.owner,
-        repo: this.repo,
+        owner: this.target.owner,
+        repo: this.target.repo,
         title: issue.title,
         body: issue.body,
         ...(this.options.labels.length > 0 ? { labels: [...this.options.labels] } : {}),
       });
-      return { key: `${this.owner}/${this.repo}#${data.number}`, url: data.html_url };
+      return { key: `${this.target.owner}/${this.target.repo}#${data.number}`, url: data.html_url };
     } catch (error) {
       throw this.explain(error, 'open an issue in');
     }
@@ -75,7 +73,7 @@ export class GithubIssuesTracker implements ActionTracker {
   /** GitHub's answer, said as what to change (statuses from docs.github.com/rest/issues/issues). */
   private explain(error: unknown, doing: string): TrackerError {
     const status = (error as { status?: number }).status;
-    const repository = `${this.owner}/${this.repo}`;
+    const repository = `${this.target.owner}/${this.target.repo}`;
     const said = (error as { response?: { data?: { message?: string } } }).response?.data?.message;
     const because = said ? ` (${said})` : '';
     const message =
