@@ -6,7 +6,7 @@ import { bareRemote, git } from '../helpers/git-repos.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 
 const TOKEN = 'ghp-bot-token-5678';
-const PULL_1 = 'https://github.example.test/acme/postmortems/pull/1';
+const PULL_1 = 'https://github.com/acme/postmortems/pull/1';
 
 /** Issue 11: merges noticed on their own interval, the link in the pinned summary, reviews after a late push. */
 for (const store of ['sqlite', 'postgres'] as const) {
