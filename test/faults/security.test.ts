@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { declareFromNewChannel, type Harness, startHarness } from '../helpers/bot-harness.ts';
+import { declareFromNewChannel, eventually, type Harness, startHarness } from '../helpers/bot-harness.ts';
 
 describe('HTTP mode security', () => {
   let h: Harness;
@@ -18,7 +18,7 @@ describe('HTTP mode security', () => {
       channel_id: 'C1',
       team_id: h.slack.workspace.teamId,
       trigger_id: h.slack.workspace.newTrigger(h.people.ana.id),
-      response_url: 'http://127.0.0.1:1/none',
+      response_url: `http://127.0.0.1:${h.slack.port}/response/security-test`,
     },
   });
 
@@ -28,7 +28,12 @@ describe('HTTP mode security', () => {
     const response = await h.slack.sendSigned(delivery(h));
 
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('No open incidents');
+    // `/incident list` acks at once and answers through the command's response_url.
+    await eventually(() =>
+      expect(h.slack.responses.find((r) => r.url === '/response/security-test')?.body['text']).toContain(
+        'No open incidents',
+      ),
+    );
   });
 
   it('refuses an unsigned request and a badly signed one', async () => {
