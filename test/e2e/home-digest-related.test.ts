@@ -1,22 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lintFiles, noteName } from '#rca/lint-files.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { declareFromNewChannel, eventually, FakeClock, type Harness, startHarness } from '../helpers/bot-harness.ts';
-import { bareRemote, git, remoteFile, tempDir } from '../helpers/git-repos.ts';
-
-function seedRemote(bare: string, files: Record<string, string>): void {
-  const work = join(tempDir(), 'work');
-  git(tempDir(), 'clone', '-q', bare, work);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(work, path, '..'), { recursive: true });
-    writeFileSync(join(work, path), content);
-  }
-  git(work, 'add', '.');
-  git(work, 'commit', '-qm', 'seed RCAs');
-  git(work, 'push', '-q', 'origin', 'main');
-}
+import { bareRemote, remoteFile } from '../helpers/git-repos.ts';
+import { seedRemote } from '../helpers/seed-remote.ts';
 
 const rcaFile = (date: string, title: string, services: string[], rows = '') =>
   `---\ntitle: "${date} - ${title}"\ndate: ${date}\nseverity: P2\nservices: [${services.join(', ')}]\ntags: [rca]\nstatus: resolved\nauthor: SRE\n---\n\n# ${title}\n\n## Action Items\n\n| Priority | Action | Owner | Due Date |\n|---|---|---|---|\n${rows}`;
