@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default is one worker on two cores, but most files wait on sockets, git and timers, not the CPU.
+    maxWorkers: 3,
     setupFiles: ['test/helpers/property-seed.ts'],
     reporters: ['default', new CountingReporter()],
   },
