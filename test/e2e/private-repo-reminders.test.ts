@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { declareFromNewChannel, eventually, FakeClock, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
+import {
+  declareFromNewChannel,
+  eventually,
+  FakeClock,
+  type Harness,
+  rcaPathOf,
+  startHarness,
+} from '../helpers/bot-harness.ts';
 import { bareRemote, remoteFile, remoteLog } from '../helpers/git-repos.ts';
 import { manifestSlack, textsIn } from '../helpers/manifest-slack.ts';
 import { seedRemote } from '../helpers/seed-remote.ts';
@@ -104,7 +111,13 @@ for (const store of ['sqlite', 'postgres'] as const) {
 
         const mainLogBefore = remoteLog(bare);
         await ben.pressButton(h.slack.workspace.imWith(ben.id).id, reminder!.ts, 'reminder_done');
-        await eventually(() => expect(remoteLog(secret)[0]).toMatch(/^Mark action item done in RCAs\/private\/2030-05-01-leaked-deploy-key\.md:\d+/), 10_000);
+        await eventually(
+          () =>
+            expect(remoteLog(secret)[0]).toMatch(
+              /^Mark action item done in RCAs\/private\/2030-05-01-leaked-deploy-key\.md:\d+/,
+            ),
+          10_000,
+        );
         expect(remoteFile(secret, path)).toMatch(/~~Secret rotate the signing key~~/);
         expect(remoteFile(secret, path)).not.toMatch(/~~Secret revoke old tokens~~/);
         expect(remoteLog(bare)).toEqual(mainLogBefore);
@@ -112,13 +125,21 @@ for (const store of ['sqlite', 'postgres'] as const) {
           expect(
             h.slack.workspace
               .imWith(ben.id)
-              .messages.some((m) => m.threadTs === reminder!.ts && m.text.includes("Marked done in RCAs/private/2030-05-01-leaked-deploy-key.md of the private incidents' repository")),
+              .messages.some(
+                (m) =>
+                  m.threadTs === reminder!.ts &&
+                  m.text.includes(
+                    "Marked done in RCAs/private/2030-05-01-leaked-deploy-key.md of the private incidents' repository",
+                  ),
+              ),
           ).toBe(true),
         );
 
         const [anaReminder] = topLevel(ana.id, 'Secret revoke old tokens');
         await ana.pressButton(h.slack.workspace.imWith(ana.id).id, anaReminder!.ts, 'reminder_snooze_1w');
-        await eventually(() => expect(h.slack.workspace.imWith(ana.id).messages.some((m) => m.text.includes('Snoozed'))).toBe(true));
+        await eventually(() =>
+          expect(h.slack.workspace.imWith(ana.id).messages.some((m) => m.text.includes('Snoozed'))).toBe(true),
+        );
 
         // On the due day, neither comes again: Ben's is done in the private file, Ana's is snoozed.
         clock.set('2030-05-02T07:00:00Z');
