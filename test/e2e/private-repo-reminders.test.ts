@@ -152,8 +152,14 @@ for (const store of ['sqlite', 'postgres'] as const) {
       });
 
       it("keeps both repositories' rows of the scan cache across a restart: neither index wipes the other's", async () => {
-        await start();
+        const { secret } = await start();
         const path = await resolvePrivateIncident();
+        // Pushed by a person after the bot cloned it: the run pulls the private repository too.
+        seedRemote(secret, {
+          'RCAs/2030-04-22-hand-written.md': publicRca
+            .replace('Public audit logs', 'Hushed hand-written item')
+            .replace('| Platform Team |', `| <@${h.people.ben.id}> |`),
+        });
         const first = await h.bot.runReminders();
         const rows = async () => (await h.store.loadScanCache()).map((row) => row.path).sort();
         const cached = await rows();
@@ -161,8 +167,15 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await h.restart();
         const again = await h.bot.runReminders();
 
-        expect(first.parsed).toBeGreaterThanOrEqual(2);
-        expect(cached).toEqual(expect.arrayContaining(['RCAs/2030-04-21-open-outage.md', `/private-repo/${path}`]));
+        expect(first.parsed).toBeGreaterThanOrEqual(3);
+        expect(topLevel(h.people.ben.id, 'Hushed hand-written item')).toHaveLength(1);
+        expect(cached).toEqual(
+          expect.arrayContaining([
+            'RCAs/2030-04-21-open-outage.md',
+            `/private-repo/${path}`,
+            '/private-repo/RCAs/2030-04-22-hand-written.md',
+          ]),
+        );
         expect(await rows()).toEqual(cached);
         // Nothing was read again after the restart: every file's result came from the store.
         expect(again.parsed).toBe(0);
