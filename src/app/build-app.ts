@@ -95,6 +95,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   const runs = createReminderRuns({
     deps,
     dir: clone.dir,
+    privateDir: privateRca?.dir ?? null,
     backgroundChat: slack.backgroundChat,
     reviewJobs,
     metrics,

@@ -7,7 +7,9 @@ import { keepPrivateItems } from '#adapters/slack/reminders/keep-private-items.t
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import type { SlackChat } from '#adapters/slack/slack-chat.ts';
 import type { Deps } from '#use-cases/deps.ts';
+import { combineRcaIndexes } from '#use-cases/combine-rca-indexes.ts';
 import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
+import type { ReminderFiles } from '#use-cases/plan-reminder-run.ts';
 import { RcaIndex } from '#use-cases/rca-index.ts';
 import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
@@ -15,16 +17,22 @@ import { crashBeforeSend } from './crash-before-send.ts';
 import { guard } from './guard.ts';
 
 export interface ReminderRuns {
-  index: RcaIndex;
-  scanner: WorkerRcaScanner;
+  /** The main repository's action items, and the private incidents' repository's when there is one. */
+  index: ReminderFiles;
+  /** The scan worker threads, closed on stop. */
+  scanner: { close(): Promise<void> };
   runReminders(): Promise<RunSummary>;
   runDigest(): Promise<number>;
 }
 
-/** The reminder run and the digest, over the action items the scan finds in the clone at `dir`. */
+/**
+ * The reminder run and the digest, over the action items the scan finds in the clone at `dir` and,
+ * with `incident.private.repo`, in the private incidents' clone at `privateDir`.
+ */
 export function createReminderRuns(options: {
   deps: Deps;
   dir: string;
+  privateDir?: string | null;
   backgroundChat: SlackChat;
   reviewJobs: Pick<ReviewJobs, 'check'>;
   metrics: Metrics;
@@ -34,7 +42,19 @@ export function createReminderRuns(options: {
   const { config, store } = deps;
   // The scan runs on a worker thread, so the parser never holds up the acks on this one.
   const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir });
-  const index = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
+  const main = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
+  // The private repository's drafts sit in its `rcaDir`; hand-written ones may sit in `rca.dirs` too.
+  const privateScanner = options.privateDir ? new WorkerRcaScanner({ kind: 'git', dir: options.privateDir }) : null;
+  const privateIndex =
+    privateScanner &&
+    new RcaIndex(
+      privateScanner,
+      store,
+      privateRepoDirs(config.rca.dirs, config.incident.private.rcaDir),
+      config.rca.actionItemHeadings,
+      'private-repo',
+    );
+  const index = combineRcaIndexes(main, privateIndex);
   const resolver = new SlackOwnerResolver(options.backgroundChat, config, { store, clock: deps.clock });
   // A private incident's action items reach their owners by DM only, never a channel or the digest.
   const notifier = keepPrivateItems(
@@ -51,5 +71,15 @@ export function createReminderRuns(options: {
     return summary;
   };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
-  return { index, scanner, runReminders, runDigest };
+  const close = async () => {
+    await Promise.all([scanner.close(), privateScanner?.close()]);
+  };
+  return { index, scanner: { close }, runReminders, runDigest };
+}
+
+/** `rca.dirs`, and `rcaDir` unless it is inside one of them already (a file is listed once). */
+function privateRepoDirs(dirs: string[], rcaDir: string): string[] {
+  const trim = (dir: string) => dir.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  const inside = dirs.some((dir) => trim(rcaDir) === trim(dir) || trim(rcaDir).startsWith(`${trim(dir)}/`));
+  return inside ? dirs : [...dirs, rcaDir];
 }

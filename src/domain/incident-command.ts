@@ -31,7 +31,7 @@ export interface CommandVocabulary {
 export const HELP_TEXT = [
   '*/incident* commands:',
   '• `declare [--private] [severity] <title>`: declare an incident (no title opens a form); `--private` gives it a private channel',
-  '• `private`: move this incident to a new private channel (its members are invited; nothing about it is announced)',
+  '• `private`: move this incident to a new private channel (its members are invited; nothing about it is announced; its RCA and action-item reminders stay private: reminders by DM only)',
   '• `severity <sev>` · `status <status>` · `lead @person` · `role <role> @person`',
   '• `services <a, b>` · `note <text>` · `action <text> owner:@person due:<date> [P1]`',
   '• `update <text>`: post a status update here and in the announcement channels (no text opens a form)',

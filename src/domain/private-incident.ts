@@ -30,8 +30,29 @@ export function existenceChannels(config: BroadcastConfig): string[] {
   return [...new Set(channels)];
 }
 
-/** Whether an RCA file sits in the private incidents' folder (`incident.private.rcaDir`) of the main repository. */
+/**
+ * How an RCA file of the private incidents' own repository (`incident.private.repo`) is named next to
+ * the main repository's: a git path never starts with "/", so this never names a file of the main one,
+ * and the reminder ledger, snoozes and buttons tell the two repositories apart by it.
+ */
+const PRIVATE_REPO_PREFIX = '/private-repo/';
+
+/** The name of `path` of the private incidents' own repository, beside the main repository's paths. */
+export function privateRepoFile(path: string): string {
+  return `${PRIVATE_REPO_PREFIX}${path}`;
+}
+
+/** The path inside the private incidents' own repository that `file` names, or null for a main-repository path. */
+export function pathInPrivateRepo(file: string): string | null {
+  return file.startsWith(PRIVATE_REPO_PREFIX) ? file.slice(PRIVATE_REPO_PREFIX.length) : null;
+}
+
+/**
+ * Whether an RCA file is a private incident's: in the private incidents' folder (`incident.private.rcaDir`)
+ * of the main repository, or anywhere in their own repository (a `privateRepoFile` name).
+ */
 export function isPrivateRcaPath(path: string, rcaDir: string): boolean {
+  if (pathInPrivateRepo(path) !== null) return true;
   const dir = rcaDir.replace(/^\.?\/+/, '').replace(/\/+$/, '');
   return path === dir || path.startsWith(`${dir}/`);
 }

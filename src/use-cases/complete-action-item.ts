@@ -1,5 +1,6 @@
 import { calendarDay } from '#domain/calendar-day.ts';
 import { itemKey } from '#domain/plan-reminders.ts';
+import { pathInPrivateRepo } from '#domain/private-incident.ts';
 import { addDaysTo } from '#domain/reminder-policy.ts';
 import { markActionItemDone } from '#rca/mark-done.ts';
 import { closeTrackerIssue } from './close-tracker-issue.ts';
@@ -11,31 +12,41 @@ export interface ItemRef {
   key: string;
 }
 
-/** "Done" on a reminder: marks the row done in its RCA through a commit that changes that row only. */
+/**
+ * "Done" on a reminder: marks the row done in its RCA through a commit that changes that row only, in
+ * the repository the item lives in (the private incidents' own one for a `privateRepoFile` name).
+ */
 export async function completeActionItem(
   deps: CompleteActionItemDeps,
   ref: ItemRef,
   by: string,
 ): Promise<Outcome<string>> {
-  const rca = deps.rca;
-  return rca.exclusive(async () => {
-    await rca.repo.pull();
-    const source = await rca.repo.readFile(ref.file);
-    if (source === null) return fail(`${ref.file} is no longer in the repository.`);
+  const inPrivate = pathInPrivateRepo(ref.file);
+  const target = inPrivate === null ? deps.rca : deps.rca.privateRepo;
+  if (target === null)
+    return fail(
+      "this item is in the private incidents' repository, which is no longer set (incident.private.repo, RCA_PRIVATE_REPO); mark it done there by hand.",
+    );
+  const path = inPrivate ?? ref.file;
+  const label = inPrivate === null ? path : `${path} of the private incidents' repository`;
+  return target.exclusive(async () => {
+    await target.repo.pull();
+    const source = await target.repo.readFile(path);
+    if (source === null) return fail(`${label} is no longer in the repository.`);
     const marked = markActionItemDone(source, (action) => itemKey(ref.file, action) === ref.key, {
       actionItemHeadings: deps.config.rca.actionItemHeadings,
     });
     if (!marked.ok) return fail(marked.reason);
     const name = (await deps.chat.userName(by)) ?? by;
-    const outcome = await rca.repo.commitFile(
-      ref.file,
+    const outcome = await target.repo.commitFile(
+      path,
       marked.text,
-      `Mark action item done in ${ref.file}:${marked.line} (by ${name})`,
+      `Mark action item done in ${path}:${marked.line} (by ${name})`,
     );
     if (!outcome.committed) return fail(`I could not commit the change: ${outcome.reason}`);
     const where = outcome.pushed ? '' : ' (committed locally; I will push it when the repository answers)';
     const closed = await closeTrackerIssue(deps, marked.text, marked.line);
-    return ok(`Marked done in ${ref.file} line ${marked.line}${where}.${closed} No more reminders for it.`);
+    return ok(`Marked done in ${label} line ${marked.line}${where}.${closed} No more reminders for it.`);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { IndexedFile } from '#domain/plan-reminders.ts';
 import type { ScanCache } from '#src/ports/store/scan-cache.ts';
 import { BlobCache } from './blob-cache.ts';
+import { scopeScanCache } from './scope-scan-cache.ts';
 import { type ScanProgress, type ScanSource, scanRcaFiles } from './scan-rca-files.ts';
 import { fromScanRow, scanReader, toScanRow } from './scan-row.ts';
 
@@ -39,14 +40,21 @@ export class RcaIndex {
   private running: Promise<unknown> = Promise.resolve();
   /** What the cached entries were read with: entries read by another scanner or other headings are read again. */
   private readonly reader: string;
+  private readonly cache: ScanCache | null;
 
+  /**
+   * `scope` names the repository in the store's shared scan cache: '' for the main RCA repository,
+   * another name (`private-repo`) for a second one, so neither index forgets the other's rows.
+   */
   constructor(
     private readonly scanner: RcaScanner,
-    private readonly cache: ScanCache | null,
+    cache: ScanCache | null,
     private readonly dirs: string[],
     private readonly actionItemHeadings?: readonly string[],
+    scope = '',
   ) {
     this.reader = scanReader(actionItemHeadings);
+    this.cache = cache && scopeScanCache(cache, scope);
   }
 
   refresh(): Promise<{ files: IndexedFile[]; parsed: number }> {

@@ -22,7 +22,7 @@ export interface RunSummary {
 const LAST_RUN = 'reminders.lastRun';
 
 /**
- * The scheduled job: pull, rescan what changed, and send each (item, stage) once, one message per
+ * The scheduled job: pull (the private incidents' own repository too), rescan what changed, and send each (item, stage) once, one message per
  * owner. A store lock keeps it to one replica at a time, and the ledger makes each stage go out once
  * across restarts and replicas: a row is claimed, then marked sent once the message is out, and a
  * claim left unsent (the process died between the two) is sent by the next run. An owner whose lookup
@@ -38,6 +38,8 @@ export async function remindActionItems(
   const today = calendarDay(startedAt, deps.config.reminders.timeZone);
   const result = await deps.store.tryWithLock('reminders', async (): Promise<RunSummary> => {
     await deps.rca.exclusive(() => deps.rca.repo.pull());
+    const privateRepo = deps.rca.privateRepo;
+    if (privateRepo) await privateRepo.exclusive(() => privateRepo.repo.pull());
     const stored = await deps.store.getSetting(LAST_RUN);
     const lastRun = stored !== null && stored < today ? stored : dayBefore(today);
     const { files, parsed, plan } = await planReminderRun(index, {

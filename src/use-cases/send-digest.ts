@@ -1,7 +1,7 @@
 import { calendarDay } from '#domain/calendar-day.ts';
 import { digestGroup } from '#domain/reminder-policy.ts';
 import type { SendDigestDeps } from './deps.ts';
-import type { RcaIndex } from './rca-index.ts';
+import type { ReminderFiles } from './plan-reminder-run.ts';
 
 export interface DigestItem {
   file: string;
@@ -15,7 +15,7 @@ export type DigestGroups = Record<'overdue' | 'soon' | 'open', DigestItem[]>;
 /** The weekly digest per team (reminders.digestChannels): its open, due-soon and overdue items. */
 export async function sendDigest(
   deps: SendDigestDeps,
-  index: RcaIndex,
+  index: ReminderFiles,
   post: (channel: string, team: string, groups: DigestGroups, today: string) => Promise<void>,
 ): Promise<number> {
   const teams = Object.entries(deps.config.reminders.digestChannels);

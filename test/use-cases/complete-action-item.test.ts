@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { itemKey } from '#domain/plan-reminders.ts';
+import { privateRepoFile } from '#domain/private-incident.ts';
 import { completeActionItem, snoozeReminder } from '#use-cases/complete-action-item.ts';
 import { buildDeps } from '../helpers/build-deps.ts';
+import { MemoryRcaRepository } from '../helpers/memory-rca-repository.ts';
 import { rcaWithActions } from '../helpers/rca-files.ts';
 
 const PATH = 'RCAs/2030-03-01-db.md';
@@ -28,6 +30,39 @@ describe('completeActionItem', () => {
     expect(changed).toEqual(['| P1 | ~~Add an alert~~ | <@UBOB> | 2030-04-10 |']);
     expect(bed.memoryRepo!.commits[0]?.message).toBe(`Mark action item done in ${PATH}:16 (by Bob)`);
     expect(bed.memoryRepo!.pulls).toBe(1);
+  });
+
+  it("commits to the private incidents' repository for an item named there, never to the main one", async () => {
+    const bed = buildDeps();
+    const secret = new MemoryRcaRepository('main');
+    secret.edit(PATH, source);
+    bed.memoryRepo!.edit(PATH, source);
+    bed.deps.rca = { ...bed.deps.rca, privateRepo: { repo: secret, exclusive: (task) => task() } };
+    const file = privateRepoFile(PATH);
+
+    const outcome = await completeActionItem(bed.deps, { file, key: itemKey(file, 'Add an alert') }, 'UBOB');
+    const mainKey = await completeActionItem(bed.deps, { file, key: itemKey(PATH, 'Write a runbook') }, 'UBOB');
+
+    expect(outcome).toEqual({
+      ok: true,
+      value: `Marked done in ${PATH} of the private incidents' repository line 16. No more reminders for it.`,
+    });
+    expect(secret.commits.map((c) => c.message)).toEqual([`Mark action item done in ${PATH}:16 (by UBOB)`]);
+    expect(secret.pulls).toBe(2);
+    expect(bed.memoryRepo!.commits).toEqual([]);
+    // A main-repository key does not name the private file's row.
+    expect(mainKey.ok).toBe(false);
+  });
+
+  it("says what to do when the item's private repository is no longer set", async () => {
+    const bed = buildDeps();
+    bed.memoryRepo!.edit(PATH, source);
+    const file = privateRepoFile(PATH);
+
+    const outcome = await completeActionItem(bed.deps, { file, key: itemKey(file, 'Add an alert') }, 'UBOB');
+
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('incident.private.repo') });
+    expect(bed.memoryRepo!.commits).toEqual([]);
   });
 
   it('says the commit waits for the repository when it could not be pushed', async () => {

@@ -7,6 +7,8 @@ import { createRcaClone } from './create-rca-clone.ts';
 
 export interface PrivateRcaRepository {
   repo: RcaRepository;
+  /** Its working clone, which the reminder scan reads. */
+  dir: string;
   /** Runs `task` as the only writer to the private repository, across replicas too. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   /** Stops retrying its unpushed commits. */
@@ -36,5 +38,5 @@ export async function createPrivateRcaRepository(
     withLock(() => repo.pushPending()).catch(() => undefined);
   }, config.rca.pushRetryMs);
   timer.unref();
-  return { repo, exclusive: withLock, stop: () => clearInterval(timer) };
+  return { repo, dir: repo.dir, exclusive: withLock, stop: () => clearInterval(timer) };
 }

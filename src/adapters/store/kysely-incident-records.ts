@@ -26,18 +26,32 @@ function fromIncidentRow(row: IncidentsTable): Incident {
 }
 const actionItemRows = createRowMapping<ActionItemRecord, ActionItemsTable>({ flags: ['done'] });
 
+/**
+ * How long a replica trusts the channel → incident id it found: `/incident private` moves an incident
+ * to a new channel, and a replica other than the one that moved it sees that once its entry is this old.
+ */
+export const CHANNEL_INCIDENT_TTL_MS = 10_000;
+
 /** Incidents and their action items, in the `incidents` and `action_items` tables. */
-export function createKyselyIncidentRecords(db: Kysely<Database>): IncidentRecords {
-  /** Channel → incident id never changes once set, so found ones are kept (misses are not). */
-  const channelIncidents = new Map<string, string>();
+export function createKyselyIncidentRecords(
+  db: Kysely<Database>,
+  options: { now?: () => number } = {},
+): IncidentRecords {
+  const now = options.now ?? (() => performance.now());
+  /**
+   * Channel → incident id, as found (misses are not kept): a message or reaction in an incident channel
+   * costs one query per channel per `CHANNEL_INCIDENT_TTL_MS`, not one per event.
+   */
+  const channelIncidents = new Map<string, { id: string; until: number }>();
   const byChannel = (channelId: string) => db.selectFrom('incidents').where('channel_id', '=', channelId);
 
   return {
     async incidentIdForChannel(channelId) {
       const cached = channelIncidents.get(channelId);
-      if (cached !== undefined) return cached;
+      if (cached !== undefined && cached.until > now()) return cached.id;
       const row = await byChannel(channelId).select('id').executeTakeFirst();
-      if (row) channelIncidents.set(channelId, row.id);
+      if (row) channelIncidents.set(channelId, { id: row.id, until: now() + CHANNEL_INCIDENT_TTL_MS });
+      else channelIncidents.delete(channelId);
       return row?.id ?? null;
     },
 
@@ -51,7 +65,7 @@ export function createKyselyIncidentRecords(db: Kysely<Database>): IncidentRecor
       await db.updateTable('incidents').set(changed).where('id', '=', id).execute();
       // An incident that moved (`/incident private`) no longer answers for its old channel.
       if (patch.channelId !== undefined)
-        for (const [channel, incident] of channelIncidents) if (incident === id) channelIncidents.delete(channel);
+        for (const [channel, cached] of channelIncidents) if (cached.id === id) channelIncidents.delete(channel);
     },
 
     async getIncident(id) {

@@ -8,8 +8,8 @@ type Notifier = ReminderNotifier & {
 };
 
 /**
- * The reminder messages, with a private incident's action items (RCAs in `incident.private.rcaDir`)
- * kept to direct messages: never in a channel an owner maps to, the needs-attention message of
+ * The reminder messages, with a private incident's action items (RCAs in `incident.private.rcaDir`,
+ * or anywhere in `incident.private.repo`) kept to direct messages: never in a channel an owner maps to, the needs-attention message of
  * `reminders.fallbackChannel`, or a digest. What is held back is logged by file line, never by text.
  */
 export function keepPrivateItems(

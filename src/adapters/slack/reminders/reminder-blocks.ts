@@ -1,4 +1,5 @@
 import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
+import { pathInPrivateRepo } from '#domain/private-incident.ts';
 import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import { describeDue } from '#domain/reminder-policy.ts';
 import type { ChatMessage } from '#src/ports.ts';
@@ -16,7 +17,13 @@ export const REMINDER_ACTIONS = {
 /** Block Kit allows 50 blocks a message: two per item and a header leave room for 23 items. */
 const MAX_ITEMS = 23;
 
+/**
+ * An RCA file as a link into `rca.webUrl`; a file of the private incidents' own repository is named
+ * without one (`rca.webUrl` points into the main repository).
+ */
 export function fileLink(path: string, webUrl: string, branch: string): string {
+  const inPrivate = pathInPrivateRepo(path);
+  if (inPrivate !== null) return `\`${escapeMrkdwn(inPrivate)}\` (private incidents' repository)`;
   const url = renderRcaWebUrl(webUrl, branch, path);
   return url ? `<${url}|${escapeMrkdwn(path)}>` : `\`${escapeMrkdwn(path)}\``;
 }
