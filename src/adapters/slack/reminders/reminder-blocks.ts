@@ -42,31 +42,7 @@ export function buildReminderMessage(
       section(
         `*${clampText(escapeMrkdwn(item.action), 1500)}*\n${clampText(escapeMrkdwn(item.title), 300)} · ${link(item.file)}\nDue ${item.due}: *${describeDue(item.due, today)}*`,
       ),
-      {
-        type: 'actions',
-        block_id: `reminder-${shown.indexOf(item)}`,
-        elements: [
-          {
-            type: 'button',
-            action_id: REMINDER_ACTIONS.done,
-            text: { type: 'plain_text', text: 'Done' },
-            style: 'primary',
-            value: buttonValue(item),
-          },
-          {
-            type: 'button',
-            action_id: REMINDER_ACTIONS.snoozeDay,
-            text: { type: 'plain_text', text: 'Snooze 1 day' },
-            value: buttonValue(item),
-          },
-          {
-            type: 'button',
-            action_id: REMINDER_ACTIONS.snoozeWeek,
-            text: { type: 'plain_text', text: 'Snooze 1 week' },
-            value: buttonValue(item),
-          },
-        ],
-      },
+      reminderButtons(item, shown.indexOf(item)),
     );
   }
   if (items.length > shown.length) {
@@ -116,10 +92,31 @@ export function buildNeedsAttention(items: AttentionItem[], link: (path: string)
   };
 }
 
-/** Done and Snooze find the item by its file and key; a path too long for a button value is left out. */
-function buttonValue(item: PlannedItem): string {
-  const full = JSON.stringify({ f: item.file, k: item.key });
-  return full.length <= LIMITS.buttonValue ? full : JSON.stringify({ k: item.key }).slice(0, LIMITS.buttonValue);
+/**
+ * Done and Snooze find the item by its file and key, both in the button's value. An item whose path and
+ * action do not fit in a value (Slack's 2,000 characters) gets no buttons but a line saying what to do,
+ * rather than buttons that could not find it.
+ */
+function reminderButtons(item: PlannedItem, index: number): unknown {
+  const value = JSON.stringify({ f: item.file, k: item.key });
+  if (value.length > LIMITS.buttonValue)
+    return context(['This item is too long for the Done and Snooze buttons: mark it done in its file.']);
+  const button = (actionId: string, text: string, style?: 'primary') => ({
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text },
+    ...(style ? { style } : {}),
+    value,
+  });
+  return {
+    type: 'actions',
+    block_id: `reminder-${index}`,
+    elements: [
+      button(REMINDER_ACTIONS.done, 'Done', 'primary'),
+      button(REMINDER_ACTIONS.snoozeDay, 'Snooze 1 day'),
+      button(REMINDER_ACTIONS.snoozeWeek, 'Snooze 1 week'),
+    ],
+  };
 }
 
 /** A team's weekly digest: overdue, due within a week, open; each group as many lines as fit. */
