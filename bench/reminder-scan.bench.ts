@@ -14,14 +14,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { GitBlobSource } from '#adapters/git/git-blob-source.ts';
+import { type BlobReading, GitBlobSource } from '#adapters/git/git-blob-source.ts';
 import { readBlobs } from '#adapters/git/read-blobs.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
-import { createSqliteStore } from '#adapters/store/create-store.ts';
-import { createKyselyIncidentStore, type KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
-import type { Database } from '#adapters/store/schema.ts';
+import { createSqliteStore, type LocatedStore } from '#adapters/store/create-store.ts';
+import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import { loadConfig, PROJECT_ROOT } from '#config/load-config.ts';
 import { type IndexedFile, planReminders } from '#domain/plan-reminders.ts';
 import { parseRca } from '#rca/parse-rca.ts';
@@ -96,31 +93,33 @@ console.log(`inbox-write floor, no scan running: n=${idle.writes.n}, ${describeW
 // A cold scan on the worker, each way of reading, each with a fresh store so nothing is cached.
 const items = (files: IndexedFile[]) => files.reduce((n, f) => n + f.items.length, 0);
 let storeCount = 0;
-/** The bot's SQLite store, or (to show what WAL checkpoints on this thread cost) one that never checkpoints. */
-function sqliteStore(file: string, checkpoints: boolean): KyselyIncidentStore {
-  if (checkpoints) return createSqliteStore(file);
-  const database = new SqliteDatabase(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('wal_autocheckpoint = 0');
-  return createKyselyIncidentStore({
-    kind: 'sqlite',
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
-  });
+type CacheWrites = 'worker' | 'main' | 'none';
+const CACHE_LABELS: Record<CacheWrites, string> = {
+  worker: 'cache saved by the worker on its own SQLite connection',
+  main: 'cache saved on the main thread, as before',
+  none: 'no cache',
+};
+
+/** A scanner started (an empty scan) before it is measured, as the bot's is after its first scan. */
+async function startedWorker(reading: BlobReading, cache: StoreLocation | null): Promise<WorkerRcaScanner> {
+  const scanner = new WorkerRcaScanner({ kind: 'git', dir: repoDir, reading }, { cache });
+  await scanner.scan(['no-such-dir'], new Map(), { onBatch: () => undefined });
+  return scanner;
 }
 
-async function coldScan(label: string, scanner: RcaScanner, options: { cache?: boolean; checkpoints?: boolean } = {}) {
+async function coldScan(label: string, scanner: (store: LocatedStore) => Promise<RcaScanner>, cache: CacheWrites) {
   storeCount += 1;
-  const store = sqliteStore(join(root, `scribe-${storeCount}.sqlite`), options.checkpoints !== false);
+  const store = createSqliteStore(join(root, `scribe-${storeCount}.sqlite`));
   await store.migrate();
-  const index = new RcaIndex(scanner, options.cache === false ? null : store, ['RCAs']);
+  const scan = await scanner(store);
+  const index = new RcaIndex(scan, cache === 'none' ? null : store, ['RCAs']);
   const figures = await measureWhile(
     (i) => store.recordEvent(`EvBench${i}`, '{}', new Date().toISOString()),
     () => index.refresh(),
   );
   const count = items(figures.result.files);
   console.log(
-    `cold scan of ${figures.result.files.length} RCAs, ${label} (${count} action items${options.cache === false ? ', no cache' : options.checkpoints === false ? ', cache written to SQLite with no WAL checkpoints' : ', cache written to SQLite'}): ${figures.seconds.toFixed(2)} s (target ≤ 0.8 s; floor: the line scanner alone ${scannerSeconds.toFixed(2)} s)`,
+    `cold scan of ${figures.result.files.length} RCAs, ${label} (${count} action items, ${CACHE_LABELS[cache]}): ${figures.seconds.toFixed(2)} s (target ≤ 0.8 s; floor: the line scanner alone ${scannerSeconds.toFixed(2)} s)`,
   );
   console.log(
     `  event-loop delay while it ran: ${describeWaits(figures.delay)} (target p99 ≤ 2 ms; an ack waits this long before it runs); main thread busy ${(figures.busySeconds * 1000).toFixed(0)} ms of it`,
@@ -128,7 +127,11 @@ async function coldScan(label: string, scanner: RcaScanner, options: { cache?: b
   console.log(
     `  inbox writes while it ran: n=${figures.writes.n}, ${describeWaits(figures.writes)} (target p99 ≤ 2 ms)`,
   );
-  return { index, store, figures };
+  if (cache !== 'none') {
+    const rows = (await store.loadScanCache()).length;
+    if (rows !== figures.result.files.length) throw new Error(`the scan cache holds ${rows} rows, not ${COUNT}`);
+  }
+  return { index, store, scanner: scan, figures };
 }
 
 /** The cold scan as the issue's table counts it: its time, and the two waits an ack meets meanwhile. */
@@ -164,28 +167,36 @@ function summarizeColdScan(
   );
 }
 
-const started = new WorkerRcaScanner({ kind: 'git', dir: repoDir, reading: 'blobs' });
-const [, startSeconds] = await timed(() => started.scan(['no-such-dir'], new Map(), { onBatch: () => undefined }));
+const [, startSeconds] = await timed(() => startedWorker('blobs', null).then((scanner) => scanner.close()));
 console.log(`scan worker start-up (an empty scan on a new worker): ${(startSeconds * 1000).toFixed(0)} ms`);
-const blobs = await coldScan('on the worker, blobs read with git cat-file --batch', started);
-const workingTree = new WorkerRcaScanner({ kind: 'git', dir: repoDir, reading: 'working-tree' });
-await workingTree.scan(['no-such-dir'], new Map(), { onBatch: () => undefined });
-const tree = await coldScan('on the worker, the working tree read', workingTree);
+const tree = await coldScan(
+  'on the worker, the working tree read',
+  (store) => startedWorker('working-tree', store.location),
+  'worker',
+);
+await (tree.scanner as WorkerRcaScanner).close();
+await tree.store.close();
+const blobs = await coldScan(
+  'on the worker, blobs read with git cat-file --batch',
+  (store) => startedWorker('blobs', store.location),
+  'worker',
+);
 summarizeColdScan('worker, working tree (the bot’s default)', tree.figures);
 summarizeColdScan('worker, git cat-file --batch', blobs.figures);
-await tree.store.close();
-const uncached = await coldScan('on the worker, the working tree read', workingTree, { cache: false });
-await uncached.store.close();
-const noCheckpoints = await coldScan('on the worker, the working tree read', workingTree, { checkpoints: false });
-await noCheckpoints.store.close();
-await workingTree.close();
-const before = await coldScan(
-  'on the main thread (scanInProcess, as the command line runs it; 100 files between yields)',
-  scanInProcess(new GitBlobSource(repoDir, 'working-tree')),
-);
+const mainWrites = await startedWorker('working-tree', null);
+const before = await coldScan('on the worker, the working tree read', async () => mainWrites, 'main');
 await before.store.close();
+const uncached = await coldScan('on the worker, the working tree read', async () => mainWrites, 'none');
+await uncached.store.close();
+await mainWrites.close();
+const inProcess = await coldScan(
+  'on the main thread (scanInProcess, as the command line runs it; 100 files between yields)',
+  async () => scanInProcess(new GitBlobSource(repoDir, 'working-tree')),
+  'main',
+);
+await inProcess.store.close();
 
-const { index: cold, store } = blobs;
+const { index: cold, store, scanner: started } = blobs;
 const files = blobs.figures.result.files.slice(0, 10).map((f) => f.path);
 for (const path of files)
   writeFileSync(
@@ -257,7 +268,7 @@ for (let i = 0; i < 5; i += 1) {
 console.log(
   `heap after each of 5 more scans: ${heap.join(', ')} MB (flat: the index holds one entry per file and drops files that are gone)`,
 );
-await started.close();
+await (started as WorkerRcaScanner).close();
 await store.close();
 
 // The command line as a person runs it: a whole process, start-up included; the fastest of two. From

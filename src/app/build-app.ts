@@ -95,6 +95,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   const runs = createReminderRuns({
     deps,
     dir: clone.dir,
+    storeLocation: store.location,
     backgroundChat: slack.backgroundChat,
     reviewJobs,
     metrics,

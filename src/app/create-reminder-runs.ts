@@ -2,6 +2,7 @@ import type { Logger } from '#adapters/log/create-logger.ts';
 import type { Metrics } from '#adapters/metrics/create-metrics.ts';
 import type { ReviewJobs } from '#adapters/review/start-review-jobs.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
+import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { keepPrivateItems } from '#adapters/slack/reminders/keep-private-items.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
@@ -25,6 +26,8 @@ export interface ReminderRuns {
 export function createReminderRuns(options: {
   deps: Deps;
   dir: string;
+  /** Where `deps.store` lives, for the scan worker to save the scan cache on its own connection; null: in memory. */
+  storeLocation?: StoreLocation | null;
   backgroundChat: SlackChat;
   reviewJobs: Pick<ReviewJobs, 'check'>;
   metrics: Metrics;
@@ -32,8 +35,9 @@ export function createReminderRuns(options: {
 }): ReminderRuns {
   const { deps, reviewJobs, metrics, log } = options;
   const { config, store } = deps;
-  // The scan runs on a worker thread, so the parser never holds up the acks on this one.
-  const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir });
+  // The scan runs on a worker thread, so the parser never holds up the acks on this one, and saves
+  // what it read there too, on a connection of its own to the same store.
+  const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir }, { cache: options.storeLocation ?? null });
   const index = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
   const resolver = new SlackOwnerResolver(options.backgroundChat, config, { store, clock: deps.clock });
   // A private incident's action items reach their owners by DM only, never a channel or the digest.
