@@ -4,7 +4,7 @@ import { type BlobReading, GitBlobSource } from '#adapters/git/git-blob-source.t
 import { openScanCacheWriter, type ScanCacheWriter, type StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import type { IndexedFile } from '#domain/plan-reminders.ts';
 import { type ScanSource, scanRcaFiles } from '#use-cases/scan-rca-files.ts';
-import { scanReader, toScanRow } from '#use-cases/scan-row.ts';
+import { scanReader, scanRowsJson, toScanRow } from '#use-cases/scan-row.ts';
 
 /** Where the worker reads the RCA files from: plain data, since it crosses to another thread. */
 export type ScanSourceSpec = { kind: 'git'; dir: string; reading?: BlobReading } | { kind: 'directory'; root: string };
@@ -25,7 +25,7 @@ export interface ScanTask {
   port: MessagePort;
 }
 
-/** A batch as it crosses to the main thread: the files as JSON, and whether they are saved already. */
+/** A batch as it crosses to the main thread: the files as JSON (`scanRowsJson`), and whether they are saved already. */
 export interface ScanBatch {
   files: string;
   saved: boolean;
@@ -69,13 +69,14 @@ export async function scanTask(task: ScanTask): Promise<string[]> {
       {
         batchSize: task.batchSize,
         onBatch: async (entries: IndexedFile[]) => {
+          const rows = entries.map((entry) => toScanRow(entry, reader));
           if (location) {
             writer ??= openScanCacheWriter(location);
-            await writer.saveScanEntries(entries.map((entry) => toScanRow(entry, reader)));
+            await writer.saveScanEntries(rows);
           }
           while (credits === 0) await waitForAck();
           credits -= 1;
-          const batch: ScanBatch = { files: JSON.stringify(entries), saved: location !== undefined };
+          const batch: ScanBatch = { files: scanRowsJson(rows), saved: location !== undefined };
           task.port.postMessage(batch);
         },
       },

@@ -1,10 +1,10 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import { workerEntry } from '#src/worker-entry.ts';
 import type { RcaScanner } from '#use-cases/rca-index.ts';
 import type { ScanProgress } from '#use-cases/scan-rca-files.ts';
-import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
-import type { IndexedFile } from '#domain/plan-reminders.ts';
+import { filesFromScanRowsJson } from '#use-cases/scan-row.ts';
 import type { ScanBatch, ScanSourceSpec, ScanTask } from './scan-task.ts';
 
 type RunOptions = NonNullable<Parameters<Piscina['run']>[1]>;
@@ -59,7 +59,7 @@ export class WorkerRcaScanner implements RcaScanner {
     let failure: unknown = null;
     port1.on('message', (batch: ScanBatch) => {
       saved = saved
-        .then(() => progress.onBatch(JSON.parse(batch.files) as IndexedFile[], batch.saved))
+        .then(() => progress.onBatch(filesFromScanRowsJson(batch.files), batch.saved))
         .catch((error: unknown) => {
           failure ??= error;
         })
