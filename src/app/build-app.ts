@@ -96,6 +96,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
     deps,
     dir: clone.dir,
     privateDir: privateRca?.dir ?? null,
+    storeLocation: store.location,
     backgroundChat: slack.backgroundChat,
     reviewJobs,
     metrics,

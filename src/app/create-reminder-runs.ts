@@ -2,6 +2,7 @@ import type { Logger } from '#adapters/log/create-logger.ts';
 import type { Metrics } from '#adapters/metrics/create-metrics.ts';
 import type { ReviewJobs } from '#adapters/review/start-review-jobs.ts';
 import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
+import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { keepPrivateItems } from '#adapters/slack/reminders/keep-private-items.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
@@ -33,6 +34,8 @@ export function createReminderRuns(options: {
   deps: Deps;
   dir: string;
   privateDir?: string | null;
+  /** Where `deps.store` lives, for the scan worker to save the scan cache on its own connection; null: in memory. */
+  storeLocation?: StoreLocation | null;
   backgroundChat: SlackChat;
   reviewJobs: Pick<ReviewJobs, 'check'>;
   metrics: Metrics;
@@ -40,10 +43,13 @@ export function createReminderRuns(options: {
 }): ReminderRuns {
   const { deps, reviewJobs, metrics, log } = options;
   const { config, store } = deps;
-  // The scan runs on a worker thread, so the parser never holds up the acks on this one.
-  const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir });
+  // The scan runs on a worker thread, so the parser never holds up the acks on this one, and saves
+  // what it read there too, on a connection of its own to the same store.
+  const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir }, { cache: options.storeLocation ?? null });
   const main = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
   // The private repository's drafts sit in its `rcaDir`; hand-written ones may sit in `rca.dirs` too.
+  // Its rows are saved on this thread, under the index's scope (few files; the worker saves paths as
+  // they are, which would collide with the main repository's).
   const privateScanner = options.privateDir ? new WorkerRcaScanner({ kind: 'git', dir: options.privateDir }) : null;
   const privateIndex =
     privateScanner &&

@@ -32,7 +32,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * Every RCA's action items, kept by git blob id: a refresh reads only files whose blob changed (the
  * store keeps the rest across restarts), and forgets files that are gone, so it never only grows.
  * What a scan yields is saved batch by batch as it arrives, each batch its own statement, so an ack's
- * inbox write never queues behind the whole cache. Refreshes run one at a time.
+ * inbox write never queues behind the whole cache; a scanner that saved a batch itself (the worker,
+ * on its own connection to the same store) says so, and it is not saved again. Refreshes run one at a time.
  */
 export class RcaIndex {
   private readonly files = new BlobCache<IndexedFile>();
@@ -82,9 +83,9 @@ export class RcaIndex {
       this.dirs,
       this.files.blobs(),
       {
-        onBatch: async (entries, rows) => {
+        onBatch: async (entries, saved) => {
           for (const entry of entries) changed.set(entry.path, { blob: entry.blob, value: entry });
-          if (cache) await cache.saveScanEntries(rows ?? entries.map((entry) => toScanRow(entry, this.reader)));
+          if (cache && !saved) await cache.saveScanEntries(entries.map((entry) => toScanRow(entry, this.reader)));
           else await yieldToEventLoop();
         },
       },

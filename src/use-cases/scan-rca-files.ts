@@ -1,7 +1,6 @@
 import type { IndexedFile } from '#domain/plan-reminders.ts';
 import { scanActionItems } from '#rca/scan-action-items.ts';
 import type { RcaFileInfo } from '#src/ports.ts';
-import type { ScanRow } from './scan-row.ts';
 
 /** Where the RCA files come from: a git repository or a plain directory. */
 export interface ScanSource {
@@ -11,11 +10,11 @@ export interface ScanSource {
 }
 
 /**
- * What a scan hands over as it goes, and how much at a time. A scanner on another thread also hands
- * over the rows it serialized there, so this thread need not serialize them again for the cache.
+ * What a scan hands over as it goes, and how much at a time. `saved`: a scanner on another thread
+ * has saved the batch in the scan cache already, on its own connection.
  */
 export interface ScanProgress {
-  onBatch(entries: IndexedFile[], rows?: ScanRow[]): void | Promise<void>;
+  onBatch(entries: IndexedFile[], saved?: boolean): void | Promise<void>;
   batchSize?: number;
 }
 

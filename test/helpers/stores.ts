@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createPostgresStore, createSqliteStore } from '#adapters/store/create-store.ts';
-import type { KyselyIncidentStore } from '#adapters/store/kysely-incident-store.ts';
+import { createPostgresStore, createSqliteStore, type LocatedStore } from '#adapters/store/create-store.ts';
 
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'];
 
@@ -12,7 +11,7 @@ export interface StoreFactory {
   name: 'sqlite' | 'postgres';
   available: boolean;
   /** A fresh, migrated, empty store, and a second handle on the same data (another "replica"). */
-  create(): Promise<{ store: KyselyIncidentStore; reopen(): KyselyIncidentStore; url: string }>;
+  create(): Promise<{ store: LocatedStore; reopen(): LocatedStore; url: string }>;
 }
 
 export const sqliteFactory: StoreFactory = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RcaFileInfo } from '#src/ports.ts';
 import type { ScanCache } from '#src/ports/store/scan-cache.ts';
-import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
+import { RcaIndex, type RcaScanner, scanInProcess } from '#use-cases/rca-index.ts';
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
 import { rcaWithActions } from '../helpers/rca-files.ts';
 
@@ -95,6 +95,28 @@ describe('RcaIndex', () => {
     expect(indexed.map((f) => f.path)).toEqual(['RCAs/0000.md', 'RCAs/0001.md', 'RCAs/0003.md', 'RCAs/0004.md']);
     expect(deletes).toEqual([['RCAs/0002.md']]);
     expect(rows.has('RCAs/0002.md')).toBe(false);
+  });
+
+  it('does not save again a batch its scanner saved itself, yet forgets gone files in the cache', async () => {
+    const files = corpus(30);
+    const { source } = memorySource(files);
+    const { cache, saves, deletes } = memoryCache();
+    const inProcess = scanInProcess(source);
+    // A scanner that saves its batches elsewhere (as the worker does, on its own connection).
+    const savingItself: RcaScanner = {
+      scan: (dirs, known, progress, headings) =>
+        inProcess.scan(dirs, known, { ...progress, onBatch: (entries) => progress.onBatch(entries, true) }, headings),
+    };
+    const index = new RcaIndex(savingItself, cache, ['RCAs']);
+
+    const cold = await index.refresh();
+    files.delete('RCAs/0007.md');
+    const after = await index.refresh();
+
+    expect(cold.parsed).toBe(30);
+    expect(saves).toEqual([]);
+    expect(after.files).toHaveLength(29);
+    expect(deletes).toEqual([['RCAs/0007.md']]);
   });
 
   it('runs refreshes one at a time, so two callers never scan the same files at once', async () => {

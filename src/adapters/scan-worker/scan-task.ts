@@ -1,9 +1,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import { DirectorySource } from '#adapters/git/directory-source.ts';
 import { type BlobReading, GitBlobSource } from '#adapters/git/git-blob-source.ts';
+import { openScanCacheWriter, type ScanCacheWriter, type StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import type { IndexedFile } from '#domain/plan-reminders.ts';
 import { type ScanSource, scanRcaFiles } from '#use-cases/scan-rca-files.ts';
-import { scanReader, toScanRow } from '#use-cases/scan-row.ts';
+import { scanReader, scanRowsJson, toScanRow } from '#use-cases/scan-row.ts';
 
 /** Where the worker reads the RCA files from: plain data, since it crosses to another thread. */
 export type ScanSourceSpec = { kind: 'git'; dir: string; reading?: BlobReading } | { kind: 'directory'; root: string };
@@ -14,12 +15,20 @@ export interface ScanTask {
   known: Map<string, string>;
   actionItemHeadings?: readonly string[];
   batchSize: number;
+  /** The store to save the scan-cache rows in, on this thread's own connection; none: the main thread saves them. */
+  cache?: StoreLocation;
   /**
-   * Batches go out on it as scan rows, and an `ack` comes back for each once the main thread has
-   * saved it. Rows, not objects: parsing a batch of JSON strings costs the main thread a sixth or
-   * less of what deserializing the objects and serializing them again for the cache did.
+   * Batches go out on it, and an `ack` comes back for each once the main thread has taken it in.
+   * Each as one JSON string: one copy across, and one `JSON.parse` on the main thread, a fraction of
+   * what deserializing the objects costs.
    */
   port: MessagePort;
+}
+
+/** A batch as it crosses to the main thread: the files as JSON (`scanRowsJson`), and whether they are saved already. */
+export interface ScanBatch {
+  files: string;
+  saved: boolean;
 }
 
 /** Batches the main thread may have unsaved at once: enough to keep both threads busy, no more. */
@@ -49,6 +58,8 @@ export async function scanTask(task: ScanTask): Promise<string[]> {
     wake = null;
     resolve?.();
   });
+  const location = task.cache;
+  let writer: ScanCacheWriter | null = null;
   try {
     const reader = scanReader(task.actionItemHeadings);
     const paths = await scanRcaFiles(
@@ -58,9 +69,15 @@ export async function scanTask(task: ScanTask): Promise<string[]> {
       {
         batchSize: task.batchSize,
         onBatch: async (entries: IndexedFile[]) => {
+          const rows = entries.map((entry) => toScanRow(entry, reader));
+          if (location) {
+            writer ??= openScanCacheWriter(location);
+            await writer.saveScanEntries(rows);
+          }
           while (credits === 0) await waitForAck();
           credits -= 1;
-          task.port.postMessage(entries.map((entry) => toScanRow(entry, reader)));
+          const batch: ScanBatch = { files: scanRowsJson(rows), saved: location !== undefined };
+          task.port.postMessage(batch);
         },
       },
       task.actionItemHeadings,
@@ -69,5 +86,6 @@ export async function scanTask(task: ScanTask): Promise<string[]> {
     return paths;
   } finally {
     task.port.close();
+    await (writer as ScanCacheWriter | null)?.close();
   }
 }

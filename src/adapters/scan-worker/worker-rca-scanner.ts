@@ -1,10 +1,11 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import { workerEntry } from '#src/worker-entry.ts';
 import type { RcaScanner } from '#use-cases/rca-index.ts';
 import type { ScanProgress } from '#use-cases/scan-rca-files.ts';
-import { decodeScanRow, type ScanRow } from '#use-cases/scan-row.ts';
-import type { ScanSourceSpec, ScanTask } from './scan-task.ts';
+import { filesFromScanRowsJson } from '#use-cases/scan-row.ts';
+import type { ScanBatch, ScanSourceSpec, ScanTask } from './scan-task.ts';
 
 type RunOptions = NonNullable<Parameters<Piscina['run']>[1]>;
 
@@ -15,13 +16,19 @@ export interface WorkerScannerOptions {
    */
   idleMs?: number;
   batchSize?: number;
+  /**
+   * The store the worker saves the scan-cache rows in, on a connection of its own (`store.location`),
+   * so this thread only takes the files in; each batch then reaches `onBatch` marked saved. None (a
+   * store in memory): `onBatch` saves them.
+   */
+  cache?: StoreLocation | null;
 }
 
 /**
  * The reminder scan on a worker thread, through piscina: one thread, started on the first scan and
  * let go after `idleMs` (ten minutes) without one, started again if it ever dies. Batches come back as the worker
- * makes them and are handed to `onBatch` one at a time on this thread; the worker waits for them to
- * be saved before it sends more than two ahead.
+ * makes them (saved by the worker when it is given the store's location) and are handed to `onBatch`
+ * one at a time on this thread; the worker waits for them to be taken in before it sends more than two ahead.
  */
 export class WorkerRcaScanner implements RcaScanner {
   private readonly pool: Piscina;
@@ -50,14 +57,9 @@ export class WorkerRcaScanner implements RcaScanner {
     const { port1, port2 } = new MessageChannel();
     let saved: Promise<void> = Promise.resolve();
     let failure: unknown = null;
-    port1.on('message', (rows: ScanRow[]) => {
+    port1.on('message', (batch: ScanBatch) => {
       saved = saved
-        .then(() =>
-          progress.onBatch(
-            rows.map((row) => decodeScanRow(row).file),
-            rows,
-          ),
-        )
+        .then(() => progress.onBatch(filesFromScanRowsJson(batch.files), batch.saved))
         .catch((error: unknown) => {
           failure ??= error;
         })
@@ -70,6 +72,7 @@ export class WorkerRcaScanner implements RcaScanner {
         known: known instanceof Map ? known : new Map(known),
         ...(actionItemHeadings && { actionItemHeadings }),
         batchSize: this.options.batchSize ?? progress.batchSize ?? 100,
+        ...(this.options.cache && { cache: this.options.cache }),
         port: port2,
       };
       // piscina's TransferList type is inferred from MessagePort.postMessage's last overload, which takes options.

@@ -5,7 +5,12 @@ import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { createKyselyIncidentStore, type KyselyIncidentStore } from './kysely-incident-store.ts';
 import { prepareStatements } from './prepare-statements.ts';
+import type { StoreLocation } from './scan-cache-writer.ts';
 import type { Database } from './schema.ts';
+import { attachScanCache } from './sqlite-scan-cache-file.ts';
+
+/** A store, and where it lives for a second connection to open (the scan worker's): null in memory. */
+export type LocatedStore = KyselyIncidentStore & { readonly location: StoreLocation | null };
 
 /** Told of every statement a store sends, by pool: what the bench counts per event. */
 export type OnStatement = (pool: 'inbox' | 'main') => void;
@@ -13,21 +18,23 @@ export type OnStatement = (pool: 'inbox' | 'main') => void;
 const counting = (onStatement: OnStatement | undefined, pool: 'inbox' | 'main') =>
   onStatement ? { log: (_event: LogEvent) => onStatement(pool) } : {};
 
-/** The embedded default: one SQLite file in WAL mode, no set-up. */
-export function createSqliteStore(file: string, onStatement?: OnStatement): KyselyIncidentStore {
+/** The embedded default: one SQLite file in WAL mode (and the scan cache's beside it), no set-up. */
+export function createSqliteStore(file: string, onStatement?: OnStatement): LocatedStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return createKyselyIncidentStore({
+  attachScanCache(database, file);
+  const store = createKyselyIncidentStore({
     kind: 'sqlite',
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...counting(onStatement, 'main') }),
   });
+  return { ...store, location: file === ':memory:' ? null : { kind: 'sqlite', file } };
 }
 
 /** PostgreSQL, for several replicas. `schema` keeps tests (or tenants) apart in one database. */
-export function createPostgresStore(url: string, schema?: string, onStatement?: OnStatement): KyselyIncidentStore {
+export function createPostgresStore(url: string, schema?: string, onStatement?: OnStatement): LocatedStore {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name "${schema}"`);
   const searchPath = schema ? `-c search_path=${schema}` : '';
   const poolOptions = { connectionString: url, ...(schema ? { options: searchPath } : {}) };
@@ -45,10 +52,11 @@ export function createPostgresStore(url: string, schema?: string, onStatement?: 
     dialect: new PostgresDialect({ pool: prepareStatements(new pg.Pool({ ...poolOptions, max: 3 })) }),
     ...counting(onStatement, 'inbox'),
   });
-  return createKyselyIncidentStore({
+  const store = createKyselyIncidentStore({
     kind: 'postgres',
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...counting(onStatement, 'main') }),
     schema,
     inbox,
   });
+  return { ...store, location: { kind: 'postgres', url, ...(schema ? { schema } : {}) } };
 }

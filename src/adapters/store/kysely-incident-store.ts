@@ -10,6 +10,7 @@ import { createKyselyScanCache } from './kysely-scan-cache.ts';
 import { createKyselyStoreLifecycle, type KyselyPools } from './kysely-store-lifecycle.ts';
 import { createKyselyTimelineStore } from './kysely-timeline-store.ts';
 import type { Database } from './schema.ts';
+import { SCAN_CACHE_SCHEMA } from './sqlite-scan-cache-file.ts';
 
 /**
  * Every store role over one Kysely instance, as one plain object (each method an own property, so a
@@ -27,7 +28,8 @@ export function createKyselyIncidentStore(pools: KyselyPools): KyselyIncidentSto
     ...createKyselyTimelineStore(db),
     ...createKyselyEventInbox(db, pools.inbox),
     ...createKyselyLocks(kind, db),
-    ...createKyselyScanCache(db),
+    // On SQLite the scan cache is a file of its own, attached (see sqlite-scan-cache-file.ts).
+    ...createKyselyScanCache(kind === 'sqlite' ? db.withSchema(SCAN_CACHE_SCHEMA) : db),
     ...createKyselyReminderLedger(db),
     ...createKyselyOwnerLookups(db),
     ...createKyselyBotState(db),
