@@ -3,6 +3,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { BOLD_HEADING_DEPTH, boldHeadingAt } from './bold-heading.ts';
 import { type ActionItemCollector, createActionItemCollector } from './action-item-collector.ts';
 import { findActionItemColumns, findTimelineColumns, noActionColumnProblem } from './action-item-columns.ts';
 import { decodeCellText } from './cell-text.ts';
@@ -32,6 +33,7 @@ export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRc
   const problems: Problem[] = [...front.problems, ...checkFrontMatter(front.data, front.fieldLines)];
   const lines = text.split('\n');
   const tree = processor.parse(front.body) as Root;
+  const bodyLines = front.body.split('\n');
 
   const sections: Section[] = [];
   const result: ParsedRca = {
@@ -55,6 +57,14 @@ export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRc
       collect.flush();
       tracker.enter(node.depth, heading);
       if (result.title === null && node.depth === 1) result.title = heading;
+    } else if (
+      node.type === 'paragraph' &&
+      node.position?.end.line === line &&
+      boldHeadingAt(bodyLines, line - 1) !== null
+    ) {
+      // A bold line of its own heads a section, as the line walker reads it; it is not one of `sections`.
+      collect.flush();
+      tracker.enter(BOLD_HEADING_DEPTH, boldHeadingAt(bodyLines, line - 1)!);
     } else if (node.type === 'table') {
       if (tracker.kind() === 'actions') readActionTable(node, lines, collect);
       else if (tracker.kind() === 'timeline') readTimelineTable(node, lines, result.timeline);

@@ -1,3 +1,4 @@
+import { BOLD_HEADING_DEPTH, boldHeadingAt } from './bold-heading.ts';
 import { htmlBlockStart } from './html-block.ts';
 import {
   closeListsBeyond,
@@ -244,6 +245,13 @@ export function walkMarkdownLines(lines: string[], visit: MarkdownLineVisitor): 
       if (container > 0) noTableAt = i + 1; // nor on the line right after a list item's table
       inText = false;
       paragraphStart = -1;
+      continue;
+    }
+    const bold =
+      !marker && !inText && lists.length === 0 && (first === '*' || first === '_') ? boldHeadingAt(lines, i) : null;
+    if (bold !== null) {
+      // A bold line of its own heads a section in documents exported from Google Docs or Confluence.
+      enterHeading({ depth: BOLD_HEADING_DEPTH, text: bold });
       continue;
     }
     if (marker && visit.wantsItems()) {
