@@ -10,7 +10,7 @@ import { decodeCellText } from './cell-text.ts';
 import { checkFrontMatter, readFrontMatter } from './front-matter.ts';
 import type { ParsedRca, ParsedTimelineRow, Problem, RcaLink, Section } from './rca-document.ts';
 import { readActionRow } from './read-action-item.ts';
-import { readListItem } from './read-list-item.ts';
+import { detailFieldsAt, readListItem } from './read-list-item.ts';
 import { readTimelineCell, readTimelineListItem } from './read-timeline-row.ts';
 import { createSectionTracker } from './section-tracker.ts';
 import { splitTableRow } from './split-table-row.ts';
@@ -115,10 +115,14 @@ function readActionListItem(item: ListItem, lines: string[], collect: ActionItem
   const paragraphEnd = first?.position?.end.line ?? line;
   if (item.checked === true || item.checked === false) {
     const task = taskItemText(lines.slice(line - 1, paragraphEnd));
-    if (task) collect.add('task', (problems) => readListItem(task.text, task.checked, line, problems));
+    if (task)
+      collect.add('task', (problems) =>
+        readListItem(task.text, task.checked, line, problems, detailFieldsAt(lines, paragraphEnd)),
+      );
   } else if (topLevel && first?.type === 'paragraph' && first.position?.start.line === line) {
     const text = listItemText(lines.slice(line - 1, paragraphEnd));
-    if (text !== '') collect.add('plain', (problems) => readListItem(text, null, line, problems));
+    if (text !== '')
+      collect.add('plain', (problems) => readListItem(text, null, line, problems, detailFieldsAt(lines, paragraphEnd)));
   }
   for (const child of item.children) {
     if (child.type === 'list') for (const nested of child.children) readActionListItem(nested, lines, collect, false);

@@ -188,6 +188,27 @@ function peel(body: string, rules: typeof TAIL, fields: Fields, fromEnd: boolean
 }
 
 /**
+ * A field written as a bullet of its own under the item, as Confluence and Notion pages do:
+ * `   - Owner: @pat`, `   - Due: 2025-04-18`, `   - Ticket: BILL-301`.
+ */
+const DETAIL_FIELD =
+  /^[ \t]{2,}[-*+][ \t]+((?:owners?|assignee|assigned to|dri|due(?: date)?|deadline|target|eta|priority|prio|ticket|issue|jira|bug|status)[ \t]*:[ \t]*\S.*?)[ \t]*$/i;
+
+/**
+ * The field bullets right under an item, from `from` (the line after its first paragraph, 0-based) on;
+ * the full parser and the fast scanner both read them here, off the lines, so they agree.
+ */
+export function detailFieldsAt(lines: readonly string[], from: number): string[] {
+  const found: string[] = [];
+  for (let i = from; i < lines.length; i += 1) {
+    const match = DETAIL_FIELD.exec(lines[i]!);
+    if (!match) break;
+    found.push(match[1]!.replace(/^(\w+(?: \w+)?)[ \t]*:[ \t]*/, '$1: '));
+  }
+  return found;
+}
+
+/**
  * One list item (its first paragraph's raw markdown, marker and checkbox taken off). `checked` is
  * the checkbox, or null when the item has none.
  */
@@ -196,6 +217,7 @@ export function readListItem(
   checked: boolean | null,
   line: number,
   problems: Problem[],
+  details: readonly string[] = [],
 ): ParsedActionItem {
   const fields: Fields = { owner: null, due: null, priority: null, done: checked === true };
   const written = text.trim();
@@ -208,6 +230,8 @@ export function readListItem(
     body = struck[1]!;
     fields.done = true;
   } else if (STRUCK_LEAD.test(body)) fields.done = true;
+  // What the item's own text names comes first; a field bullet that is not read is a note, left alone.
+  for (const detail of details) takeGroup(detail.replace(/[,;]/g, ' '), fields, false);
   if (fields.owner === null) fields.owner = new RegExp(`(?<![\\w@])${MENTION}`).exec(body)?.[0] ?? null;
   if (fields.duePart !== undefined) {
     const parsed = parseDueCell(fields.duePart);

@@ -204,10 +204,14 @@ const EXPECTED: Record<string, Expected[]> = {
     [6, 'add heap-usage alert for consumers', '@zoe', '2025-06-13', false],
     [7, 'publish the memory profiling guide', 'Platform team', '2025-06-30', false],
   ],
+  '17-fields-in-sub-bullets.md': [
+    [5, "Add jittered backoff to the billing client's retries", '@pat', '2025-04-18', false, null, 'BILL-301'],
+    [9, 'Cap retries per invoice at 5', '@pat', '2025-04-25', false],
+  ],
 };
 
 /** Files whose items are not read as a person would yet (see the README); here only the two readers' agreement is held. */
-const KNOWN_GAPS = ['17-fields-in-sub-bullets.md', '18-plain-label-heading.md'];
+const KNOWN_GAPS = ['18-plain-label-heading.md'];
 
 /** The due dates each file writes that cannot be reminded on, by line: `scribe rca lint` must name each. */
 const DUE_WARNINGS: Record<string, number[]> = {

@@ -123,6 +123,11 @@ const itemTail = fc.constantFrom(
   '\n  ---',
   '\n  | Action |\n  |---|',
   '\n      indented',
+  '\n  - Owner: @pat\n  - Due: 2025-04-18',
+  '\n   * Status: Done\n   * Ticket: OPS-9',
+  '\n  - Due date: next sprint',
+  '\n\n  - Owner: @late',
+  '\n    - Owner: @deep\n  - a detail',
 );
 const taskList = fc
   .array(
