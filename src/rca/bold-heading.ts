@@ -18,12 +18,15 @@ const ENDS_PARAGRAPH = /^(?:[ \t]*|[ ]{0,3}#{1,6}(?:[ \t].*)?|[ ]{0,3}(?:[-*+]|0
  * here, about a line they have found to open a top-level paragraph, so they agree on which lines are
  * such headings. Null for any other line.
  */
-export function boldHeadingAt(lines: readonly string[], i: number): string | null {
+export function boldHeadingAt(
+  lines: readonly string[],
+  i: number,
+): { depth: number; text: string; setext: false } | null {
   const match = BOLD_LINE.exec(lines[i] ?? '');
   if (!match) return null;
   // Between blank lines, as exports write it: then no quote or list before it can take it in lazily.
   if (i > 0 && lines[i - 1]!.trim() !== '') return null;
   const next = lines[i + 1];
   if (next !== undefined && (!ENDS_PARAGRAPH.test(next) || THEMATIC_BREAK.test(next))) return null;
-  return match[2]!.trim();
+  return { depth: BOLD_HEADING_DEPTH, text: match[2]!.trim(), setext: false };
 }

@@ -16,13 +16,18 @@ const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1
  * after `due`/`by`/`target`, read as no date, and warned about, so the item goes to needs attention.
  */
 const VAGUE_DUE = String.raw`(?:Q[1-4](?:\s+'?\d{2,4})?|H[12](?:\s+\d{4})?|EO[DWMQY]|(?:next|this)\s+(?:sprint|week|month|quarter|release|year)|end\s+of\s+(?:the\s+)?(?:sprint|week|month|quarter|year))`;
+/** A field's name starting the next sentence (`… Owner: Ana. Due: 2025-05-01.`): a free-text field ends before it. */
+const NEXT_FIELD = String.raw`(?:[Dd]ue|[Pp]riority|[Pp]rio|[Oo]wners?|[Tt]icket|[Ss]tatus|ETA|[Dd]eadline)\b`;
 const MENTION = String.raw`(?:@[\w.-]*\w|<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<!subteam\^S[A-Z0-9]+(?:\|[^>]*)?>)`;
 /** `OPS-123`; not the names of standards that look like one (`UTF-8`, `SHA-256`). */
 const TICKET_KEY = String.raw`(?!(?:UTF|SHA|ISO|AES|TLS|SSL|HTTP|IPV|COVID|MD|RSA|ECMA|IEEE|PEP|RFC|CVE)-)[A-Z][A-Z0-9]{1,9}-\d+`;
 const LINK = String.raw`(?:\[[^\]]*\]\([^()\s]+\)|<https?://[^>\s]+>|https?://[^\s()<>]+)`;
 const STRUCK = /^~~([\s\S]*)~~$/;
-/** An item whose words are struck through, with a note after them (`~~Page the team~~ — not needed`). */
-const STRUCK_LEAD = /^~~[^~\s](?:[^~]*[^~\s])?~~(?!~)/;
+/**
+ * An item whose words are struck through, with a note after them (`~~Page the team~~ — not needed`);
+ * not `~~Old plan~~ new plan`, whose action still stands.
+ */
+const STRUCK_LEAD = /^~~[^~\s](?:[^~]*[^~\s])?~~(?=\s*(?:[—–:(]|-\s))/;
 const NOT_A_NAME =
   /^(?:optional|ongoing|planned|pending|blocked|wip|later|in progress|not started|open|todo|tbd|n\/a|none)$/i;
 /**
@@ -34,6 +39,14 @@ const NAME =
 
 /** A team named as an owner label: `Platform team`, `SRE squad`. */
 const TEAM_NAME = String.raw`\p{Lu}[\p{L}\p{N}&-]*(?:\s\p{Lu}[\p{L}\p{N}&-]*){0,2}\s(?:team|squad|group|crew|on-?call)`;
+
+const TASKS_PRIORITY: Record<string, string> = {
+  '🔺': 'highest',
+  '⏫': 'high',
+  '🔼': 'medium',
+  '🔽': 'low',
+  '⏬': 'lowest',
+};
 
 interface Fields {
   owner: string | null;
@@ -114,7 +127,17 @@ function apply(field: Field, fields: Fields): void {
 /** Patterns at the end of the text, each giving one field; tried until none matches. */
 const TAIL: { pattern: RegExp; read: (m: RegExpExecArray, fields: Fields) => boolean }[] = [
   // First, so that `— due 2025-02-21 ✅` does not read the mark as part of the date.
-  { pattern: /\s+(?:✅|✔️?|☑️?)$/u, read: markDone },
+  { pattern: /\s+(?:✅|✔️?|☑️?|:white_check_mark:|:heavy_check_mark:)$/u, read: markDone },
+  // The Obsidian Tasks plugin's fields: `📅 2025-05-01` due, `✅ 2025-04-30` done on, ⏫ 🔼 🔽 priority.
+  { pattern: new RegExp(`\\s+📅\\s*(${DATE})$`, 'u'), read: (m, f) => takeGroup(`due ${m[1]!}`, f, false) },
+  { pattern: new RegExp(`\\s+✅\\s*${DATE}$`, 'u'), read: markDone },
+  {
+    pattern: /\s+(🔺|⏫|🔼|🔽|⏬)$/u,
+    read: (m, f) => {
+      f.priority ??= TASKS_PRIORITY[m[1]!]!;
+      return true;
+    },
+  },
   { pattern: /\s*\(([^()]*)\)$/, read: (m, f) => takeGroup(m[1]!, f, true) },
   { pattern: /\s+[—–]\s+([^—–]+)$/, read: (m, f) => takeGroup(m[1]!, f, true) },
   // The last ` - ` only: `Add alerting - @nina - 2025-03-20` takes the date, then the owner.
@@ -122,18 +145,21 @@ const TAIL: { pattern: RegExp; read: (m: RegExpExecArray, fields: Fields) => boo
   { pattern: /\s*\[([^[\]]*)\]$/, read: (m, f) => takeGroup(m[1]!, f, false) },
   {
     pattern: new RegExp(
-      `[\\s,;]+((?:due|by|before|target)\\s+(?:${DATE}|${VAGUE_DUE})|due:\\s*[^,;()]+|due\\s+(?:tbd|tba|n/a|none|todo|unknown))$`,
+      `[\\s,;]+((?:due|by|before|target)\\s+(?:${DATE}|${VAGUE_DUE})|due:\\s*(?:[^,;().]|\\.(?!\\s+${NEXT_FIELD}))+|due\\s+(?:tbd|tba|n/a|none|todo|unknown))$`,
       'i',
     ),
     read: (m, f) => takeGroup(m[1]!, f, false),
   },
   {
-    pattern: new RegExp(`[\\s,;]+(${MENTION}|(?:owner|assignee)s?:\\s*[^,;()]{1,40})$`, 'i'),
+    pattern: new RegExp(
+      `[\\s,;]+((?:(?:owner|assignee)s?:?\\s*)?${MENTION}|(?:owner|assignee)s?:\\s*(?:[^,;().]|\\.(?!\\s+${NEXT_FIELD})){1,40})$`,
+      'i',
+    ),
     read: (m, f) => takeGroup(m[1]!, f, false),
   },
   {
     pattern: new RegExp(
-      `[\\s,;]+(\\[?[Pp]\\d\\]?|(?:priority|prio):?\\s+\\S+|${TICKET_KEY}|${LINK}|✅|✔️?|☑️?|DONE)$`,
+      `[\\s,;]+(\\[?[Pp]\\d\\]?|(?:[Pp]riority|[Pp]rio):?\\s+\\S+|${TICKET_KEY}|${LINK}|✅|✔️?|☑️?|DONE)$`,
       'u',
     ),
     read: (m, f) => takeGroup(m[1]!, f, false),
@@ -229,7 +255,7 @@ export function readListItem(
   if (struck) {
     body = struck[1]!;
     fields.done = true;
-  } else if (STRUCK_LEAD.test(body)) fields.done = true;
+  } else if (checked !== false && STRUCK_LEAD.test(body)) fields.done = true;
   // What the item's own text names comes first; a field bullet that is not read is a note, left alone.
   for (const detail of details) takeGroup(detail.replace(/[,;]/g, ' '), fields, false);
   if (fields.owner === null) fields.owner = new RegExp(`(?<![\\w@])${MENTION}`).exec(body)?.[0] ?? null;

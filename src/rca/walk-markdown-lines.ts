@@ -1,4 +1,4 @@
-import { BOLD_HEADING_DEPTH, boldHeadingAt } from './bold-heading.ts';
+import { boldHeadingAt } from './bold-heading.ts';
 import { htmlBlockStart } from './html-block.ts';
 import {
   closeListsBeyond,
@@ -222,10 +222,11 @@ export function walkMarkdownLines(lines: string[], visit: MarkdownLineVisitor): 
     const next = lines[i + 1];
     const nextFirst = next === undefined ? '' : firstChar(next);
     const mayBeSetext = !marker && container === 0 && (continuesParagraph || !inText);
+    // Or a bold line of its own, which heads a section in documents exported from Google Docs or Confluence.
     const heading =
-      firstChar(line) === '#' || ((nextFirst === '=' || nextFirst === '-') && mayBeSetext)
+      (firstChar(line) === '#' || ((nextFirst === '=' || nextFirst === '-') && mayBeSetext)
         ? readHeading(lines, i, continuesParagraph ? paragraphStart : i)
-        : null;
+        : null) ?? (marker || inText || lists.length > 0 ? null : boldHeadingAt(lines, i));
     if (heading) {
       enterHeading(heading);
       i += heading.setext ? 1 : 0;
@@ -245,13 +246,6 @@ export function walkMarkdownLines(lines: string[], visit: MarkdownLineVisitor): 
       if (container > 0) noTableAt = i + 1; // nor on the line right after a list item's table
       inText = false;
       paragraphStart = -1;
-      continue;
-    }
-    const bold =
-      !marker && !inText && lists.length === 0 && (first === '*' || first === '_') ? boldHeadingAt(lines, i) : null;
-    if (bold !== null) {
-      // A bold line of its own heads a section in documents exported from Google Docs or Confluence.
-      enterHeading({ depth: BOLD_HEADING_DEPTH, text: bold });
       continue;
     }
     if (marker && visit.wantsItems()) {

@@ -208,6 +208,14 @@ const EXPECTED: Record<string, Expected[]> = {
     [5, "Add jittered backoff to the billing client's retries", '@pat', '2025-04-18', false, null, 'BILL-301'],
     [9, 'Cap retries per invoice at 5', '@pat', '2025-04-25', false],
   ],
+  '19-obsidian-tasks-sentences.md': [
+    [10, 'Alert when a nightly backup has not finished by 06:00', null, '2025-03-21', false, 'high'],
+    [11, "Record each backup's size in the job's log", null, '2025-04-04', false, 'low'],
+    [12, 'Re-run the two missed backups', null, null, true],
+    [13, "Test a restore from last week's backup", '@ines', '2025-03-28', false, 'P2'],
+    [14, 'Write down who gets paged for backups', '@ines', '2025-03-31', false],
+    [15, 'Move the cron entry into the scheduler', 'J. Okafor', null, true],
+  ],
 };
 
 /** Files whose items are not read as a person would yet (see the README); here only the two readers' agreement is held. */
@@ -327,8 +335,16 @@ describe('postmortems in formats from outside the corpus', () => {
       needsAttention: { file: string; line: number; action: string; owner: string | null }[];
     };
     const attention = json.needsAttention.map((n) => `${n.file}:${n.line}`).sort();
-    const wanted = Object.keys(EXPECTED)
-      .flatMap((name) => needingAttention(name).map((line) => `RCAs/${name}:${line}`))
+    // An item with a due date but no owner is listed when a reminder would have gone out for it that day.
+    const stageDays = [-7, -1, 0, 1, 8, 15, 22].map((n) =>
+      new Date(Date.parse('2025-05-01T00:00:00Z') - n * 86_400_000).toISOString().slice(0, 10),
+    );
+    const wanted = Object.entries(EXPECTED)
+      .flatMap(([name, rows]) =>
+        rows
+          .filter(([, , owner, due, done]) => !done && (due === null || (owner === null && stageDays.includes(due))))
+          .map(([line]) => `RCAs/${name}:${line}`),
+      )
       .sort();
     expect(attention).toEqual(wanted);
     const reminded = json.reminders.flatMap((r) => r.items.map((i) => [r.owner, i.file, i.line, i.stage]));

@@ -106,6 +106,11 @@ const meta = fc.constantFrom(
   ' (owner: Kemal, target Q3)',
   ' by next sprint',
   ' — decided against',
+  ' ⏫ 📅 2025-03-21',
+  ' ✅ 2025-03-11',
+  '. Owner: @ines. Due: 2025-03-28. Priority: P2.',
+  '; owner @ines; due 2025-03-31',
+  ', owner: J. Okafor :white_check_mark:',
 );
 const itemText = fc
   .tuple(prefix, cellText, fc.boolean(), meta)
