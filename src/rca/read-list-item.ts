@@ -12,10 +12,10 @@ import type { ParsedActionItem, Problem } from './rca-document.ts';
 /** The date formats `parseDueCell` reads, for finding a date inside a sentence. */
 const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})`;
 /**
- * When a due date is written as a time that is not a date (`Q3`, `next sprint`): taken off the action
+ * When a due date is written as a time that is not a date (`Q3`, `next sprint`, `May 1` with no year): taken off the action
  * after `due`/`by`/`target`, read as no date, and warned about, so the item goes to needs attention.
  */
-const VAGUE_DUE = String.raw`(?:Q[1-4](?:\s+'?\d{2,4})?|H[12](?:\s+\d{4})?|EO[DWMQY]|(?:next|this)\s+(?:sprint|week|month|quarter|release|year)|end\s+of\s+(?:the\s+)?(?:sprint|week|month|quarter|year))`;
+const VAGUE_DUE = String.raw`(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d,])|Q[1-4](?:\s+'?\d{2,4})?|H[12](?:\s+\d{4})?|EO[DWMQY]|(?:next|this)\s+(?:sprint|week|month|quarter|release|year)|end\s+of\s+(?:the\s+)?(?:sprint|week|month|quarter|year))`;
 /** A field's name starting the next sentence (`… Owner: Ana. Due: 2025-05-01.`): a free-text field ends before it. */
 const NEXT_FIELD = String.raw`(?:[Dd]ue|[Pp]riority|[Pp]rio|[Oo]wners?|[Tt]icket|[Ss]tatus|ETA|[Dd]eadline)\b`;
 const MENTION = String.raw`(?:@[\w.-]*\w|<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<!subteam\^S[A-Z0-9]+(?:\|[^>]*)?>)`;

@@ -111,6 +111,8 @@ const meta = fc.constantFrom(
   '. Owner: @ines. Due: 2025-03-28. Priority: P2.',
   '; owner @ines; due 2025-03-31',
   ', owner: J. Okafor :white_check_mark:',
+  ' @ana due May 1',
+  ' (owner: Kemal, by Sept 30th)',
 );
 const itemText = fc
   .tuple(prefix, cellText, fc.boolean(), meta)
