@@ -3,13 +3,14 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { BOLD_HEADING_DEPTH, boldHeadingAt } from './bold-heading.ts';
 import { type ActionItemCollector, createActionItemCollector } from './action-item-collector.ts';
 import { findActionItemColumns, findTimelineColumns, noActionColumnProblem } from './action-item-columns.ts';
 import { decodeCellText } from './cell-text.ts';
 import { checkFrontMatter, readFrontMatter } from './front-matter.ts';
 import type { ParsedRca, ParsedTimelineRow, Problem, RcaLink, Section } from './rca-document.ts';
 import { readActionRow } from './read-action-item.ts';
-import { readListItem } from './read-list-item.ts';
+import { detailFieldsAt, readListItem } from './read-list-item.ts';
 import { readTimelineCell, readTimelineListItem } from './read-timeline-row.ts';
 import { createSectionTracker } from './section-tracker.ts';
 import { splitTableRow } from './split-table-row.ts';
@@ -32,6 +33,7 @@ export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRc
   const problems: Problem[] = [...front.problems, ...checkFrontMatter(front.data, front.fieldLines)];
   const lines = text.split('\n');
   const tree = processor.parse(front.body) as Root;
+  const bodyLines = front.body.split('\n');
 
   const sections: Section[] = [];
   const result: ParsedRca = {
@@ -55,6 +57,10 @@ export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRc
       collect.flush();
       tracker.enter(node.depth, heading);
       if (result.title === null && node.depth === 1) result.title = heading;
+    } else if (node.type === 'paragraph' && node.position?.end.line === line && boldHeadingAt(bodyLines, line - 1)) {
+      // A bold line of its own heads a section, as the line walker reads it; it is not one of `sections`.
+      collect.flush();
+      tracker.enter(BOLD_HEADING_DEPTH, boldHeadingAt(bodyLines, line - 1)!.text);
     } else if (node.type === 'table') {
       if (tracker.kind() === 'actions') readActionTable(node, lines, collect);
       else if (tracker.kind() === 'timeline') readTimelineTable(node, lines, result.timeline);
@@ -105,10 +111,14 @@ function readActionListItem(item: ListItem, lines: string[], collect: ActionItem
   const paragraphEnd = first?.position?.end.line ?? line;
   if (item.checked === true || item.checked === false) {
     const task = taskItemText(lines.slice(line - 1, paragraphEnd));
-    if (task) collect.add('task', (problems) => readListItem(task.text, task.checked, line, problems));
+    if (task)
+      collect.add('task', (problems) =>
+        readListItem(task.text, task.checked, line, problems, detailFieldsAt(lines, paragraphEnd)),
+      );
   } else if (topLevel && first?.type === 'paragraph' && first.position?.start.line === line) {
     const text = listItemText(lines.slice(line - 1, paragraphEnd));
-    if (text !== '') collect.add('plain', (problems) => readListItem(text, null, line, problems));
+    if (text !== '')
+      collect.add('plain', (problems) => readListItem(text, null, line, problems, detailFieldsAt(lines, paragraphEnd)));
   }
   for (const child of item.children) {
     if (child.type === 'list') for (const nested of child.children) readActionListItem(nested, lines, collect, false);

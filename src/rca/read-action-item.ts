@@ -7,6 +7,11 @@ const DONE_STATUS = /^(?:done|closed|fixed|complete[d]?|resolved|finished|merged
 /** Cells that mean "not set" (`TBD`, `-`, empty); the renderer escapes text that would read as one. */
 export const EMPTY_CELL = /^(?:|-+|—|tbd|tba|n\/?a|none|\?+)$/i;
 const STRUCK = /^~~([\s\S]*)~~$/;
+/**
+ * The SRE book's tables write the state after the bug: `[Bug 123](…) **DONE**`, `n/a **TODO**`. The
+ * word is the item's state, not part of the ticket.
+ */
+const STATE_AFTER_TICKET = /^(.*?)\s*(\*\*|__)?\b(DONE|TODO)\b\2?$/;
 
 export function isDoneStatus(status: string): boolean {
   return DONE_STATUS.test(status.trim()) || /^[✅✔☑]/u.test(status.trim());
@@ -29,15 +34,16 @@ export function readActionRow(
   if (action === '' && rest.every((cell) => cell === '')) return null;
 
   const statusRaw = columns.status === null ? undefined : plainCellText(cells[columns.status] ?? '');
+  const ticketState = columns.ticket === null ? null : STATE_AFTER_TICKET.exec((cells[columns.ticket] ?? '').trim());
   const done =
     struck !== null ||
     (checkbox !== null && checkbox[1] !== ' ') ||
-    (statusRaw !== undefined && isDoneStatus(statusRaw));
+    (statusRaw !== undefined ? isDoneStatus(statusRaw) : ticketState?.[3] === 'DONE');
   const priority = columns.priority === null ? null : readOptional(cells[columns.priority]);
   const owner = columns.owner === null ? null : readOptional(cells[columns.owner]);
   const item: ParsedActionItem = { priority, action, owner, due: null, done, line };
   if (statusRaw !== undefined) item.status = statusRaw;
-  const ticket = columns.ticket === null ? null : readOptional(cells[columns.ticket]);
+  const ticket = columns.ticket === null ? null : readOptional(ticketState ? ticketState[1] : cells[columns.ticket]);
   if (ticket !== null) item.ticket = /^\[[^\]]*\]\(([^()\s]+)\)$/.exec(ticket)?.[1] ?? ticket;
 
   if (columns.due !== null) {

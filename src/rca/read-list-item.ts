@@ -11,11 +11,23 @@ import type { ParsedActionItem, Problem } from './rca-document.ts';
 
 /** The date formats `parseDueCell` reads, for finding a date inside a sentence. */
 const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})`;
+/**
+ * When a due date is written as a time that is not a date (`Q3`, `next sprint`, `May 1` with no year): taken off the action
+ * after `due`/`by`/`target`, read as no date, and warned about, so the item goes to needs attention.
+ */
+const VAGUE_DUE = String.raw`(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d,])|Q[1-4](?:\s+'?\d{2,4})?|H[12](?:\s+\d{4})?|EO[DWMQY]|(?:next|this)\s+(?:sprint|week|month|quarter|release|year)|end\s+of\s+(?:the\s+)?(?:sprint|week|month|quarter|year))`;
+/** A field's name starting the next sentence (`… Owner: Ana. Due: 2025-05-01.`): a free-text field ends before it. */
+const NEXT_FIELD = String.raw`(?:[Dd]ue|[Pp]riority|[Pp]rio|[Oo]wners?|[Tt]icket|[Ss]tatus|ETA|[Dd]eadline)\b`;
 const MENTION = String.raw`(?:@[\w.-]*\w|<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<!subteam\^S[A-Z0-9]+(?:\|[^>]*)?>)`;
 /** `OPS-123`; not the names of standards that look like one (`UTF-8`, `SHA-256`). */
 const TICKET_KEY = String.raw`(?!(?:UTF|SHA|ISO|AES|TLS|SSL|HTTP|IPV|COVID|MD|RSA|ECMA|IEEE|PEP|RFC|CVE)-)[A-Z][A-Z0-9]{1,9}-\d+`;
 const LINK = String.raw`(?:\[[^\]]*\]\([^()\s]+\)|<https?://[^>\s]+>|https?://[^\s()<>]+)`;
 const STRUCK = /^~~([\s\S]*)~~$/;
+/**
+ * An item whose words are struck through, with a note after them (`~~Page the team~~ — not needed`);
+ * not `~~Old plan~~ new plan`, whose action still stands.
+ */
+const STRUCK_LEAD = /^~~[^~\s](?:[^~]*[^~\s])?~~(?=\s*(?:[—–:(]|-\s))/;
 const NOT_A_NAME =
   /^(?:optional|ongoing|planned|pending|blocked|wip|later|in progress|not started|open|todo|tbd|n\/a|none)$/i;
 /**
@@ -24,6 +36,17 @@ const NOT_A_NAME =
  */
 const NAME =
   /^\p{Lu}[\p{L}\p{M}\p{N}.'’&_-]*(?:\s\p{Lu}[\p{L}\p{M}\p{N}.'’&_-]*){0,2}(?:\s(?:team|squad|group|crew|on-?call|owners?))?$/u;
+
+/** A team named as an owner label: `Platform team`, `SRE squad`. */
+const TEAM_NAME = String.raw`\p{Lu}[\p{L}\p{N}&-]*(?:\s\p{Lu}[\p{L}\p{N}&-]*){0,2}\s(?:team|squad|group|crew|on-?call)`;
+
+const TASKS_PRIORITY: Record<string, string> = {
+  '🔺': 'highest',
+  '⏫': 'high',
+  '🔼': 'medium',
+  '🔽': 'low',
+  '⏬': 'lowest',
+};
 
 interface Fields {
   owner: string | null;
@@ -37,7 +60,7 @@ interface Fields {
 
 type Field = { owner: string } | { due: string } | { priority: string } | { ticket: string } | { done: true };
 
-const DUE_WORD = new RegExp(`^(?:by|before|until|deadline:?|target:?|eta:?)\\s+(${DATE})$`, 'i');
+const DUE_WORD = new RegExp(`^(?:by|before|until|deadline:?|target:?|eta:?)\\s+(${DATE}|${VAGUE_DUE})$`, 'i');
 const DATE_ONLY = new RegExp(`^${DATE}$`);
 const MENTION_ONLY = new RegExp(`^${MENTION}$`);
 const TICKET = new RegExp(`^(?:(?:ticket|issue|jira|bug|tracked in|see):?\\s+)?(${TICKET_KEY}|${LINK})$`, 'i');
@@ -80,7 +103,7 @@ function ticketOf(raw: string): string {
 /** Reads a group of parts (`@ana, due Apr 2, 2025, P1`) into `fields`, or leaves it untouched and says false. */
 function takeGroup(group: string, fields: Fields, names: boolean): boolean {
   const parts = group
-    .split(/[,;](?!\s*\d{4}\b)/)
+    .split(/[,;](?!\s*\d{4}\b(?![-/.]\d))/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
   if (parts.length === 0) return false;
@@ -103,24 +126,40 @@ function apply(field: Field, fields: Fields): void {
 
 /** Patterns at the end of the text, each giving one field; tried until none matches. */
 const TAIL: { pattern: RegExp; read: (m: RegExpExecArray, fields: Fields) => boolean }[] = [
+  // First, so that `— due 2025-02-21 ✅` does not read the mark as part of the date.
+  { pattern: /\s+(?:✅|✔️?|☑️?|:white_check_mark:|:heavy_check_mark:)$/u, read: markDone },
+  // The Obsidian Tasks plugin's fields: `📅 2025-05-01` due, `✅ 2025-04-30` done on, ⏫ 🔼 🔽 priority.
+  { pattern: new RegExp(`\\s+📅\\s*(${DATE})$`, 'u'), read: (m, f) => takeGroup(`due ${m[1]!}`, f, false) },
+  { pattern: new RegExp(`\\s+✅\\s*${DATE}$`, 'u'), read: markDone },
+  {
+    pattern: /\s+(🔺|⏫|🔼|🔽|⏬)$/u,
+    read: (m, f) => {
+      f.priority ??= TASKS_PRIORITY[m[1]!]!;
+      return true;
+    },
+  },
   { pattern: /\s*\(([^()]*)\)$/, read: (m, f) => takeGroup(m[1]!, f, true) },
   { pattern: /\s+[—–]\s+([^—–]+)$/, read: (m, f) => takeGroup(m[1]!, f, true) },
-  { pattern: /\s+--?\s+(.+?)$/, read: (m, f) => takeGroup(m[1]!, f, false) },
+  // The last ` - ` only: `Add alerting - @nina - 2025-03-20` takes the date, then the owner.
+  { pattern: /\s+--?\s+((?:(?!\s--?\s).)+)$/, read: (m, f) => takeGroup(m[1]!, f, false) },
   { pattern: /\s*\[([^[\]]*)\]$/, read: (m, f) => takeGroup(m[1]!, f, false) },
   {
     pattern: new RegExp(
-      `[\\s,;]+((?:due|by|before)\\s+${DATE}|due:\\s*[^,;()]+|due\\s+(?:tbd|tba|n/a|none|todo|unknown))$`,
+      `[\\s,;]+((?:due|by|before|target)\\s+(?:${DATE}|${VAGUE_DUE})|due:\\s*(?:[^,;().]|\\.(?!\\s+${NEXT_FIELD}))+|due\\s+(?:tbd|tba|n/a|none|todo|unknown))$`,
       'i',
     ),
     read: (m, f) => takeGroup(m[1]!, f, false),
   },
   {
-    pattern: new RegExp(`[\\s,;]+(${MENTION}|(?:owner|assignee)s?:\\s*[^,;()]{1,40})$`, 'i'),
+    pattern: new RegExp(
+      `[\\s,;]+((?:(?:owner|assignee)s?:?\\s*)?${MENTION}|(?:owner|assignee)s?:\\s*(?:[^,;().]|\\.(?!\\s+${NEXT_FIELD})){1,40})$`,
+      'i',
+    ),
     read: (m, f) => takeGroup(m[1]!, f, false),
   },
   {
     pattern: new RegExp(
-      `[\\s,;]+(\\[?[Pp]\\d\\]?|(?:priority|prio):?\\s+\\S+|${TICKET_KEY}|${LINK}|✅|✔️?|☑️?|DONE)$`,
+      `[\\s,;]+(\\[?[Pp]\\d\\]?|(?:[Pp]riority|[Pp]rio):?\\s+\\S+|${TICKET_KEY}|${LINK}|✅|✔️?|☑️?|DONE)$`,
       'u',
     ),
     read: (m, f) => takeGroup(m[1]!, f, false),
@@ -135,6 +174,19 @@ const HEAD: { pattern: RegExp; read: (m: RegExpExecArray, fields: Fields) => boo
   {
     pattern: new RegExp(`^(${TICKET_KEY}|\\[${TICKET_KEY}\\]\\([^()\\s]+\\))(?::\\s*|\\s+[-–—]\\s+)`),
     read: (m, f) => takeGroup(m[1]!, f, false),
+  },
+  // A linked ticket key needs no colon after it: `[OPS-12](https://…) Add the alert`.
+  {
+    pattern: new RegExp(`^(\\[${TICKET_KEY}\\]\\([^()\\s]+\\))\\s+`),
+    read: (m, f) => takeGroup(m[1]!, f, false),
+  },
+  // The owner first, in bold, as a colon-led label: `**@liam**: upgrade the client`, `**Platform team**: …`.
+  {
+    pattern: new RegExp(`^\\*\\*(${MENTION}|${TEAM_NAME})\\*\\*:\\s+|^(${MENTION}):\\s+`, 'u'),
+    read: (m, f) => {
+      f.owner ??= m[1] ?? m[2]!;
+      return true;
+    },
   },
 ];
 
@@ -162,6 +214,27 @@ function peel(body: string, rules: typeof TAIL, fields: Fields, fromEnd: boolean
 }
 
 /**
+ * A field written as a bullet of its own under the item, as Confluence and Notion pages do:
+ * `   - Owner: @pat`, `   - Due: 2025-04-18`, `   - Ticket: BILL-301`.
+ */
+const DETAIL_FIELD =
+  /^[ \t]{2,}[-*+][ \t]+((?:owners?|assignee|assigned to|dri|due(?: date)?|deadline|target|eta|priority|prio|ticket|issue|jira|bug|status)[ \t]*:[ \t]*\S.*?)[ \t]*$/i;
+
+/**
+ * The field bullets right under an item, from `from` (the line after its first paragraph, 0-based) on;
+ * the full parser and the fast scanner both read them here, off the lines, so they agree.
+ */
+export function detailFieldsAt(lines: readonly string[], from: number): string[] {
+  const found: string[] = [];
+  for (let i = from; i < lines.length; i += 1) {
+    const match = DETAIL_FIELD.exec(lines[i]!);
+    if (!match) break;
+    found.push(match[1]!.replace(/^(\w+(?: \w+)?)[ \t]*:[ \t]*/, '$1: '));
+  }
+  return found;
+}
+
+/**
  * One list item (its first paragraph's raw markdown, marker and checkbox taken off). `checked` is
  * the checkbox, or null when the item has none.
  */
@@ -170,6 +243,7 @@ export function readListItem(
   checked: boolean | null,
   line: number,
   problems: Problem[],
+  details: readonly string[] = [],
 ): ParsedActionItem {
   const fields: Fields = { owner: null, due: null, priority: null, done: checked === true };
   const written = text.trim();
@@ -181,7 +255,9 @@ export function readListItem(
   if (struck) {
     body = struck[1]!;
     fields.done = true;
-  }
+  } else if (checked !== false && STRUCK_LEAD.test(body)) fields.done = true;
+  // What the item's own text names comes first; a field bullet that is not read is a note, left alone.
+  for (const detail of details) takeGroup(detail.replace(/[,;]/g, ' '), fields, false);
   if (fields.owner === null) fields.owner = new RegExp(`(?<![\\w@])${MENTION}`).exec(body)?.[0] ?? null;
   if (fields.duePart !== undefined) {
     const parsed = parseDueCell(fields.duePart);

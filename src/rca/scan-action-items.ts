@@ -6,7 +6,7 @@ import { mayHoldActionItems } from './may-hold-action-items.ts';
 import type { RcaReadOptions } from './parse-rca.ts';
 import type { ParsedActionItem, Problem } from './rca-document.ts';
 import { readActionRow } from './read-action-item.ts';
-import { readListItem } from './read-list-item.ts';
+import { detailFieldsAt, readListItem } from './read-list-item.ts';
 import { createSectionTracker } from './section-tracker.ts';
 import { splitTableRow } from './split-table-row.ts';
 import { listItemText, taskItemText } from './task-item-text.ts';
@@ -20,7 +20,7 @@ export interface ScannedRca {
 }
 
 /** Changes when the scanner reads files differently, so that results cached by an older one are read again. */
-export const SCANNER_VERSION = 'lists-1';
+export const SCANNER_VERSION = 'lists-2';
 
 /**
  * The reminder scan's fast path: finds the Action Items section line by line and splits its tables
@@ -60,20 +60,26 @@ export function scanActionItems(
     },
     wantsItems: () => tracker.kind() === 'actions',
     listItem(start, end, kind) {
-      readListLines(lines.slice(start, end), kind, start + 1, collect);
+      readListLines(lines.slice(start, end), kind, start + 1, collect, detailFieldsAt(lines, end));
     },
   });
   collect.flush();
   return result;
 }
 
-function readListLines(lines: string[], kind: 'task' | 'plain', line: number, collect: ActionItemCollector): void {
+function readListLines(
+  lines: string[],
+  kind: 'task' | 'plain',
+  line: number,
+  collect: ActionItemCollector,
+  details: string[],
+): void {
   if (kind === 'task') {
     const read = taskItemText(lines);
-    if (read && read.text !== '') collect.add('task', (p) => readListItem(read.text, read.checked, line, p));
+    if (read && read.text !== '') collect.add('task', (p) => readListItem(read.text, read.checked, line, p, details));
   } else {
     const text = listItemText(lines);
-    if (text !== '') collect.add('plain', (p) => readListItem(text, null, line, p));
+    if (text !== '') collect.add('plain', (p) => readListItem(text, null, line, p, details));
   }
 }
 

@@ -1,3 +1,4 @@
+import { boldHeadingAt } from './bold-heading.ts';
 import { htmlBlockStart } from './html-block.ts';
 import {
   closeListsBeyond,
@@ -221,10 +222,11 @@ export function walkMarkdownLines(lines: string[], visit: MarkdownLineVisitor): 
     const next = lines[i + 1];
     const nextFirst = next === undefined ? '' : firstChar(next);
     const mayBeSetext = !marker && container === 0 && (continuesParagraph || !inText);
+    // Or a bold line of its own, which heads a section in documents exported from Google Docs or Confluence.
     const heading =
-      firstChar(line) === '#' || ((nextFirst === '=' || nextFirst === '-') && mayBeSetext)
+      (firstChar(line) === '#' || ((nextFirst === '=' || nextFirst === '-') && mayBeSetext)
         ? readHeading(lines, i, continuesParagraph ? paragraphStart : i)
-        : null;
+        : null) ?? (marker || inText || lists.length > 0 ? null : boldHeadingAt(lines, i));
     if (heading) {
       enterHeading(heading);
       i += heading.setext ? 1 : 0;

@@ -30,6 +30,9 @@ const word = fc.constantFrom(
   '[[wiki]]',
   '#',
   '🔥',
+  '**DONE**',
+  'TODO',
+  'n/a',
 );
 const cellText = fc.array(word, { maxLength: 3 }).map((w) => w.join(' '));
 const header = fc.constantFrom(
@@ -64,7 +67,20 @@ const table = fc
       ),
   );
 /** How teams write an item's owner, due date, priority, ticket and done mark around its text. */
-const prefix = fc.constantFrom('', '', '[P1] ', 'P2: ', 'OPS-12: ', '✅ ', 'DONE: ', '[high] ');
+const prefix = fc.constantFrom(
+  '',
+  '',
+  '[P1] ',
+  'P2: ',
+  'OPS-12: ',
+  '✅ ',
+  'DONE: ',
+  '[high] ',
+  '[OPS-7](https://jira.example/OPS-7) ',
+  '**@liam**: ',
+  '**Platform team**: ',
+  '<@U0123ABC>: ',
+);
 const meta = fc.constantFrom(
   '',
   '',
@@ -82,6 +98,21 @@ const meta = fc.constantFrom(
   ' - DONE',
   ' [OPS-44](https://jira.example/OPS-44)',
   ' (optional)',
+  ' - @nina - 2025-03-20',
+  ' - @omar - done',
+  ' — Owner: Hana Kobayashi — due 2025-02-21 ✅',
+  ' (@mwright, 2025-06-03)',
+  ' @george due Q3',
+  ' (owner: Kemal, target Q3)',
+  ' by next sprint',
+  ' — decided against',
+  ' ⏫ 📅 2025-03-21',
+  ' ✅ 2025-03-11',
+  '. Owner: @ines. Due: 2025-03-28. Priority: P2.',
+  '; owner @ines; due 2025-03-31',
+  ', owner: J. Okafor :white_check_mark:',
+  ' @ana due May 1',
+  ' (owner: Kemal, by Sept 30th)',
 );
 const itemText = fc
   .tuple(prefix, cellText, fc.boolean(), meta)
@@ -99,6 +130,11 @@ const itemTail = fc.constantFrom(
   '\n  ---',
   '\n  | Action |\n  |---|',
   '\n      indented',
+  '\n  - Owner: @pat\n  - Due: 2025-04-18',
+  '\n   * Status: Done\n   * Ticket: OPS-9',
+  '\n  - Due date: next sprint',
+  '\n\n  - Owner: @late',
+  '\n    - Owner: @deep\n  - a detail',
 );
 const taskList = fc
   .array(
@@ -148,6 +184,16 @@ const heading = fc
   .map(([depth, text]) => `${'#'.repeat(depth)} ${text}`);
 const fenced = fc.tuple(table, fc.constantFrom('```', '~~~', '````')).map(([t, f]) => `${f}\n# Pod status\n${t}\n${f}`);
 const paragraph = cellText.map((t) => t || 'Some text.');
+/** Headings as Google Docs and Confluence exports write them: a bold line of its own. */
+const boldHeading = fc.constantFrom(
+  '**Action items**',
+  '**Summary**',
+  '__Follow-ups:__',
+  '**Next steps**:',
+  '   **Remediation**',
+  '**Action items** for later',
+  '**Timeline**',
+);
 const setext = fc.constantFrom('Action Items\n============', 'Follow-ups\n----------', 'Summary\n---');
 const commented = fc
   .tuple(fc.oneof(table, taskList), fc.constantFrom(['<!--', '-->'], ['<!-- Example rows:', '-->'], ['<div>', '']))
@@ -178,6 +224,8 @@ const block = fc.oneof(
   details,
   paragraph,
   setext,
+  boldHeading,
+  boldHeading,
   fc.constant('---'),
   fc.constant('> quoted'),
 );
