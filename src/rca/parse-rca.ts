@@ -60,7 +60,8 @@ export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRc
     } else if (node.type === 'paragraph' && node.position?.end.line === line && boldHeadingAt(bodyLines, line - 1)) {
       // A bold line of its own heads a section, as the line walker reads it; it is not one of `sections`.
       collect.flush();
-      tracker.enter(BOLD_HEADING_DEPTH, boldHeadingAt(bodyLines, line - 1)!.text);
+      const bold = boldHeadingAt(bodyLines, line - 1)!;
+      tracker.enter(BOLD_HEADING_DEPTH, bold.text, bold.label);
     } else if (node.type === 'table') {
       if (tracker.kind() === 'actions') readActionTable(node, lines, collect);
       else if (tracker.kind() === 'timeline') readTimelineTable(node, lines, result.timeline);

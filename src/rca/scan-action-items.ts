@@ -49,9 +49,9 @@ export function scanActionItems(
   const tracker = createSectionTracker(options.actionItemHeadings);
   const collect = createActionItemCollector(result.actionItems, problems);
   walkMarkdownLines(lines, {
-    heading(depth, heading) {
+    heading(depth, heading, label) {
       collect.flush();
-      tracker.enter(depth, heading);
+      tracker.enter(depth, heading, label);
       if (result.title === null && depth === 1) result.title = heading;
     },
     table(start, end, container) {

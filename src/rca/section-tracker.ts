@@ -9,14 +9,16 @@ export type SectionKind = 'actions' | 'timeline' | null;
  * level-one heading is its title and names no section.
  */
 export function createSectionTracker(actionItemHeadings?: readonly string[]): {
-  enter(depth: number, text: string): void;
+  /** A `label` (a plain `Action Items:` line) heads a section only if it names the action items. */
+  enter(depth: number, text: string, label?: boolean): void;
   kind(): SectionKind;
 } {
   const isActionItemsHeading = actionItemsHeadingMatcher(actionItemHeadings);
   const stack: { depth: number; kind: SectionKind }[] = [];
   let sawTitle = false;
   return {
-    enter(depth, text) {
+    enter(depth, text, label = false) {
+      if (label && !isActionItemsHeading(text)) return;
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
       const isTitle = depth === 1 && !sawTitle;
       if (depth === 1) sawTitle = true;

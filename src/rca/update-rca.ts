@@ -110,7 +110,7 @@ function findTable(lines: string[], kind: 'timeline' | 'actions'): TableAt | nul
   const tracker = createSectionTracker();
   let found: TableAt | null = null;
   walkMarkdownLines(blankFrontMatter(lines), {
-    heading: (depth, text) => tracker.enter(depth, text),
+    heading: (depth, text, label) => tracker.enter(depth, text, label),
     table(start, end, container) {
       if (found !== null || container !== 0 || tracker.kind() !== kind) return;
       const header = splitTableRow(lines[start]!);

@@ -32,7 +32,7 @@ import { isTaskLine } from './task-item-text.ts';
 /** What the walker reports, by line index (0-based); ends are exclusive. */
 export interface MarkdownLineVisitor {
   /** A heading of the document (not one inside a list item or a quote). */
-  heading(depth: number, text: string): void;
+  heading(depth: number, text: string, label?: boolean): void;
   /** A table: its header at `start`, its rows up to `end`; `container` > 0 when it is inside a list item. */
   table(start: number, end: number, container: number): void;
   /** Whether the list items from here on are wanted; each is then reported once, with its first paragraph. */
@@ -65,8 +65,8 @@ export function walkMarkdownLines(lines: string[], visit: MarkdownLineVisitor): 
   /** A line that may not start a table: the one right after a table its container ended (micromark). */
   let noTableAt = -1;
 
-  const enterHeading = (heading: { depth: number; text: string }) => {
-    visit.heading(heading.depth, heading.text);
+  const enterHeading = (heading: { depth: number; text: string; label?: boolean }) => {
+    visit.heading(heading.depth, heading.text, heading.label);
     inText = false;
     paragraphStart = -1;
     lists.length = 0;

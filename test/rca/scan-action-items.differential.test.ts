@@ -194,6 +194,8 @@ const boldHeading = fc.constantFrom(
   '**Action items** for later',
   '**Timeline**',
 );
+/** Plain label lines, as plain-text postmortems write a heading: only one naming the action items heads a section. */
+const labelHeading = fc.constantFrom('Action Items:', 'Next steps:', 'See the timeline:', 'Notes:', '  Follow-ups:', 'TODO:');
 const setext = fc.constantFrom('Action Items\n============', 'Follow-ups\n----------', 'Summary\n---');
 const commented = fc
   .tuple(fc.oneof(table, taskList), fc.constantFrom(['<!--', '-->'], ['<!-- Example rows:', '-->'], ['<div>', '']))
@@ -226,6 +228,8 @@ const block = fc.oneof(
   setext,
   boldHeading,
   boldHeading,
+  labelHeading,
+  labelHeading,
   fc.constant('---'),
   fc.constant('> quoted'),
 );
