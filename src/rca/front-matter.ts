@@ -3,11 +3,15 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './rca-document.ts';
 
+/** `date`: YYYY-MM-DD, optionally with a time of day and a zone after it. */
+export const DATE_OR_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 /** The seed's front-matter fields; unknown keys pass through untouched. */
 export const FrontMatter = z
   .object({
     title: z.string().min(1),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2025-04-07'),
+    // A day, or a timestamp as Jekyll, Hugo and many exporters write it (`2025-04-07T14:02:00Z`).
+    date: z.string().regex(DATE_OR_TIMESTAMP, 'expected a date like 2025-04-07'),
     severity: z.string().min(1),
     services: z.array(z.string()),
     tags: z.array(z.string()),

@@ -1,4 +1,4 @@
-import { REQUIRED_FIELDS } from './front-matter.ts';
+import { DATE_OR_TIMESTAMP, REQUIRED_FIELDS } from './front-matter.ts';
 import { isCalendarDate } from './parse-due-cell.ts';
 import type { ParsedRca, Problem } from './rca-document.ts';
 import { applyRuleSeverities, type RuleSetting } from './rule-severities.ts';
@@ -63,8 +63,9 @@ const knownValues: Rule = (rca, options) => {
 const validDate: Rule = (rca) => {
   const date = rca.frontMatter['date'];
   if (typeof date !== 'string') return [];
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))
+  const m = DATE_OR_TIMESTAMP.exec(date);
+  // One written in another form is the front matter's own problem (rule front-matter), said once.
+  return !m || isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))
     ? []
     : [error(fieldLine(rca, 'date'), `date "${date}" is not a real date; write it as YYYY-MM-DD`, 'date')];
 };

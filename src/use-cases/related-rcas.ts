@@ -64,7 +64,7 @@ function summarize(path: string, source: string): RcaSummary {
   return {
     name,
     title: typeof data['title'] === 'string' ? data['title'] : name,
-    date: typeof data['date'] === 'string' ? data['date'] : name.slice(0, 10),
+    date: typeof data['date'] === 'string' ? data['date'].slice(0, 10) : name.slice(0, 10),
     services: Array.isArray(data['services']) ? data['services'].map((s) => String(s).toLowerCase()) : [],
   };
 }

@@ -58,6 +58,18 @@ describe('lintFiles', () => {
     ]);
   });
 
+  it('takes a timestamp as the date, and says once about a date written in another form', () => {
+    const stamped = GOOD.replace('date: 2025-04-07', 'date: 2025-04-07T23:50:00Z');
+    const quoted = GOOD.replace('date: 2025-04-07', 'date: "2025-04-07 23:50:00+02:00"');
+    const european = GOOD.replace('date: 2025-04-07', 'date: 14/03/2025');
+    const impossible = GOOD.replace('date: 2025-04-07', 'date: 2025-02-30T10:00:00Z');
+
+    expect(rules(stamped)).toEqual([]);
+    expect(rules(quoted)).toEqual([]);
+    expect(rules(european)).toEqual([[3, 'error', 'front-matter']]);
+    expect(rules(impossible)).toEqual([[3, 'error', 'date']]);
+  });
+
   it('says once that the front matter is missing, and nothing about its fields when it is not valid YAML', () => {
     const body = GOOD.slice(GOOD.indexOf('\n---\n', 4) + 5);
     const broken = GOOD.replace('title: "2025-04-07 - Cache bug"', 'title: [unclosed');
