@@ -11,6 +11,7 @@ export default defineConfig({
     // Vitest's default is one worker on two cores, but most files wait on sockets, git and timers, not the CPU.
     maxWorkers: 3,
     setupFiles: ['test/helpers/property-seed.ts'],
+    globalSetup: ['test/helpers/drop-old-test-schemas.ts'],
     reporters: ['default', new CountingReporter()],
   },
 });

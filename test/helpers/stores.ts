@@ -7,6 +7,14 @@ import { createPostgresStore, createSqliteStore, type LocatedStore } from '#adap
 
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'];
 
+/**
+ * A new schema's name: `scribe_test_<ms since the epoch, base 36>_<random>`, so that
+ * `drop-old-test-schemas.ts` can tell from the name alone which ones a run long over left behind.
+ */
+export function testSchemaName(): string {
+  return `scribe_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
 export interface StoreFactory {
   name: 'sqlite' | 'postgres';
   available: boolean;
@@ -29,7 +37,7 @@ export const postgresFactory: StoreFactory = {
   name: 'postgres',
   available: TEST_DATABASE_URL !== undefined && TEST_DATABASE_URL !== '',
   async create() {
-    const schema = `scribe_test_${randomBytes(6).toString('hex')}`;
+    const schema = testSchemaName();
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     await client.query(`CREATE SCHEMA ${schema}`);
@@ -57,7 +65,7 @@ export function noteSkipped(factory: StoreFactory): void {
 /** A fresh, empty PostgreSQL schema for a bot under test, or nothing when no database is given. */
 export async function freshPostgresSchema(): Promise<{ databaseUrl: string; databaseSchema: string } | null> {
   if (!postgresFactory.available) return null;
-  const schema = `scribe_test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   await client.query(`CREATE SCHEMA ${schema}`);

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareStatements } from '#adapters/store/prepare-statements.ts';
-import { postgresFactory, TEST_DATABASE_URL } from '../helpers/stores.ts';
+import { postgresFactory, TEST_DATABASE_URL, testSchemaName } from '../helpers/stores.ts';
 
 describe.skipIf(!postgresFactory.available)('prepared statements on PostgreSQL', () => {
   let pool: pg.Pool | undefined;
@@ -11,7 +10,7 @@ describe.skipIf(!postgresFactory.available)('prepared statements on PostgreSQL',
   });
 
   async function open() {
-    const schema = `scribe_test_${randomBytes(6).toString('hex')}`;
+    const schema = testSchemaName();
     const setup = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await setup.connect();
     await setup.query(`create schema ${schema}`);

@@ -7,6 +7,7 @@ import { createKyselyIncidentStore, type KyselyIncidentStore } from './kysely-in
 import { prepareStatements } from './prepare-statements.ts';
 import type { StoreLocation } from './scan-cache-writer.ts';
 import type { Database } from './schema.ts';
+import { SchemaScopedPostgresDialect } from './schema-scoped-postgres-dialect.ts';
 import { attachScanCache } from './sqlite-scan-cache-file.ts';
 
 /** A store, and where it lives for a second connection to open (the scan worker's): null in memory. */
@@ -54,7 +55,10 @@ export function createPostgresStore(url: string, schema?: string, onStatement?: 
   });
   const store = createKyselyIncidentStore({
     kind: 'postgres',
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...counting(onStatement, 'main') }),
+    db: new Kysely<Database>({
+      dialect: new SchemaScopedPostgresDialect({ pool }, schema),
+      ...counting(onStatement, 'main'),
+    }),
     schema,
     inbox,
   });
