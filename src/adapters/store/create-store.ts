@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { cacheSqliteStatements } from './cache-sqlite-statements.ts';
 import { createKyselyIncidentStore, type KyselyIncidentStore } from './kysely-incident-store.ts';
 import { prepareStatements } from './prepare-statements.ts';
 import type { Database } from './schema.ts';
@@ -22,7 +23,7 @@ export function createSqliteStore(file: string, onStatement?: OnStatement): Kyse
   database.pragma('busy_timeout = 5000');
   return createKyselyIncidentStore({
     kind: 'sqlite',
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...counting(onStatement, 'main') }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheSqliteStatements(database) }), ...counting(onStatement, 'main') }),
   });
 }
 
