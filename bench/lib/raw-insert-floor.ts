@@ -35,7 +35,11 @@ export async function postgresRawInserts(client: pg.Client): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < ROWS; i += 1) {
     const t0 = performance.now();
-    await client.query({ name: 'floor', text: 'insert into floor (id, body) values ($1, $2)', values: [`e${i}`, BODY] });
+    await client.query({
+      name: 'floor',
+      text: 'insert into floor (id, body) values ($1, $2)',
+      values: [`e${i}`, BODY],
+    });
     times.push(performance.now() - t0);
   }
   await client.query('drop table floor');
