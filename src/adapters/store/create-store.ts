@@ -8,6 +8,9 @@ import { createKyselyIncidentStore, type KyselyIncidentStore } from './kysely-in
 import { prepareStatements } from './prepare-statements.ts';
 import type { Database } from './schema.ts';
 
+/** The inbox pool's connections on PostgreSQL: as many grouped inbox writes can wait for their flush at once. */
+const INBOX_CONNECTIONS = 3;
+
 /** Told of every statement a store sends, by pool: what the bench counts per event. */
 export type OnStatement = (pool: 'inbox' | 'main') => void;
 
@@ -23,7 +26,10 @@ export function createSqliteStore(file: string, onStatement?: OnStatement): Kyse
   database.pragma('busy_timeout = 5000');
   return createKyselyIncidentStore({
     kind: 'sqlite',
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheSqliteStatements(database) }), ...counting(onStatement, 'main') }),
+    db: new Kysely<Database>({
+      dialect: new SqliteDialect({ database: cacheSqliteStatements(database) }),
+      ...counting(onStatement, 'main'),
+    }),
   });
 }
 
@@ -43,7 +49,7 @@ export function createPostgresStore(url: string, schema?: string, onStatement?: 
     }),
   );
   const inbox = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: prepareStatements(new pg.Pool({ ...poolOptions, max: 3 })) }),
+    dialect: new PostgresDialect({ pool: prepareStatements(new pg.Pool({ ...poolOptions, max: INBOX_CONNECTIONS })) }),
     ...counting(onStatement, 'inbox'),
   });
   return createKyselyIncidentStore({
@@ -51,5 +57,6 @@ export function createPostgresStore(url: string, schema?: string, onStatement?: 
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...counting(onStatement, 'main') }),
     schema,
     inbox,
+    writers: INBOX_CONNECTIONS,
   });
 }

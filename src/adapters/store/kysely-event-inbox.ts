@@ -13,29 +13,39 @@ interface Received {
  * The `events` table. Writes are grouped: many events arriving together cost one statement, not one
  * each. `inbox` is the pool an event is written through before its ack (on PostgreSQL its own, which
  * waits for the WAL flush); completing an event goes through `db`, since a lost completion only replays it.
+ * Up to `writers` grouped writes go at once (one per inbox connection), so an event arriving while one
+ * waits for its flush does not wait for that flush as well as its own.
  */
-export function createKyselyEventInbox(db: Kysely<Database>, inbox: Kysely<Database> = db): EventInbox {
-  const recorder = new GroupWriter<Received, boolean>(async (items) => {
-    const unique = [...new Map(items.map((i) => [i.eventId, i])).values()];
-    const inserted = await inbox
-      .insertInto('events')
-      .values(unique.map((i) => ({ event_id: i.eventId, body: i.body, received_at: i.receivedAt, done: 0 })))
-      .onConflict((oc) => oc.column('event_id').doNothing())
-      .returning('event_id')
-      .execute();
-    const fresh = new Set(inserted.map((r) => r.event_id));
-    // Within one batch the first copy of an id is the new one; any later copy is a duplicate.
-    return items.map((item) => fresh.delete(item.eventId));
-  });
+export function createKyselyEventInbox(db: Kysely<Database>, inbox: Kysely<Database> = db, writers = 1): EventInbox {
+  const recorder = new GroupWriter<Received, boolean>(
+    async (items) => {
+      const unique = [...new Map(items.map((i) => [i.eventId, i])).values()];
+      const inserted = await inbox
+        .insertInto('events')
+        .values(unique.map((i) => ({ event_id: i.eventId, body: i.body, received_at: i.receivedAt, done: 0 })))
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .returning('event_id')
+        .execute();
+      const fresh = new Set(inserted.map((r) => r.event_id));
+      // Within one batch the first copy of an id is the new one; any later copy is a duplicate.
+      return items.map((item) => fresh.delete(item.eventId));
+    },
+    undefined,
+    writers,
+  );
 
-  const completer = new GroupWriter<string, void>(async (ids) => {
-    await db
-      .updateTable('events')
-      .set({ done: 1, body: '' })
-      .where('event_id', 'in', [...new Set(ids)])
-      .execute();
-    return ids.map(() => undefined);
-  });
+  const completer = new GroupWriter<string, void>(
+    async (ids) => {
+      await db
+        .updateTable('events')
+        .set({ done: 1, body: '' })
+        .where('event_id', 'in', [...new Set(ids)])
+        .execute();
+      return ids.map(() => undefined);
+    },
+    undefined,
+    writers,
+  );
 
   return {
     recordEvent: (eventId, body, receivedAt) => recorder.submit({ eventId, body, receivedAt }),

@@ -25,7 +25,7 @@ export function createKyselyIncidentStore(pools: KyselyPools): KyselyIncidentSto
     ...createKyselyStoreLifecycle(pools),
     ...createKyselyIncidentRecords(db),
     ...createKyselyTimelineStore(db),
-    ...createKyselyEventInbox(db, pools.inbox),
+    ...createKyselyEventInbox(db, pools.inbox, pools.writers),
     ...createKyselyLocks(kind, db),
     ...createKyselyScanCache(db),
     ...createKyselyReminderLedger(db),
