@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { checkpointInBackground } from './checkpoint-in-background.ts';
 import { cacheSqliteStatements } from './cache-sqlite-statements.ts';
 import { createKyselyIncidentStore, type KyselyIncidentStore } from './kysely-incident-store.ts';
 import { prepareStatements } from './prepare-statements.ts';
@@ -24,13 +25,21 @@ export function createSqliteStore(file: string, onStatement?: OnStatement): Kyse
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return createKyselyIncidentStore({
+  const checkpoints = file === ':memory:' ? null : checkpointInBackground(database, file);
+  const store = createKyselyIncidentStore({
     kind: 'sqlite',
     db: new Kysely<Database>({
       dialect: new SqliteDialect({ database: cacheSqliteStatements(database) }),
       ...counting(onStatement, 'main'),
     }),
   });
+  return {
+    ...store,
+    async close() {
+      await checkpoints?.stop();
+      await store.close();
+    },
+  };
 }
 
 /** PostgreSQL, for several replicas. `schema` keeps tests (or tenants) apart in one database. */
