@@ -52,7 +52,7 @@ export function checkpointInBackground(database: SqliteDatabase.Database, file: 
     await pool.run({ file }).catch(fallBack);
   };
   const timer = setInterval(() => {
-    running = running.then(tick);
+    running = running.then(tick).catch(fallBack);
   }, EVERY_MS);
   timer.unref();
   return {
