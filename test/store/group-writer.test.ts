@@ -60,3 +60,25 @@ describe('grouped writes', () => {
     expect(await second).toBe(2);
   });
 });
+
+describe('grouped writes that wait first', () => {
+  it('gathers what arrives within the delay into one write', async () => {
+    const batches: number[][] = [];
+    const writer = new GroupWriter<number, number>(
+      async (items) => {
+        batches.push(items);
+        return items;
+      },
+      200,
+      1,
+      20,
+    );
+    const first = writer.submit(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = writer.submit(2);
+    expect(batches).toEqual([]);
+
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
+});
