@@ -1,17 +1,22 @@
 /**
  * Pushpins through Socket Mode: the bot runs in its own process (`scribe start`) against the emulator
  * here, rate tiers on. The messages are posted first (the bot logs them as they arrive); then they are
- * pinned at 10/s (the floor), 200/s and 1,000/s. Per pin: delivery → ack, and delivery → the entry
- * complete in the store (time, text, author), watched by polling the store every 2 ms; the Web API
- * lookups it cost (target 0 for logged messages); the store statements per event, from the bot's
- * /metrics (on PostgreSQL each statement is one round trip: node-postgres sends Parse/Bind/Execute/Sync
- * together).
+ * pinned at 10/s, 200/s and 1,000/s. Per pin: delivery → ack, and delivery → the entry complete in the
+ * store (time, text, author), watched by polling the store every 2 ms; the Web API lookups it cost
+ * (target 0 for logged messages); the store statements per event, from the bot's /metrics (on
+ * PostgreSQL each statement is one round trip: node-postgres sends Parse/Bind/Execute/Sync together).
+ *
+ * The floors, measured in the same run: a bare Bolt app (no store, listeners that do nothing) pinned at
+ * the same rates through the same emulator, which is what an ack costs before any write; and one row
+ * inserted alone on each store, which is what the durable write before the ack costs at least.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { spawnBot } from '../test/helpers/spawn-bot.ts';
+import { postgresRawInserts, sqliteRawInserts } from './lib/raw-insert-floor.ts';
+import { spawnBareBolt } from './lib/spawn-bare-bolt.ts';
 import { addPerson } from '#emulator/person.ts';
 import { startSlackEmulator } from '#emulator/slack-emulator.ts';
 import { percentile, summary } from './lib/stats.ts';
@@ -21,14 +26,44 @@ const RATES = (process.env['BENCH_RATES'] ?? '200,1000').split(',').map(Number);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const FLOOR_PINS = 40;
 const FLOOR_RATE = 10;
+/** Pins sent first and not counted, so that neither the bot nor the floor is timed while its code warms up. */
+const WARM_UP_PINS = 300;
+const WARM_UP_RATE = 100;
 const DATABASE = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const LOOKUPS = ['conversations.replies', 'conversations.history', 'chat.getPermalink', 'users.info'];
 const TARGETS = { sqlite: { ack: 5, complete: 10 }, postgres: { ack: 10, complete: 20 } };
 
 type Slack = Awaited<ReturnType<typeof startSlackEmulator>>;
 type Person = ReturnType<typeof addPerson>;
+const rates = [FLOOR_RATE, ...RATES];
+const pinsAt = (rate: number) => (rate === FLOOR_RATE ? FLOOR_PINS : rate * SECONDS);
 
-async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
+/** The ack floor: a bare Bolt app, no store write, pinned at each rate. p99 by rate. */
+async function bareBoltFloor(): Promise<Map<number, number[]>> {
+  const slack = await startSlackEmulator({ ackTimeoutMs: 10_000 });
+  const ana = addPerson(slack, 'ana');
+  const app = await spawnBareBolt({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_APP_TOKEN: slack.appToken,
+    SLACK_API_URL: slack.apiUrl,
+  });
+  await slack.waitForConnection();
+  const channel = ana.createChannel('bare-floor');
+  channel.members.add(slack.workspace.botUserId);
+  const acks = new Map<number, number[]>();
+  await pinPhase(slack, ana, channel.id, WARM_UP_PINS, WARM_UP_RATE, null, null);
+  for (const rate of rates) {
+    const phase = await pinPhase(slack, ana, channel.id, pinsAt(rate), rate, null, null);
+    acks.set(rate, phase.acked);
+  }
+  await app.stop();
+  await slack.stop();
+  console.log('floor: a bare Bolt app (no store write, listeners that do nothing) through the same emulator');
+  for (const rate of rates) console.log(`  ${summary(`event → ack, ${rate}/s`, acks.get(rate)!)}`);
+  return acks;
+}
+
+async function run(storeName: 'sqlite' | 'postgres', bare: Map<number, number[]>): Promise<void> {
   const slack = await startSlackEmulator({ ackTimeoutMs: 10_000 });
   const ana = addPerson(slack, 'ana');
   const dataDir = mkdtempSync(join(tmpdir(), 'scribe-bench-'));
@@ -40,6 +75,7 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
   };
   let completed: CompletedKeys;
   let closeReader: () => Promise<void> = async () => {};
+  let rawInserts: number[];
   if (storeName === 'postgres') {
     const schema = `scribe_bench_${Date.now()}`;
     const client = new pg.Client({ connectionString: DATABASE, options: `-c search_path=${schema}` });
@@ -51,6 +87,7 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
       return;
     }
     await client.query(`CREATE SCHEMA ${schema}`);
+    rawInserts = await postgresRawInserts(client);
     env['DATABASE_URL'] = DATABASE;
     env['DATABASE_SCHEMA'] = schema;
     completed = async (keys) =>
@@ -61,6 +98,7 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
       ).rows.map((r) => r.key);
     closeReader = () => client.end();
   } else {
+    rawInserts = await sqliteRawInserts(dataDir);
     const { default: Sqlite } = await import('better-sqlite3');
     let reader: InstanceType<typeof Sqlite> | undefined;
     completed = async (keys) => {
@@ -89,18 +127,19 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
 
   const statements = () => readStatements(port);
   const results: { rate: number; phase: Phase }[] = [];
-  for (const rate of [FLOOR_RATE, ...RATES]) {
-    const total = rate === FLOOR_RATE ? FLOOR_PINS : rate * SECONDS;
-    const phase = await pinPhase(slack, ana, channel, total, rate, completed, statements);
+  await pinPhase(slack, ana, channel, WARM_UP_PINS, WARM_UP_RATE, completed, statements);
+  for (const rate of rates) {
+    const phase = await pinPhase(slack, ana, channel, pinsAt(rate), rate, completed, statements);
     results.push({ rate, phase });
   }
   const target = TARGETS[storeName];
-  const floor = results[0]!.phase;
+  const insert = percentile(rawInserts, 99);
+  console.log(`${storeName}: messages posted and logged, then pinned at ${rates.join('/s, ')}/s`);
   console.log(
-    `${storeName}: messages posted and logged, then pinned at ${FLOOR_RATE}/s (floor), ${RATES.join('/s, ')}/s`,
+    `  floor: one row inserted alone${storeName === 'postgres' ? ' (synchronous_commit on, one round trip)' : ' (WAL, synchronous=NORMAL)'}, ${summary('', rawInserts).trim()}`,
   );
   for (const { rate, phase } of results) {
-    const label = rate === FLOOR_RATE ? `${rate}/s (floor)` : `${rate}/s`;
+    const label = `${rate}/s`;
     console.log(
       `  ${rate} pins/s: ${phase.total} pins, ${phase.complete.length} completed, sent in ${phase.elapsed.toFixed(1)} s`,
     );
@@ -110,14 +149,15 @@ async function run(storeName: 'sqlite' | 'postgres'): Promise<void> {
       `    Web API lookups per pin ${(phase.lookups / phase.total).toFixed(3)} (target 0; ${phase.lookupDetail || 'none'}); confirmation reactions sent during the phase ${phase.confirmations} (paced at Tier 3, after completion)`,
     );
     console.log(
-      `    store statements per message logged ${(phase.postStatements / phase.total).toFixed(2)}, per pin ${(phase.pinStatements / phase.total).toFixed(2)} (inbox ${(phase.pinInbox / phase.total).toFixed(2)})${storeName === 'postgres' ? ', each one round trip' : ''}`,
+      `    store statements per message logged ${(phase.postStatements / phase.total).toFixed(2)}, per pin ${(phase.pinStatements / phase.total).toFixed(2)}${storeName === 'postgres' ? ` (inbox pool ${(phase.pinInbox / phase.total).toFixed(2)}), each one round trip` : ''}`,
     );
   }
   for (const { rate, phase } of results.slice(1)) {
     const ack = percentile(phase.acked, 99);
     const complete = percentile(phase.complete, 99);
+    const bareAck = percentile(bare.get(rate)!, 99);
     console.log(
-      `  ${rate}/s targets: ack p99 ${ack.toFixed(1)} ms ≤ ${target.ack} ms ${ack <= target.ack ? 'met' : 'MISSED'} (floor ${percentile(floor.acked, 99).toFixed(1)} ms, ${(ack / percentile(floor.acked, 99)).toFixed(1)}×); complete p99 ${complete.toFixed(1)} ms ≤ ${target.complete} ms ${complete <= target.complete && phase.complete.length === phase.total ? 'met' : 'MISSED'} (floor ${percentile(floor.complete, 99).toFixed(1)} ms, ${(complete / percentile(floor.complete, 99)).toFixed(1)}×)`,
+      `  ${rate}/s targets: ack p99 ${ack.toFixed(1)} ms ≤ ${target.ack} ms ${ack <= target.ack ? 'met' : 'MISSED'} (floor: bare Bolt ack ${bareAck.toFixed(1)} ms + one insert ${insert.toFixed(1)} ms); complete p99 ${complete.toFixed(1)} ms ≤ ${target.complete} ms ${complete <= target.complete && phase.complete.length === phase.total ? 'met' : 'MISSED'} (floor the same ${(bareAck + insert).toFixed(1)} ms, plus the 2 ms poll)`,
     );
   }
   const problems = bot.logs
@@ -152,16 +192,17 @@ async function pinPhase(
   channel: string,
   total: number,
   rate: number,
-  completed: CompletedKeys,
-  statements: () => Promise<{ inbox: number; main: number }>,
+  completed: CompletedKeys | null,
+  readStatements: (() => Promise<{ inbox: number; main: number }>) | null,
 ): Promise<Phase> {
+  const statements = readStatements ?? (async () => ({ inbox: 0, main: 0 }));
   const beforePosts = await statements();
   const messages: string[] = [];
   for (let i = 0; i < total; i += 1) messages.push(await ana.post(channel, `Message ${i} at ${rate}/s`));
   await new Promise((r) => setTimeout(r, 300));
   const beforePins = await statements();
   const firstCall = slack.calls.length;
-  const watch = watchCompletion(completed, (ts) => `msg:${channel}:${ts}`);
+  const watch = watchCompletion(completed ?? (async (keys) => keys), (ts) => `msg:${channel}:${ts}`);
   const acks: Promise<number>[] = [];
   const startedAt = performance.now();
   for (let i = 0; i < total; i += 1) {
@@ -203,5 +244,8 @@ async function readStatements(port: number): Promise<{ inbox: number; main: numb
   return { inbox: count('inbox'), main: count('main') };
 }
 
-if (process.env['BENCH_ONLY'] !== 'postgres') await run('sqlite');
-if (process.env['BENCH_ONLY'] !== 'sqlite') await run('postgres');
+// BENCH_ONLY=sqlite or postgres runs one store (after the floor); BENCH_ONLY=floor, the floor alone.
+const only = process.env['BENCH_ONLY'];
+const bare = await bareBoltFloor();
+if (!only || only === 'sqlite') await run('sqlite', bare);
+if (!only || only === 'postgres') await run('postgres', bare);

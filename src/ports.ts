@@ -105,7 +105,10 @@ export interface Chat {
   update(channelId: string, ts: string, message: ChatMessage): Promise<void>;
   postEphemeral(channelId: string, userId: string, message: ChatMessage): Promise<void>;
   pin(channelId: string, ts: string): Promise<void>;
-  /** Adds the bot's reaction; one that is already there is fine. */
+  /**
+   * Adds the bot's reaction; one that is already there is fine. The bot's Chat sends reactions in the
+   * background (`backgroundReactions`): this may resolve before Slack has it, in order per message.
+   */
   react(channelId: string, ts: string, name: string): Promise<void>;
   unreact(channelId: string, ts: string, name: string): Promise<void>;
   /** A message or thread reply by its ts, or null when it no longer exists. */

@@ -4,6 +4,7 @@ import { createLogger } from '#adapters/log/create-logger.ts';
 import { createMetrics } from '#adapters/metrics/create-metrics.ts';
 import { meterTimeline } from '#adapters/metrics/meter-timeline.ts';
 import { startReviewJobs } from '#adapters/review/start-review-jobs.ts';
+import { backgroundReactions } from '#adapters/slack/background-reactions.ts';
 import { boltLogger } from '#adapters/slack/bolt-logger.ts';
 import { watchSocketConnection } from '#adapters/slack/connection/watch-socket-connection.ts';
 import { makeDurable } from '#adapters/slack/durable-events.ts';
@@ -64,10 +65,10 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   const store = await openStore(config, secrets, metrics);
   const slack = createSlackApp({ config, secrets, clientOptions, log, metrics });
   const messages = new KyselyMessageLog(store.kind, store.db);
-  const chat = overlay(
-    slack.chat,
-    cacheUserNames(slack.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours),
-  );
+  const chat = overlay(slack.chat, {
+    ...cacheUserNames(slack.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours),
+    ...backgroundReactions(slack.chat, log),
+  });
   const outgoing = startWebhooks({ store, targets: webhooks.targets, clock, log, registry: metrics.registry });
   const tracker = createActionTracker(config, secrets, store);
   const { rca, clone, privateRca } = await prepareRca({

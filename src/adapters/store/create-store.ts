@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { checkpointInBackground } from './checkpoint-in-background.ts';
+import { cacheSqliteStatements } from './cache-sqlite-statements.ts';
 import { createKyselyIncidentStore, type KyselyIncidentStore } from './kysely-incident-store.ts';
 import { prepareStatements } from './prepare-statements.ts';
 import type { StoreLocation } from './scan-cache-writer.ts';
@@ -12,6 +14,9 @@ import { attachScanCache } from './sqlite-scan-cache-file.ts';
 
 /** A store, and where it lives for a second connection to open (the scan worker's): null in memory. */
 export type LocatedStore = KyselyIncidentStore & { readonly location: StoreLocation | null };
+
+/** The inbox pool's connections on PostgreSQL: as many grouped inbox writes can wait for their flush at once. */
+const INBOX_CONNECTIONS = 3;
 
 /** Told of every statement a store sends, by pool: what the bench counts per event. */
 export type OnStatement = (pool: 'inbox' | 'main') => void;
@@ -27,11 +32,22 @@ export function createSqliteStore(file: string, onStatement?: OnStatement): Loca
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   attachScanCache(database, file);
+  const checkpoints = file === ':memory:' ? null : checkpointInBackground(database, file);
   const store = createKyselyIncidentStore({
     kind: 'sqlite',
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...counting(onStatement, 'main') }),
+    db: new Kysely<Database>({
+      dialect: new SqliteDialect({ database: cacheSqliteStatements(database) }),
+      ...counting(onStatement, 'main'),
+    }),
   });
-  return { ...store, location: file === ':memory:' ? null : { kind: 'sqlite', file } };
+  return {
+    ...store,
+    location: file === ':memory:' ? null : { kind: 'sqlite', file },
+    async close() {
+      await checkpoints?.stop();
+      await store.close();
+    },
+  };
 }
 
 /** PostgreSQL, for several replicas. `schema` keeps tests (or tenants) apart in one database. */
@@ -50,7 +66,7 @@ export function createPostgresStore(url: string, schema?: string, onStatement?: 
     }),
   );
   const inbox = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: prepareStatements(new pg.Pool({ ...poolOptions, max: 3 })) }),
+    dialect: new PostgresDialect({ pool: prepareStatements(new pg.Pool({ ...poolOptions, max: INBOX_CONNECTIONS })) }),
     ...counting(onStatement, 'inbox'),
   });
   const store = createKyselyIncidentStore({
@@ -61,6 +77,7 @@ export function createPostgresStore(url: string, schema?: string, onStatement?: 
     }),
     schema,
     inbox,
+    writers: INBOX_CONNECTIONS,
   });
   return { ...store, location: { kind: 'postgres', url, ...(schema ? { schema } : {}) } };
 }

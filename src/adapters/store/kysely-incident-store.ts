@@ -26,7 +26,7 @@ export function createKyselyIncidentStore(pools: KyselyPools): KyselyIncidentSto
     ...createKyselyStoreLifecycle(pools),
     ...createKyselyIncidentRecords(db),
     ...createKyselyTimelineStore(db),
-    ...createKyselyEventInbox(db, pools.inbox),
+    ...createKyselyEventInbox(db, pools.inbox, pools.writers),
     ...createKyselyLocks(kind, db),
     // On SQLite the scan cache is a file of its own, attached (see sqlite-scan-cache-file.ts).
     ...createKyselyScanCache(kind === 'sqlite' ? db.withSchema(SCAN_CACHE_SCHEMA) : db),

@@ -34,62 +34,86 @@ type PinRow = { key: string; pending: number | string; author_id: string | null;
  */
 export class KyselyMessageLog implements MessageLog {
   private readonly db: Kysely<MessageLogTables>;
+  private readonly kind: 'sqlite' | 'postgres';
+  /** Grouped writes in flight at once: several on PostgreSQL's pool, one on SQLite's one connection. */
+  private readonly writers: number;
 
-  constructor(
-    private readonly kind: 'sqlite' | 'postgres',
-    db: Kysely<Database>,
-  ) {
+  constructor(kind: 'sqlite' | 'postgres', db: Kysely<Database>) {
+    this.kind = kind;
+    this.writers = kind === 'postgres' ? 3 : 1;
     this.db = db.withTables<MessageLogTables>() as unknown as Kysely<MessageLogTables>;
+    this.writer = this.messageWriter();
+    this.pinner = this.pinWriter();
   }
 
-  private readonly writer = new GroupWriter<LoggedMessage, void>(async (messages) => {
-    // One row per message in a statement (PostgreSQL refuses to update a row twice): the latest version.
-    const latest = new Map<string, LoggedMessage>();
-    for (const m of messages) {
-      const key = `${m.channelId}:${m.ts}`;
-      const seen = latest.get(key);
-      if (!seen || seen.version < m.version) latest.set(key, m);
-    }
-    await this.db
-      .insertInto('message_log')
-      .values([...latest.values()].map(messageRows.toRow))
-      .onConflict((oc) =>
-        oc
-          .columns(['channel_id', 'ts'])
-          .doUpdateSet((eb) => ({
-            thread_ts: eb.fn.coalesce('excluded.thread_ts', 'message_log.thread_ts'),
-            user_id: eb.fn.coalesce('excluded.user_id', 'message_log.user_id'),
-            text: eb.ref('excluded.text'),
-            deleted: eb.ref('excluded.deleted'),
-            version: eb.ref('excluded.version'),
-          }))
-          .where('message_log.version', '<', (eb) => eb.ref('excluded.version')),
-      )
-      .execute();
-    return messages.map(() => undefined);
-  });
+  private readonly writer: GroupWriter<LoggedMessage, void>;
+  private readonly pinner: GroupWriter<{ pin: LogPin; now: string }, LogPinResult>;
 
-  private readonly pinner = new GroupWriter<{ pin: LogPin; now: string }, LogPinResult>(async (items) => {
-    const results: LogPinResult[] = [];
-    // Two reactors on one message in a batch: the entry is written by the first round only.
-    for (let rest = items; rest.length > 0; ) {
-      const seen = new Set<string>();
-      const round = rest.filter((i) => !seen.has(i.pin.key) && seen.add(i.pin.key));
-      rest = rest.filter((i) => !round.includes(i));
-      const rows = await this.pinRound(
-        round.map((i) => i.pin),
-        round[0]!.now,
-      );
-      const byKey = new Map(rows.map((r) => [r.key, r]));
-      for (const item of round) {
-        const row = byKey.get(item.pin.key);
-        results[items.indexOf(item)] = row
-          ? { added: true, complete: Number(row.pending) === 0, authorId: row.author_id, authorName: row.author_name }
-          : { added: false, complete: false, authorId: null, authorName: null };
-      }
-    }
-    return results;
-  });
+  private messageWriter() {
+    return new GroupWriter<LoggedMessage, void>(
+      async (messages) => {
+        // One row per message in a statement (PostgreSQL refuses to update a row twice): the latest version.
+        const latest = new Map<string, LoggedMessage>();
+        for (const m of messages) {
+          const key = `${m.channelId}:${m.ts}`;
+          const seen = latest.get(key);
+          if (!seen || seen.version < m.version) latest.set(key, m);
+        }
+        await this.db
+          .insertInto('message_log')
+          .values([...latest.values()].map(messageRows.toRow))
+          .onConflict((oc) =>
+            oc
+              .columns(['channel_id', 'ts'])
+              .doUpdateSet((eb) => ({
+                thread_ts: eb.fn.coalesce('excluded.thread_ts', 'message_log.thread_ts'),
+                user_id: eb.fn.coalesce('excluded.user_id', 'message_log.user_id'),
+                text: eb.ref('excluded.text'),
+                deleted: eb.ref('excluded.deleted'),
+                version: eb.ref('excluded.version'),
+              }))
+              .where('message_log.version', '<', (eb) => eb.ref('excluded.version')),
+          )
+          .execute();
+        return messages.map(() => undefined);
+      },
+      undefined,
+      this.writers,
+    );
+  }
+
+  private pinWriter() {
+    return new GroupWriter<{ pin: LogPin; now: string }, LogPinResult>(
+      async (items) => {
+        const results: LogPinResult[] = [];
+        // Two reactors on one message in a batch: the entry is written by the first round only.
+        for (let rest = items; rest.length > 0; ) {
+          const seen = new Set<string>();
+          const round = rest.filter((i) => !seen.has(i.pin.key) && seen.add(i.pin.key));
+          rest = rest.filter((i) => !round.includes(i));
+          const rows = await this.pinRound(
+            round.map((i) => i.pin),
+            round[0]!.now,
+          );
+          const byKey = new Map(rows.map((r) => [r.key, r]));
+          for (const item of round) {
+            const row = byKey.get(item.pin.key);
+            results[items.indexOf(item)] = row
+              ? {
+                  added: true,
+                  complete: Number(row.pending) === 0,
+                  authorId: row.author_id,
+                  authorName: row.author_name,
+                }
+              : { added: false, complete: false, authorId: null, authorName: null };
+          }
+        }
+        return results;
+      },
+      undefined,
+      this.writers,
+    );
+  }
 
   private async pinRound(pins: LogPin[], now: string): Promise<PinRow[]> {
     const values = sql.join(

@@ -8,6 +8,11 @@ export interface KyselyPools {
   db: Kysely<Database>;
   /** The pool the event inbox writes through, when not `db` (PostgreSQL: its own connections). */
   inbox?: Kysely<Database>;
+  /**
+   * How many grouped writes of one kind may be in flight at once: the inbox pool's size on PostgreSQL;
+   * 1 (the default) on SQLite, whose one connection runs one statement at a time anyway.
+   */
+  writers?: number;
   /** The PostgreSQL schema the tables live in, when not the default one. */
   schema?: string | undefined;
 }
