@@ -32,7 +32,10 @@ export function describeEventInboxContract(name: string, make: () => Promise<Reo
       ]);
       await Promise.all([store.completeEvent('Ev1'), store.completeEvent('Ev1'), store.completeEvent('Ev3')]);
 
-      expect(results).toEqual([true, true, false, true]);
+      // Writes in flight together may land in either order (PostgreSQL runs up to three at once): one
+      // copy of Ev1 wins, whichever it is.
+      expect([results[1], results[3]]).toEqual([true, true]);
+      expect([results[0], results[2]].sort()).toEqual([false, true]);
       expect(await store.pendingEvents()).toEqual([{ eventId: 'Ev2', body: '{}' }]);
       await close();
     });
