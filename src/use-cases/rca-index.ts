@@ -1,4 +1,7 @@
-import type { IndexedFile } from '#domain/plan-reminders.ts';
+import { type DigestGroups, digestGroups } from '#domain/digest-groups.ts';
+import { type ItemOwner, type OwnedItem, ownedItems } from '#domain/owned-items.ts';
+import { type IndexedFile, planReminders, type ReminderPlan } from '#domain/plan-reminders.ts';
+import type { ActionItemIndex, PlanRequest } from '#src/ports/action-item-index.ts';
 import type { ScanCache } from '#src/ports/store/scan-cache.ts';
 import { BlobCache } from './blob-cache.ts';
 import { scopeScanCache } from './scope-scan-cache.ts';
@@ -34,9 +37,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * What a scan yields is saved batch by batch as it arrives, each batch its own statement, so an ack's
  * inbox write never queues behind the whole cache; a scanner that saved a batch itself (the worker,
  * on its own connection to the same store) says so, and it is not saved again. Refreshes run one at a time.
+ * The queries answer over the files as the last refresh left them, through the domain's functions:
+ * the bot's index lives on a worker thread (`WorkerActionItemIndex`), the command line's on its own.
  */
-export class RcaIndex {
+export class RcaIndex implements ActionItemIndex {
   private readonly files = new BlobCache<IndexedFile>();
+  /** The files as the queries see them: named by `rename`, as of the last refresh. */
+  private view: IndexedFile[] = [];
   private loaded = false;
   private running: Promise<unknown> = Promise.resolve();
   /** What the cached entries were read with: entries read by another scanner or other headings are read again. */
@@ -46,6 +53,8 @@ export class RcaIndex {
   /**
    * `scope` names the repository in the store's shared scan cache: '' for the main RCA repository,
    * another name (`private-repo`) for a second one, so neither index forgets the other's rows.
+   * `rename`: how the queries name a file (the private repository's as `privateRepoFile` does), so an
+   * answer's paths, item keys and snoozes say which repository an item lives in.
    */
   constructor(
     private readonly scanner: RcaScanner,
@@ -53,12 +62,13 @@ export class RcaIndex {
     private readonly dirs: string[],
     private readonly actionItemHeadings?: readonly string[],
     scope = '',
+    private readonly rename?: (path: string) => string,
   ) {
     this.reader = scanReader(actionItemHeadings);
     this.cache = cache && scopeScanCache(cache, scope);
   }
 
-  refresh(): Promise<{ files: IndexedFile[]; parsed: number }> {
+  refresh(): Promise<{ files: number; parsed: number }> {
     const next = this.running.then(
       () => this.scan(),
       () => this.scan(),
@@ -67,7 +77,24 @@ export class RcaIndex {
     return next;
   }
 
-  private async scan(): Promise<{ files: IndexedFile[]; parsed: number }> {
+  /** The files as the last refresh left them, as the queries name them. */
+  held(): IndexedFile[] {
+    return this.view;
+  }
+
+  async plan(request: PlanRequest): Promise<ReminderPlan> {
+    return planReminders({ ...request, files: this.view });
+  }
+
+  async digest(team: string, today: string): Promise<DigestGroups> {
+    return digestGroups(this.view, team, today);
+  }
+
+  async ownedBy(me: ItemOwner, owners: Record<string, string>): Promise<OwnedItem[]> {
+    return ownedItems(this.view, me, owners);
+  }
+
+  private async scan(): Promise<{ files: number; parsed: number }> {
     if (this.cache && !this.loaded) {
       const rows = await this.cache.loadScanCache();
       for (const [i, row] of rows.entries()) {
@@ -93,6 +120,9 @@ export class RcaIndex {
     );
     const removed = this.files.keep(paths, changed);
     if (cache && removed.length > 0) await cache.deleteScanPaths(removed);
-    return { files: this.files.values(), parsed: changed.size };
+    const files = this.files.values();
+    const rename = this.rename;
+    this.view = rename ? files.map((file) => ({ ...file, path: rename(file.path) })) : files;
+    return { files: files.length, parsed: changed.size };
   }
 }

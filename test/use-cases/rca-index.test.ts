@@ -5,6 +5,9 @@ import { RcaIndex, type RcaScanner, scanInProcess } from '#use-cases/rca-index.t
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
 import { rcaWithActions } from '../helpers/rca-files.ts';
 
+/** A refresh's counts, with the files the index holds after it. */
+const refreshed = async (index: RcaIndex) => ({ ...(await index.refresh()), files: index.held() });
+
 /** Files in memory, keyed by their text as a blob would be; counts what it is asked to read. */
 function memorySource(files: Map<string, string>) {
   const reads: string[] = [];
@@ -60,7 +63,7 @@ describe('RcaIndex', () => {
     const { source } = memorySource(corpus(250));
     const { cache, saves, rows } = memoryCache();
 
-    const { files, parsed } = await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+    const { files, parsed } = await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs']));
 
     expect(parsed).toBe(250);
     expect(files.map((f) => f.items[0]?.action)).toEqual(Array.from({ length: 250 }, (_, i) => `Fix ${i}`));
@@ -71,11 +74,11 @@ describe('RcaIndex', () => {
   it('after a restart reads nothing that the cache holds at the same blob', async () => {
     const files = corpus(30);
     const { cache } = memoryCache();
-    await new RcaIndex(scanInProcess(memorySource(files).source), cache, ['RCAs']).refresh();
+    await refreshed(new RcaIndex(scanInProcess(memorySource(files).source), cache, ['RCAs']));
     files.set('RCAs/0007.md', rcaWithActions('Incident 7', [['Fix 7 again', '@ana', '2025-04-07']]));
     const restarted = memorySource(files);
 
-    const { files: indexed, parsed } = await new RcaIndex(scanInProcess(restarted.source), cache, ['RCAs']).refresh();
+    const { files: indexed, parsed } = await refreshed(new RcaIndex(scanInProcess(restarted.source), cache, ['RCAs']));
 
     expect(restarted.reads).toEqual(['RCAs/0007.md']);
     expect(parsed).toBe(1);
@@ -87,10 +90,10 @@ describe('RcaIndex', () => {
     const files = corpus(5);
     const { cache, rows, deletes } = memoryCache();
     const index = new RcaIndex(scanInProcess(memorySource(files).source), cache, ['RCAs']);
-    await index.refresh();
+    await refreshed(index);
     files.delete('RCAs/0002.md');
 
-    const { files: indexed } = await index.refresh();
+    const { files: indexed } = await refreshed(index);
 
     expect(indexed.map((f) => f.path)).toEqual(['RCAs/0000.md', 'RCAs/0001.md', 'RCAs/0003.md', 'RCAs/0004.md']);
     expect(deletes).toEqual([['RCAs/0002.md']]);
@@ -109,9 +112,9 @@ describe('RcaIndex', () => {
     };
     const index = new RcaIndex(savingItself, cache, ['RCAs']);
 
-    const cold = await index.refresh();
+    const cold = await refreshed(index);
     files.delete('RCAs/0007.md');
-    const after = await index.refresh();
+    const after = await refreshed(index);
 
     expect(cold.parsed).toBe(30);
     expect(saves).toEqual([]);
@@ -123,7 +126,7 @@ describe('RcaIndex', () => {
     const { source, reads } = memorySource(corpus(20));
     const index = new RcaIndex(scanInProcess(source), null, ['RCAs']);
 
-    const [first, second] = await Promise.all([index.refresh(), index.refresh()]);
+    const [first, second] = await Promise.all([refreshed(index), refreshed(index)]);
 
     expect(first.parsed).toBe(20);
     expect(second.parsed).toBe(0);
@@ -141,7 +144,7 @@ describe('RcaIndex', () => {
       data: JSON.stringify({ title: 'Outage', items: [] }),
     });
 
-    const { files: indexed, parsed } = await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+    const { files: indexed, parsed } = await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs']));
 
     expect(parsed).toBe(1);
     expect(indexed[0]!.items.map((i) => i.action)).toEqual(['Better monitoring of namespaces.', 'Add an alert']);
@@ -150,10 +153,10 @@ describe('RcaIndex', () => {
   it('keeps what it cached itself across restarts, and reads again when the headings change', async () => {
     const { source } = memorySource(new Map([['RCAs/a.md', BULLETS.replace('Action Items', 'Improvements')]]));
     const { cache } = memoryCache();
-    await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+    await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs']));
 
-    const restarted = await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
-    const otherHeadings = await new RcaIndex(scanInProcess(source), cache, ['RCAs'], ['Improvements']).refresh();
+    const restarted = await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs']));
+    const otherHeadings = await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs'], ['Improvements']));
 
     expect(restarted.parsed).toBe(0);
     expect(restarted.files[0]!.items).toEqual([]);

@@ -9,6 +9,9 @@ import { git } from '../../helpers/git-repos.ts';
 import { rcaWithActions, repoWith } from '../../helpers/rca-files.ts';
 import { noteSkipped, STORE_FACTORIES, sqliteFactory } from '../../helpers/stores.ts';
 
+/** A refresh's counts, with the files the index holds after it. */
+const refreshed = async (index: RcaIndex) => ({ ...(await index.refresh()), files: index.held() });
+
 const files = Object.fromEntries(
   Array.from({ length: 9 }, (_, i) => [
     `RCAs/2025-03-0${i + 1}-incident.md`,
@@ -40,9 +43,9 @@ for (const factory of STORE_FACTORIES) {
           }),
       };
 
-      const cold = await new RcaIndex(saving, store, ['RCAs']).refresh();
+      const cold = await refreshed(new RcaIndex(saving, store, ['RCAs']));
       const restarted = reopen();
-      const again = await new RcaIndex(scanInProcess(new GitBlobSource(dir)), restarted, ['RCAs']).refresh();
+      const again = await refreshed(new RcaIndex(scanInProcess(new GitBlobSource(dir)), restarted, ['RCAs']));
 
       expect(marks).toEqual([true, true, true]);
       expect(cold.parsed).toBe(9);
@@ -59,11 +62,11 @@ for (const factory of STORE_FACTORIES) {
       const scanner = new WorkerRcaScanner({ kind: 'git', dir }, { cache: store.location });
       scanners.push(scanner);
       const index = new RcaIndex(scanner, store, ['RCAs']);
-      await index.refresh();
+      await refreshed(index);
 
       git(dir, 'rm', '-q', 'RCAs/2025-03-01-incident.md');
       git(dir, 'commit', '-qm', 'gone');
-      const after = await index.refresh();
+      const after = await refreshed(index);
 
       expect(after.files.map((f) => f.path)).not.toContain('RCAs/2025-03-01-incident.md');
       expect((await store.loadScanCache()).map((row) => row.path)).not.toContain('RCAs/2025-03-01-incident.md');
