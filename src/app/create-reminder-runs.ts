@@ -33,7 +33,7 @@ export function createReminderRuns(options: {
   deps: Deps;
   dir: string;
   privateDir?: string | null;
-  /** Where `deps.store` lives, for the scan worker to save the scan cache on its own connection; null: in memory. */
+  /** Where `deps.store` lives, for the index threads to load and save the scan cache on their own connections; null: in memory. */
   storeLocation?: StoreLocation | null;
   backgroundChat: SlackChat;
   reviewJobs: Pick<ReviewJobs, 'check'>;

@@ -8,10 +8,7 @@ import { scopeScanCache } from './scope-scan-cache.ts';
 import { type ScanProgress, type ScanSource, scanRcaFiles } from './scan-rca-files.ts';
 import { fromScanRow, scanReader, toScanRow } from './scan-row.ts';
 
-/**
- * Reads and scans the RCA files whose blob changed (see `scanRcaFiles`); the bot's runs on a worker
- * thread, so the event loop that acks Slack never runs the parser.
- */
+/** Reads and scans the RCA files whose blob changed (see `scanRcaFiles`). */
 export interface RcaScanner {
   scan(
     dirs: string[],
@@ -21,7 +18,7 @@ export interface RcaScanner {
   ): Promise<string[]>;
 }
 
-/** A scanner on the calling thread: for the command line, where nothing waits on the event loop. */
+/** A scanner on the calling thread: the bot's index thread's, and the command line's (nothing there waits on the event loop). */
 export function scanInProcess(source: ScanSource): RcaScanner {
   return {
     scan: (dirs, known, progress, actionItemHeadings) =>
@@ -34,11 +31,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /**
  * Every RCA's action items, kept by git blob id: a refresh reads only files whose blob changed (the
  * store keeps the rest across restarts), and forgets files that are gone, so it never only grows.
- * What a scan yields is saved batch by batch as it arrives, each batch its own statement, so an ack's
- * inbox write never queues behind the whole cache; a scanner that saved a batch itself (the worker,
- * on its own connection to the same store) says so, and it is not saved again. Refreshes run one at a time.
- * The queries answer over the files as the last refresh left them, through the domain's functions:
- * the bot's index lives on a worker thread (`WorkerActionItemIndex`), the command line's on its own.
+ * What a scan yields is saved batch by batch as it arrives, each batch its own statement. Refreshes
+ * run one at a time. The queries answer over the files as the last refresh left them, through the
+ * domain's functions: the bot's index lives on a worker thread (`WorkerActionItemIndex`), with its
+ * own connection to the store; the command line's and the tests' on their own thread.
  */
 export class RcaIndex implements ActionItemIndex {
   private readonly files = new BlobCache<IndexedFile>();
@@ -110,9 +106,9 @@ export class RcaIndex implements ActionItemIndex {
       this.dirs,
       this.files.blobs(),
       {
-        onBatch: async (entries, saved) => {
+        onBatch: async (entries) => {
           for (const entry of entries) changed.set(entry.path, { blob: entry.blob, value: entry });
-          if (cache && !saved) await cache.saveScanEntries(entries.map((entry) => toScanRow(entry, this.reader)));
+          if (cache) await cache.saveScanEntries(entries.map((entry) => toScanRow(entry, this.reader)));
           else await yieldToEventLoop();
         },
       },

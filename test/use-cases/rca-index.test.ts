@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RcaFileInfo } from '#src/ports.ts';
 import type { ScanCache } from '#src/ports/store/scan-cache.ts';
-import { RcaIndex, type RcaScanner, scanInProcess } from '#use-cases/rca-index.ts';
+import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
+import { buildConfig } from '../helpers/build-config.ts';
 import { rcaWithActions } from '../helpers/rca-files.ts';
 
 /** A refresh's counts, with the files the index holds after it. */
@@ -100,26 +101,28 @@ describe('RcaIndex', () => {
     expect(rows.has('RCAs/0002.md')).toBe(false);
   });
 
-  it('does not save again a batch its scanner saved itself, yet forgets gone files in the cache', async () => {
-    const files = corpus(30);
-    const { source } = memorySource(files);
-    const { cache, saves, deletes } = memoryCache();
-    const inProcess = scanInProcess(source);
-    // A scanner that saves its batches elsewhere (as the worker does, on its own connection).
-    const savingItself: RcaScanner = {
-      scan: (dirs, known, progress, headings) =>
-        inProcess.scan(dirs, known, { ...progress, onBatch: (entries) => progress.onBatch(entries, true) }, headings),
-    };
-    const index = new RcaIndex(savingItself, cache, ['RCAs']);
+  it('answers its queries over the files as it names them, so a renamed file keys its items by its new name', async () => {
+    const files = new Map([['RCAs/a.md', rcaWithActions('Outage', [['Fix it', '<@U0ANA>', '2025-04-07']])]]);
+    const index = new RcaIndex(
+      scanInProcess(memorySource(files).source),
+      null,
+      ['RCAs'],
+      undefined,
+      '',
+      (path) => `/other/${path}`,
+    );
+    const run = { today: '2025-04-07', lastRun: '2025-04-06', policy: buildConfig().reminders, snoozes: new Map() };
 
-    const cold = await refreshed(index);
-    files.delete('RCAs/0007.md');
-    const after = await refreshed(index);
+    const before = await index.ownedBy({ userId: 'U0ANA', name: null, email: null }, {});
+    await index.refresh();
 
-    expect(cold.parsed).toBe(30);
-    expect(saves).toEqual([]);
-    expect(after.files).toHaveLength(29);
-    expect(deletes).toEqual([['RCAs/0007.md']]);
+    expect(before).toEqual([]);
+    expect((await index.ownedBy({ userId: 'U0ANA', name: null, email: null }, {})).map((i) => i.file)).toEqual([
+      '/other/RCAs/a.md',
+    ]);
+    expect((await index.plan(run)).reminders.get('<@U0ANA>')?.map((i) => i.key)).toEqual(['/other/RCAs/a.md#fix it']);
+    expect((await index.digest('<@u0ana>', '2025-04-07')).soon.map((i) => i.file)).toEqual(['/other/RCAs/a.md']);
+    expect(index.held().map((f) => f.path)).toEqual(['/other/RCAs/a.md']);
   });
 
   it('runs refreshes one at a time, so two callers never scan the same files at once', async () => {

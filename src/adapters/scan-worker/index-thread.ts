@@ -1,11 +1,13 @@
 import { DirectorySource } from '#adapters/git/directory-source.ts';
-import { GitBlobSource } from '#adapters/git/git-blob-source.ts';
+import { type BlobReading, GitBlobSource } from '#adapters/git/git-blob-source.ts';
 import { openScanCacheWriter, type StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import { privateRepoFile } from '#domain/private-incident.ts';
 import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
 import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
-import type { ScanSourceSpec } from './scan-task.ts';
+
+/** Where the thread reads the RCA files from: plain data, since it crosses to another thread. */
+export type ScanSourceSpec = { kind: 'git'; dir: string; reading?: BlobReading } | { kind: 'directory'; root: string };
 
 /** What the index's thread is started with: plain data, since it crosses from the main thread. */
 export interface IndexThreadSpec {

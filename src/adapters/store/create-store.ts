@@ -9,7 +9,7 @@ import type { StoreLocation } from './scan-cache-writer.ts';
 import type { Database } from './schema.ts';
 import { attachScanCache } from './sqlite-scan-cache-file.ts';
 
-/** A store, and where it lives for a second connection to open (the scan worker's): null in memory. */
+/** A store, and where it lives for a second connection to open (the action-item index thread's): null in memory. */
 export type LocatedStore = KyselyIncidentStore & { readonly location: StoreLocation | null };
 
 /** Told of every statement a store sends, by pool: what the bench counts per event. */

@@ -12,7 +12,7 @@ import { upsert } from './upsert.ts';
  */
 export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
-/** The scan cache on a connection of its own: what the scan worker and the index's thread use. */
+/** The scan cache on a connection of its own: what the action-item index's thread uses. */
 export type ScanCacheWriter = ScanCache & { close(): Promise<void> };
 
 /**

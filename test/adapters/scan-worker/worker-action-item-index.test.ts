@@ -4,8 +4,8 @@ import { WorkerActionItemIndex } from '#adapters/scan-worker/worker-action-item-
 import { privateRepoFile } from '#domain/private-incident.ts';
 import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import { buildConfig } from '../../helpers/build-config.ts';
-import { git } from '../../helpers/git-repos.ts';
-import { rcaWithActions, repoWith } from '../../helpers/rca-files.ts';
+import { git, tempDir } from '../../helpers/git-repos.ts';
+import { rcaWithActions, repoWith, writeFiles } from '../../helpers/rca-files.ts';
 import { noteSkipped, STORE_FACTORIES } from '../../helpers/stores.ts';
 
 const files = Object.fromEntries(
@@ -94,6 +94,48 @@ for (const factory of STORE_FACTORIES) {
     },
   );
 }
+
+describe('WorkerActionItemIndex, with no scan cache', () => {
+  const indexes: WorkerActionItemIndex[] = [];
+  const started = (spec: ConstructorParameters<typeof WorkerActionItemIndex>[0]) => {
+    const index = new WorkerActionItemIndex(spec);
+    indexes.push(index);
+    return index;
+  };
+  afterAll(async () => {
+    for (const index of indexes) await index.close();
+  });
+
+  it('finds the same items reading the working tree as reading blobs through git cat-file', async () => {
+    const dir = repoWith(files);
+    const tree = started({ source: { kind: 'git', dir, reading: 'working-tree' }, dirs: ['RCAs'] });
+    const blobs = started({ source: { kind: 'git', dir, reading: 'blobs' }, dirs: ['RCAs'] });
+
+    await Promise.all([tree.refresh(), blobs.refresh()]);
+
+    expect(await blobs.plan(request)).toEqual(await tree.plan(request));
+    expect(await blobs.ownedBy(ana, {})).toEqual(await tree.ownedBy(ana, {}));
+    expect(await tree.ownedBy(ana, {})).toHaveLength(9);
+  });
+
+  it('reads a commit made after its thread started, and only that file', async () => {
+    const dir = repoWith(files);
+    const index = started({ source: { kind: 'git', dir }, dirs: ['RCAs'] });
+    await index.refresh();
+    writeFiles(dir, { 'RCAs/2025-04-01-late.md': rcaWithActions('Late', [['Late fix', '<@U0ANA>', '2025-06-01']]) });
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'late');
+
+    expect(await index.refresh()).toEqual({ files: 10, parsed: 1 });
+    expect((await index.ownedBy(ana, {})).map((i) => i.action)).toContain('Late fix');
+  });
+
+  it('rejects with what to check when the repository cannot be read', async () => {
+    const index = started({ source: { kind: 'git', dir: tempDir() }, dirs: ['RCAs'] });
+
+    await expect(index.refresh()).rejects.toThrow(/check that it is a git repository/);
+  });
+});
 
 describe('WorkerActionItemIndex, when its thread stops', () => {
   it('starts another thread, whose index loads what it holds again', async () => {
