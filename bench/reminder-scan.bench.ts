@@ -149,8 +149,8 @@ async function withPauses<T>(store: LocatedStore, task: () => Promise<T>) {
 const nobody = { userId: 'U0NOBODY', name: null, email: null };
 type IndexSpec = ConstructorParameters<typeof WorkerActionItemIndex>[0];
 /** An index on its thread, the thread up and the index made (a query answered), as after the bot's first request. */
-async function startedIndex(spec: IndexSpec): Promise<WorkerActionItemIndex> {
-  const index = new WorkerActionItemIndex(spec);
+async function startedIndex(spec: IndexSpec, niceIncrement?: number): Promise<WorkerActionItemIndex> {
+  const index = new WorkerActionItemIndex(spec, niceIncrement === undefined ? {} : { niceIncrement });
   await index.ownedBy(nobody, {});
   return index;
 }
@@ -191,18 +191,19 @@ function summarizeColdScan(
 }
 
 const CACHE_LABELS = { own: 'the cache loaded and saved there, on its own SQLite connection', none: 'no cache' };
-async function coldIndexScan(reading: BlobReading, cache: keyof typeof CACHE_LABELS) {
+async function coldIndexScan(reading: BlobReading, cache: keyof typeof CACHE_LABELS, niceIncrement?: number) {
   const store = await freshStore();
   const spec: IndexSpec = {
     source: { kind: 'git', dir: repoDir, reading },
     dirs: ['RCAs'],
     ...(cache === 'own' && { cache: store.location! }),
   };
-  const index = await startedIndex(spec);
+  const index = await startedIndex(spec, niceIncrement);
   const figures = await withPauses(store, () => index.refresh());
   const readingLabel = reading === 'blobs' ? 'blobs read with git cat-file --batch' : 'the working tree read';
+  const priority = niceIncrement === 0 ? ', at the same CPU priority as this thread' : '';
   console.log(
-    `cold scan of ${figures.result.files} RCAs, the index on its worker, ${readingLabel} (${CACHE_LABELS[cache]}): ${figures.seconds.toFixed(2)} s (target ≤ 0.8 s; floor: the line scanner alone ${scannerSeconds.toFixed(2)} s)`,
+    `cold scan of ${figures.result.files} RCAs, the index on its worker${priority}, ${readingLabel} (${CACHE_LABELS[cache]}): ${figures.seconds.toFixed(2)} s (target ≤ 0.8 s; floor: the line scanner alone ${scannerSeconds.toFixed(2)} s)`,
   );
   console.log(
     `  event-loop delay while it ran: ${describeWaits(figures.delay)} (target p99 ≤ 2 ms; an ack waits this long before it runs); main thread busy ${(figures.busySeconds * 1000).toFixed(0)} ms of it, ${figures.gcLine}`,
@@ -228,6 +229,10 @@ const blobs = await coldIndexScan('blobs', 'own');
 summarizeColdScan('worker index, git cat-file --batch', blobs.figures, 'cat-file');
 await blobs.index.close();
 await blobs.store.close();
+const sameNice = await coldIndexScan('working-tree', 'own', 0);
+summarizeColdScan('worker index, not niced (comparison)', sameNice.figures);
+await sameNice.index.close();
+await sameNice.store.close();
 const uncached = await coldIndexScan('working-tree', 'none');
 summarizeColdScan('worker index, no cache (comparison)', uncached.figures);
 await uncached.index.close();

@@ -9,12 +9,17 @@ import type { IndexRequest, IndexThreadSpec } from './index-thread.ts';
  * thread only sends the queries and takes in their answers (a plan, a digest, a person's items).
  * A piscina pool of exactly one thread, never let go while idle, so the index stays in it; requests
  * run there one at a time, in order. If the thread dies, the request under way rejects and piscina
- * starts another, whose index loads the scan cache again.
+ * starts another, whose index loads the scan cache again. The thread runs at a lower CPU priority
+ * (`niceIncrement`, through piscina and `@napi-rs/nice` on Linux; the git processes it starts
+ * inherit it), so on a busy machine the scheduler runs the thread that acks Slack first.
  */
 export class WorkerActionItemIndex implements ActionItemIndex {
   private readonly pool: Piscina;
 
-  constructor(private readonly spec: IndexThreadSpec) {
+  constructor(
+    private readonly spec: IndexThreadSpec,
+    options: { niceIncrement?: number } = {},
+  ) {
     const { filename, execArgv } = workerEntry(new URL('./index-thread.ts', import.meta.url));
     this.pool = new Piscina({
       filename,
@@ -22,6 +27,7 @@ export class WorkerActionItemIndex implements ActionItemIndex {
       minThreads: 1,
       maxThreads: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
+      niceIncrement: options.niceIncrement ?? 10,
       ...(execArgv ? { execArgv } : {}),
     });
   }
