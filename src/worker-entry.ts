@@ -5,7 +5,7 @@ const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 /**
  * How to start a worker thread on the module at `url`, written as the TypeScript source beside the
- * caller (`workerEntry(new URL('./scan-task.ts', import.meta.url))`): the file to run and the
+ * caller (`workerEntry(new URL('./index-thread.ts', import.meta.url))`): the file to run and the
  * `execArgv` to run it with, for `new Worker` or piscina alike. From a build it is the compiled `.js`
  * beside it. From the sources the thread needs tsx's loader, which it does not inherit from a
  * `register()` call on the main thread: `--import tsx` is added to its `execArgv`, unless the process

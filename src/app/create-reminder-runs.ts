@@ -1,17 +1,16 @@
 import type { Logger } from '#adapters/log/create-logger.ts';
 import type { Metrics } from '#adapters/metrics/create-metrics.ts';
 import type { ReviewJobs } from '#adapters/review/start-review-jobs.ts';
-import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
+import { WorkerActionItemIndex } from '#adapters/scan-worker/worker-action-item-index.ts';
 import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
 import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { keepPrivateItems } from '#adapters/slack/reminders/keep-private-items.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import type { SlackChat } from '#adapters/slack/slack-chat.ts';
+import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { combineRcaIndexes } from '#use-cases/combine-rca-indexes.ts';
 import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
-import type { ReminderFiles } from '#use-cases/plan-reminder-run.ts';
-import { RcaIndex } from '#use-cases/rca-index.ts';
 import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
 import { crashBeforeSend } from './crash-before-send.ts';
@@ -19,8 +18,8 @@ import { guard } from './guard.ts';
 
 export interface ReminderRuns {
   /** The main repository's action items, and the private incidents' repository's when there is one. */
-  index: ReminderFiles;
-  /** The scan worker threads, closed on stop. */
+  index: ActionItemIndex;
+  /** The index's worker threads, closed on stop. */
   scanner: { close(): Promise<void> };
   runReminders(): Promise<RunSummary>;
   runDigest(): Promise<number>;
@@ -34,7 +33,7 @@ export function createReminderRuns(options: {
   deps: Deps;
   dir: string;
   privateDir?: string | null;
-  /** Where `deps.store` lives, for the scan worker to save the scan cache on its own connection; null: in memory. */
+  /** Where `deps.store` lives, for the index threads to load and save the scan cache on their own connections; null: in memory. */
   storeLocation?: StoreLocation | null;
   backgroundChat: SlackChat;
   reviewJobs: Pick<ReviewJobs, 'check'>;
@@ -43,23 +42,29 @@ export function createReminderRuns(options: {
 }): ReminderRuns {
   const { deps, reviewJobs, metrics, log } = options;
   const { config, store } = deps;
-  // The scan runs on a worker thread, so the parser never holds up the acks on this one, and saves
-  // what it read there too, on a connection of its own to the same store.
-  const scanner = new WorkerRcaScanner({ kind: 'git', dir: options.dir }, { cache: options.storeLocation ?? null });
-  const main = new RcaIndex(scanner, store, config.rca.dirs, config.rca.actionItemHeadings);
+  // Each repository's index lives on a worker thread of its own: the scan, the scan cache (loaded and
+  // saved there on a connection of its own to the same store) and the queries run there, so the
+  // parser, the files and the planning never hold up the acks on this one. Only the answers cross.
+  const cache = options.storeLocation ? { cache: options.storeLocation } : {};
+  const headings = config.rca.actionItemHeadings ? { actionItemHeadings: config.rca.actionItemHeadings } : {};
+  const main = new WorkerActionItemIndex({
+    source: { kind: 'git', dir: options.dir },
+    dirs: config.rca.dirs,
+    ...headings,
+    ...cache,
+  });
   // The private repository's drafts sit in its `rcaDir`; hand-written ones may sit in `rca.dirs` too.
-  // Its rows are saved on this thread, under the index's scope (few files; the worker saves paths as
-  // they are, which would collide with the main repository's).
-  const privateScanner = options.privateDir ? new WorkerRcaScanner({ kind: 'git', dir: options.privateDir }) : null;
-  const privateIndex =
-    privateScanner &&
-    new RcaIndex(
-      privateScanner,
-      store,
-      privateRepoDirs(config.rca.dirs, config.incident.private.rcaDir),
-      config.rca.actionItemHeadings,
-      'private-repo',
-    );
+  // Its rows are kept under the index's scope; its answers name its files by `privateRepoFile`.
+  const privateIndex = options.privateDir
+    ? new WorkerActionItemIndex({
+        source: { kind: 'git', dir: options.privateDir },
+        dirs: privateRepoDirs(config.rca.dirs, config.incident.private.rcaDir),
+        ...headings,
+        ...cache,
+        scope: 'private-repo',
+        privateRepo: true,
+      })
+    : null;
   const index = combineRcaIndexes(main, privateIndex);
   const resolver = new SlackOwnerResolver(options.backgroundChat, config, { store, clock: deps.clock });
   // A private incident's action items reach their owners by DM only, never a channel or the digest.
@@ -78,7 +83,7 @@ export function createReminderRuns(options: {
   };
   const runDigest = () => sendDigest(deps, index, notifier.digest);
   const close = async () => {
-    await Promise.all([scanner.close(), privateScanner?.close()]);
+    await Promise.all([main.close(), privateIndex?.close()]);
   };
   return { index, scanner: { close }, runReminders, runDigest };
 }

@@ -49,14 +49,12 @@ export async function remind(options: RemindCommandOptions): Promise<number> {
       reason,
     }));
     if (options.json) {
-      const json = { repository: checkout.name, files: files.length, today, reminders, needsAttention };
+      const json = { repository: checkout.name, files, today, reminders, needsAttention };
       console.log(JSON.stringify(json, null, 2));
       return 0;
     }
     const count = reminders.reduce((n, r) => n + r.items.length, 0);
-    console.log(
-      `Reminders for ${today} (last run taken as ${lastRun}), from ${files.length} RCA files in ${checkout.name}:`,
-    );
+    console.log(`Reminders for ${today} (last run taken as ${lastRun}), from ${files} RCA files in ${checkout.name}:`);
     if (count === 0) console.log('  nothing to send');
     for (const { owner, items } of reminders) {
       console.log(`\n${owner}`);

@@ -49,11 +49,11 @@ export function itemKey(path: string, action: string): string {
  * items wait until their snooze ends, then get one reminder.
  */
 export function planReminders(input: {
-  files: IndexedFile[];
+  files: readonly IndexedFile[];
   today: string;
   lastRun: string;
   policy: StagePolicy;
-  snoozes: Map<string, string>;
+  snoozes: ReadonlyMap<string, string>;
 }): ReminderPlan {
   const plan: ReminderPlan = { reminders: new Map(), needsAttention: [] };
   for (const file of input.files) {
@@ -99,7 +99,7 @@ export function planReminders(input: {
 function stageFor(
   due: string,
   key: string,
-  input: { today: string; lastRun: string; policy: StagePolicy; snoozes: Map<string, string> },
+  input: { today: string; lastRun: string; policy: StagePolicy; snoozes: ReadonlyMap<string, string> },
 ): { name: string; skipped: string[] } | null {
   const snoozedUntil = input.snoozes.get(key);
   if (snoozedUntil !== undefined && snoozedUntil > input.today) return null;

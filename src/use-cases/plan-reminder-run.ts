@@ -1,13 +1,10 @@
-import { type IndexedFile, planReminders, type ReminderPlan } from '#domain/plan-reminders.ts';
+import type { ReminderPlan } from '#domain/plan-reminders.ts';
 import { dayBefore, type StagePolicy } from '#domain/reminder-policy.ts';
-
-/** What a run reads the RCA files from: `RcaIndex`, or anything that refreshes like it. */
-export interface ReminderFiles {
-  refresh(): Promise<{ files: IndexedFile[]; parsed: number }>;
-}
+import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
 
 export interface ReminderRunPlan {
-  files: IndexedFile[];
+  /** RCA files the index holds. */
+  files: number;
   /** Files read again by this refresh (the rest came from the cache). */
   parsed: number;
   lastRun: string;
@@ -20,7 +17,7 @@ export interface ReminderRunPlan {
  * snoozes are read after the refresh, so one set while the files were being read still counts.
  */
 export async function planReminderRun(
-  index: ReminderFiles,
+  index: Pick<ActionItemIndex, 'refresh' | 'plan'>,
   run: {
     today: string;
     lastRun?: string;
@@ -31,6 +28,6 @@ export async function planReminderRun(
   const lastRun = run.lastRun ?? dayBefore(run.today);
   const { files, parsed } = await index.refresh();
   const snoozes = run.snoozes ? await run.snoozes() : new Map<string, string>();
-  const plan = planReminders({ files, today: run.today, lastRun, policy: run.policy, snoozes });
+  const plan = await index.plan({ today: run.today, lastRun, policy: run.policy, snoozes });
   return { files, parsed, lastRun, plan };
 }

@@ -3,7 +3,8 @@ import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
 import type { OwnerResolver, OwnerTarget } from '#src/ports.ts';
 import type { RemindActionItemsDeps } from './deps.ts';
-import { planReminderRun, type ReminderFiles } from './plan-reminder-run.ts';
+import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
+import { planReminderRun } from './plan-reminder-run.ts';
 
 /** How reminders reach people; the Slack adapter builds the messages and buttons. */
 export interface ReminderNotifier {
@@ -30,7 +31,7 @@ const LAST_RUN = 'reminders.lastRun';
  */
 export async function remindActionItems(
   deps: RemindActionItemsDeps,
-  index: ReminderFiles,
+  index: Pick<ActionItemIndex, 'refresh' | 'plan'>,
   resolver: OwnerResolver,
   notifier: ReminderNotifier,
 ): Promise<RunSummary> {
@@ -135,7 +136,7 @@ export async function remindActionItems(
         sent,
         needsAttention: fresh.length,
         parsed,
-        files: files.length,
+        files,
         durationMs: deps.clock.now().getTime() - startedAt.getTime(),
       },
       'reminder run done',

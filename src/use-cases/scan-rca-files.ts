@@ -9,12 +9,9 @@ export interface ScanSource {
   readFiles(files: RcaFileInfo[]): AsyncIterable<{ path: string; text: string }>;
 }
 
-/**
- * What a scan hands over as it goes, and how much at a time. `saved`: a scanner on another thread
- * has saved the batch in the scan cache already, on its own connection.
- */
+/** What a scan hands over as it goes, and how much at a time. */
 export interface ScanProgress {
-  onBatch(entries: IndexedFile[], saved?: boolean): void | Promise<void>;
+  onBatch(entries: IndexedFile[]): void | Promise<void>;
   batchSize?: number;
 }
 

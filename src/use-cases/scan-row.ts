@@ -31,17 +31,3 @@ export function fromScanRow(row: ScanRow, reader: string): IndexedFile | null {
   const decoded = decodeScanRow(row);
   return decoded.reader === reader ? decoded.file : null;
 }
-
-/**
- * Rows as one JSON array of the files they hold, each row's data spliced in as it is: a batch
- * crosses to another thread as this one string, and the rows are not serialized a second time.
- */
-export function scanRowsJson(rows: ScanRow[]): string {
-  return `[${rows.map((row) => `{"path":${JSON.stringify(row.path)},"blob":${JSON.stringify(row.blob)},"data":${row.data}}`).join(',')}]`;
-}
-
-/** The files of `scanRowsJson`'s string. */
-export function filesFromScanRowsJson(json: string): IndexedFile[] {
-  const rows = JSON.parse(json) as { path: string; blob: string; data: Pick<IndexedFile, 'title' | 'items'> }[];
-  return rows.map((row) => ({ path: row.path, blob: row.blob, title: row.data.title, items: row.data.items }));
-}

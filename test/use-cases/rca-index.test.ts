@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RcaFileInfo } from '#src/ports.ts';
 import type { ScanCache } from '#src/ports/store/scan-cache.ts';
-import { RcaIndex, type RcaScanner, scanInProcess } from '#use-cases/rca-index.ts';
+import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
+import { buildConfig } from '../helpers/build-config.ts';
 import { rcaWithActions } from '../helpers/rca-files.ts';
+
+/** A refresh's counts, with the files the index holds after it. */
+const refreshed = async (index: RcaIndex) => ({ ...(await index.refresh()), files: index.held() });
 
 /** Files in memory, keyed by their text as a blob would be; counts what it is asked to read. */
 function memorySource(files: Map<string, string>) {
@@ -60,7 +64,7 @@ describe('RcaIndex', () => {
     const { source } = memorySource(corpus(250));
     const { cache, saves, rows } = memoryCache();
 
-    const { files, parsed } = await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+    const { files, parsed } = await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs']));
 
     expect(parsed).toBe(250);
     expect(files.map((f) => f.items[0]?.action)).toEqual(Array.from({ length: 250 }, (_, i) => `Fix ${i}`));
@@ -71,11 +75,11 @@ describe('RcaIndex', () => {
   it('after a restart reads nothing that the cache holds at the same blob', async () => {
     const files = corpus(30);
     const { cache } = memoryCache();
-    await new RcaIndex(scanInProcess(memorySource(files).source), cache, ['RCAs']).refresh();
+    await refreshed(new RcaIndex(scanInProcess(memorySource(files).source), cache, ['RCAs']));
     files.set('RCAs/0007.md', rcaWithActions('Incident 7', [['Fix 7 again', '@ana', '2025-04-07']]));
     const restarted = memorySource(files);
 
-    const { files: indexed, parsed } = await new RcaIndex(scanInProcess(restarted.source), cache, ['RCAs']).refresh();
+    const { files: indexed, parsed } = await refreshed(new RcaIndex(scanInProcess(restarted.source), cache, ['RCAs']));
 
     expect(restarted.reads).toEqual(['RCAs/0007.md']);
     expect(parsed).toBe(1);
@@ -87,43 +91,45 @@ describe('RcaIndex', () => {
     const files = corpus(5);
     const { cache, rows, deletes } = memoryCache();
     const index = new RcaIndex(scanInProcess(memorySource(files).source), cache, ['RCAs']);
-    await index.refresh();
+    await refreshed(index);
     files.delete('RCAs/0002.md');
 
-    const { files: indexed } = await index.refresh();
+    const { files: indexed } = await refreshed(index);
 
     expect(indexed.map((f) => f.path)).toEqual(['RCAs/0000.md', 'RCAs/0001.md', 'RCAs/0003.md', 'RCAs/0004.md']);
     expect(deletes).toEqual([['RCAs/0002.md']]);
     expect(rows.has('RCAs/0002.md')).toBe(false);
   });
 
-  it('does not save again a batch its scanner saved itself, yet forgets gone files in the cache', async () => {
-    const files = corpus(30);
-    const { source } = memorySource(files);
-    const { cache, saves, deletes } = memoryCache();
-    const inProcess = scanInProcess(source);
-    // A scanner that saves its batches elsewhere (as the worker does, on its own connection).
-    const savingItself: RcaScanner = {
-      scan: (dirs, known, progress, headings) =>
-        inProcess.scan(dirs, known, { ...progress, onBatch: (entries) => progress.onBatch(entries, true) }, headings),
-    };
-    const index = new RcaIndex(savingItself, cache, ['RCAs']);
+  it('answers its queries over the files as it names them, so a renamed file keys its items by its new name', async () => {
+    const files = new Map([['RCAs/a.md', rcaWithActions('Outage', [['Fix it', '<@U0ANA>', '2025-04-07']])]]);
+    const index = new RcaIndex(
+      scanInProcess(memorySource(files).source),
+      null,
+      ['RCAs'],
+      undefined,
+      '',
+      (path) => `/other/${path}`,
+    );
+    const run = { today: '2025-04-07', lastRun: '2025-04-06', policy: buildConfig().reminders, snoozes: new Map() };
 
-    const cold = await index.refresh();
-    files.delete('RCAs/0007.md');
-    const after = await index.refresh();
+    const before = await index.ownedBy({ userId: 'U0ANA', name: null, email: null }, {});
+    await index.refresh();
 
-    expect(cold.parsed).toBe(30);
-    expect(saves).toEqual([]);
-    expect(after.files).toHaveLength(29);
-    expect(deletes).toEqual([['RCAs/0007.md']]);
+    expect(before).toEqual([]);
+    expect((await index.ownedBy({ userId: 'U0ANA', name: null, email: null }, {})).map((i) => i.file)).toEqual([
+      '/other/RCAs/a.md',
+    ]);
+    expect((await index.plan(run)).reminders.get('<@U0ANA>')?.map((i) => i.key)).toEqual(['/other/RCAs/a.md#fix it']);
+    expect((await index.digest('<@u0ana>', '2025-04-07')).soon.map((i) => i.file)).toEqual(['/other/RCAs/a.md']);
+    expect(index.held().map((f) => f.path)).toEqual(['/other/RCAs/a.md']);
   });
 
   it('runs refreshes one at a time, so two callers never scan the same files at once', async () => {
     const { source, reads } = memorySource(corpus(20));
     const index = new RcaIndex(scanInProcess(source), null, ['RCAs']);
 
-    const [first, second] = await Promise.all([index.refresh(), index.refresh()]);
+    const [first, second] = await Promise.all([refreshed(index), refreshed(index)]);
 
     expect(first.parsed).toBe(20);
     expect(second.parsed).toBe(0);
@@ -141,7 +147,7 @@ describe('RcaIndex', () => {
       data: JSON.stringify({ title: 'Outage', items: [] }),
     });
 
-    const { files: indexed, parsed } = await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+    const { files: indexed, parsed } = await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs']));
 
     expect(parsed).toBe(1);
     expect(indexed[0]!.items.map((i) => i.action)).toEqual(['Better monitoring of namespaces.', 'Add an alert']);
@@ -150,10 +156,10 @@ describe('RcaIndex', () => {
   it('keeps what it cached itself across restarts, and reads again when the headings change', async () => {
     const { source } = memorySource(new Map([['RCAs/a.md', BULLETS.replace('Action Items', 'Improvements')]]));
     const { cache } = memoryCache();
-    await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
+    await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs']));
 
-    const restarted = await new RcaIndex(scanInProcess(source), cache, ['RCAs']).refresh();
-    const otherHeadings = await new RcaIndex(scanInProcess(source), cache, ['RCAs'], ['Improvements']).refresh();
+    const restarted = await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs']));
+    const otherHeadings = await refreshed(new RcaIndex(scanInProcess(source), cache, ['RCAs'], ['Improvements']));
 
     expect(restarted.parsed).toBe(0);
     expect(restarted.files[0]!.items).toEqual([]);

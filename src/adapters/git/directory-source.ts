@@ -8,7 +8,7 @@ import { readWorkingTreeFiles } from './read-working-tree-files.ts';
  * RCA files in a plain directory (a copy of a vault, a checkout): what `scribe remind --dry-run --repo`
  * reads. The configured RCA directories are used where they exist, else the whole directory.
  *
- * Synchronous on purpose: it runs on the command line or a scan worker, where nothing else waits on
+ * Synchronous on purpose: it runs on the command line or an index thread, where nothing else waits on
  * the thread, and each `fs.promises` call is a round trip through libuv's thread pool, which for ten
  * thousand files awaited one at a time left the process idle for seconds.
  */

@@ -12,7 +12,7 @@ import type { Database } from './schema.ts';
 import { SchemaScopedPostgresDialect } from './schema-scoped-postgres-dialect.ts';
 import { attachScanCache } from './sqlite-scan-cache-file.ts';
 
-/** A store, and where it lives for a second connection to open (the scan worker's): null in memory. */
+/** A store, and where it lives for a second connection to open (the action-item index thread's): null in memory. */
 export type LocatedStore = KyselyIncidentStore & { readonly location: StoreLocation | null };
 
 /** The inbox pool's connections on PostgreSQL: as many grouped inbox writes can wait for their flush at once. */

@@ -12,12 +12,12 @@ import { upsert } from './upsert.ts';
  */
 export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
-/** The scan cache's one write, on a connection of its own: what the scan worker saves through. */
-export type ScanCacheWriter = Pick<ScanCache, 'saveScanEntries'> & { close(): Promise<void> };
+/** The scan cache on a connection of its own: what the action-item index's thread uses. */
+export type ScanCacheWriter = ScanCache & { close(): Promise<void> };
 
 /**
- * Opens a second connection to the store at `location` that only saves scan-cache rows, for the scan
- * worker: the rows are written on its thread, not on the one that acks Slack.
+ * Opens a second connection to the store at `location` that only reads and writes scan-cache rows,
+ * for a worker thread: the rows are loaded and written there, not on the thread that acks Slack.
  * - SQLite: the scan cache's own file (see `scanCacheFile`), whose write lock no inbox write takes,
  *   one transaction per call.
  * - PostgreSQL: a pool of two connections, in 50-row statements, committed without waiting for the
@@ -38,9 +38,20 @@ function sqliteWriter(storeFile: string): ScanCacheWriter {
   const save = database.transaction((rows: { path: string; blob: string; data: string }[]) => {
     for (const row of rows) insert.run(row.path, row.blob, row.data);
   });
+  const remove = database.prepare('delete from rca_scan_cache where path = ?');
+  const removeAll = database.transaction((paths: string[]) => {
+    for (const path of paths) remove.run(path);
+  });
+  const load = database.prepare('select path, blob, data from rca_scan_cache');
   return {
+    async loadScanCache() {
+      return load.all() as { path: string; blob: string; data: string }[];
+    },
     async saveScanEntries(entries) {
       save(entries);
+    },
+    async deleteScanPaths(paths) {
+      removeAll(paths);
     },
     async close() {
       database.close();
@@ -60,9 +71,17 @@ function postgresWriter(location: { url: string; schema?: string }): ScanCacheWr
     }),
   });
   return {
+    loadScanCache: () => db.selectFrom('rca_scan_cache').select(['path', 'blob', 'data']).execute(),
     async saveScanEntries(entries) {
       for (let i = 0; i < entries.length; i += 50)
         await upsert(db, 'rca_scan_cache', entries.slice(i, i + 50), ['path']);
+    },
+    async deleteScanPaths(paths) {
+      for (let i = 0; i < paths.length; i += 500)
+        await db
+          .deleteFrom('rca_scan_cache')
+          .where('path', 'in', paths.slice(i, i + 500))
+          .execute();
     },
     close: () => db.destroy(),
   };

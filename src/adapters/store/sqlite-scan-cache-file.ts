@@ -11,7 +11,7 @@ const SCAN_CACHE_VERSION = 1;
 
 /**
  * On SQLite the scan cache has a file of its own beside the store's (`scribe.sqlite` →
- * `scribe.scan-cache.sqlite`). SQLite takes one write lock per database file, so the scan worker's
+ * `scribe.scan-cache.sqlite`). SQLite takes one write lock per database file, so the index thread's
  * writes to it never hold the lock that the inbox writes on the main thread take; a connection that
  * met it would sleep in SQLite's busy handler with its thread blocked.
  */

@@ -1,72 +1,30 @@
 import SqliteDatabase from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { GitBlobSource } from '#adapters/git/git-blob-source.ts';
-import { WorkerRcaScanner } from '#adapters/scan-worker/worker-rca-scanner.ts';
+import { describe, expect, it } from 'vitest';
 import { openScanCacheWriter } from '#adapters/store/scan-cache-writer.ts';
 import { scanCacheFile } from '#adapters/store/sqlite-scan-cache-file.ts';
-import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
-import { git } from '../../helpers/git-repos.ts';
-import { rcaWithActions, repoWith } from '../../helpers/rca-files.ts';
 import { noteSkipped, STORE_FACTORIES, sqliteFactory } from '../../helpers/stores.ts';
-
-const files = Object.fromEntries(
-  Array.from({ length: 9 }, (_, i) => [
-    `RCAs/2025-03-0${i + 1}-incident.md`,
-    rcaWithActions(`Incident ${i}`, [[`Fix ${i}`, '@ana', '2025-04-07']]),
-  ]),
-);
 
 for (const factory of STORE_FACTORIES) {
   noteSkipped(factory);
-  describe.skipIf(!factory.available)(`the scan worker saving the scan cache itself, on ${factory.name}`, () => {
-    const scanners: WorkerRcaScanner[] = [];
-    afterAll(async () => {
-      for (const s of scanners) await s.close();
-    });
-
-    it('saves every batch on its own connection, which the store reads back after a restart', async () => {
-      const dir = repoWith(files);
-      const { store, reopen } = await factory.create();
-      const scanner = new WorkerRcaScanner({ kind: 'git', dir }, { cache: store.location, batchSize: 4 });
-      scanners.push(scanner);
-      const marks: (boolean | undefined)[] = [];
-      const saving = {
-        scan: (...args: Parameters<WorkerRcaScanner['scan']>) =>
-          scanner.scan(args[0], args[1], {
-            onBatch: (entries, saved) => {
-              marks.push(saved);
-              return args[2].onBatch(entries, saved);
-            },
-          }),
-      };
-
-      const cold = await new RcaIndex(saving, store, ['RCAs']).refresh();
-      const restarted = reopen();
-      const again = await new RcaIndex(scanInProcess(new GitBlobSource(dir)), restarted, ['RCAs']).refresh();
-
-      expect(marks).toEqual([true, true, true]);
-      expect(cold.parsed).toBe(9);
-      expect((await store.loadScanCache()).map((row) => row.path).sort()).toEqual(Object.keys(files).sort());
-      expect(again.parsed).toBe(0);
-      expect(again.files).toEqual(cold.files);
-      await restarted.close();
-      await store.close();
-    });
-
-    it('leaves a file that is gone out of the cache on the next scan', async () => {
-      const dir = repoWith(files);
+  describe.skipIf(!factory.available)(`the index thread's own connection to the scan cache, on ${factory.name}`, () => {
+    it('loads what the store holds, and saves and deletes rows where the store reads them', async () => {
       const { store } = await factory.create();
-      const scanner = new WorkerRcaScanner({ kind: 'git', dir }, { cache: store.location });
-      scanners.push(scanner);
-      const index = new RcaIndex(scanner, store, ['RCAs']);
-      await index.refresh();
+      await store.saveScanEntries([
+        { path: 'RCAs/a.md', blob: 'b1', data: '{}' },
+        { path: '/private-repo/RCAs/b.md', blob: 'b2', data: '{}' },
+      ]);
+      const own = openScanCacheWriter(store.location!);
 
-      git(dir, 'rm', '-q', 'RCAs/2025-03-01-incident.md');
-      git(dir, 'commit', '-qm', 'gone');
-      const after = await index.refresh();
+      const loaded = await own.loadScanCache();
+      await own.saveScanEntries([{ path: 'RCAs/c.md', blob: 'b3', data: '{"x":1}' }]);
+      await own.deleteScanPaths(['RCAs/a.md', 'RCAs/never-cached.md']);
+      await own.close();
 
-      expect(after.files.map((f) => f.path)).not.toContain('RCAs/2025-03-01-incident.md');
-      expect((await store.loadScanCache()).map((row) => row.path)).not.toContain('RCAs/2025-03-01-incident.md');
+      expect(loaded.map((row) => row.path).sort()).toEqual(['/private-repo/RCAs/b.md', 'RCAs/a.md']);
+      expect((await store.loadScanCache()).map((row) => row.path).sort()).toEqual([
+        '/private-repo/RCAs/b.md',
+        'RCAs/c.md',
+      ]);
       await store.close();
     });
   });

@@ -1,12 +1,12 @@
 import type { Deps } from '#use-cases/deps.ts';
 import type { UpdatePublisher } from '#src/ports.ts';
-import type { ReminderFiles } from '#use-cases/plan-reminder-run.ts';
+import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
 
 /** What every listener is given. */
 export interface ListenerContext {
   deps: Deps;
   /** The RCA repositories' action items (the private incidents' own one's too), for the App Home tab. */
-  index?: ReminderFiles;
+  index?: ActionItemIndex;
   /** Where status updates go. */
   updates: UpdatePublisher;
 }
