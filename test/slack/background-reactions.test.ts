@@ -62,4 +62,30 @@ describe('the bot reactions sent in the background', () => {
       { channelId: 'C1', msg: "the bot's removal of its reaction failed" },
     ]);
   });
+
+  it('leaves out new confirmations, and their removal, while too many wait for Slack', async () => {
+    const { chat, calls, release } = slowChat();
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const reactions = backgroundReactions(chat, log, 2);
+
+    await reactions.react('C1', '1.0', 'memo');
+    await reactions.react('C1', '2.0', 'memo');
+    await reactions.react('C1', '3.0', 'memo');
+    await reactions.unreact('C1', '3.0', 'memo');
+    await tick();
+    expect(calls).toEqual(['react start C1:1.0:memo', 'react start C1:2.0:memo']);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ pending: 2 });
+
+    release();
+    await tick();
+    await reactions.react('C1', '4.0', 'memo');
+    await tick();
+    expect(calls.filter((c) => c.includes('start'))).toEqual([
+      'react start C1:1.0:memo',
+      'react start C1:2.0:memo',
+      'react start C1:4.0:memo',
+    ]);
+  });
 });
