@@ -222,8 +222,6 @@ const EXPECTED: Record<string, Expected[]> = {
   ],
 };
 
-/** Files whose items are not read as a person would yet (see the README); here only the two readers' agreement is held. */
-const KNOWN_GAPS: string[] = [];
 
 /** The due dates each file writes that cannot be reminded on, by line: `scribe rca lint` must name each. */
 const DUE_WARNINGS: Record<string, number[]> = {
@@ -267,8 +265,8 @@ const files = readdirSync(DIR)
   .sort();
 
 describe('postmortems in formats from outside the corpus', () => {
-  it('has an expectation or a known gap for every file', () => {
-    expect(files).toEqual([...Object.keys(EXPECTED), ...KNOWN_GAPS].sort());
+  it('has an expectation for every file', () => {
+    expect(files).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it.each(Object.keys(EXPECTED))('the full parser reads the items of %s as a person would', (name) => {

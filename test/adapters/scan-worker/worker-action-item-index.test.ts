@@ -21,20 +21,25 @@ const files = Object.fromEntries(
 const request = { today: '2025-04-07', lastRun: '2025-04-06', policy: buildConfig().reminders, snoozes: new Map() };
 const ana = { userId: 'U0ANA', name: 'ana', email: null };
 
+/** Starts indexes on threads of their own, each stopped after the file's tests. */
+function startedIndexes() {
+  const indexes: WorkerActionItemIndex[] = [];
+  afterAll(async () => {
+    for (const index of indexes) await index.close();
+  });
+  return (spec: ConstructorParameters<typeof WorkerActionItemIndex>[0]) => {
+    const index = new WorkerActionItemIndex(spec);
+    indexes.push(index);
+    return index;
+  };
+}
+
 for (const factory of STORE_FACTORIES) {
   noteSkipped(factory);
   describe.skipIf(!factory.available)(
     `WorkerActionItemIndex, the index on a thread of its own, on ${factory.name}`,
     () => {
-      const indexes: WorkerActionItemIndex[] = [];
-      const started = (spec: ConstructorParameters<typeof WorkerActionItemIndex>[0]) => {
-        const index = new WorkerActionItemIndex(spec);
-        indexes.push(index);
-        return index;
-      };
-      afterAll(async () => {
-        for (const index of indexes) await index.close();
-      });
+      const started = startedIndexes();
 
       it('answers each query as the same index on this thread does', async () => {
         const dir = repoWith(files);
@@ -96,15 +101,7 @@ for (const factory of STORE_FACTORIES) {
 }
 
 describe('WorkerActionItemIndex, with no scan cache', () => {
-  const indexes: WorkerActionItemIndex[] = [];
-  const started = (spec: ConstructorParameters<typeof WorkerActionItemIndex>[0]) => {
-    const index = new WorkerActionItemIndex(spec);
-    indexes.push(index);
-    return index;
-  };
-  afterAll(async () => {
-    for (const index of indexes) await index.close();
-  });
+  const started = startedIndexes();
 
   it('finds the same items reading the working tree as reading blobs through git cat-file', async () => {
     const dir = repoWith(files);
