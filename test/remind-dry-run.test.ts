@@ -116,4 +116,49 @@ describe('scribe remind --dry-run: which repository it reads', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`from 1 RCA files in ${repo}:`);
   });
+
+  it("reads the private incidents' own repository too, as the reminder run does, its files named under /private-repo/", async () => {
+    const cwd = tempDir();
+    const main = join(cwd, 'postmortems');
+    const secret = join(cwd, 'private-postmortems');
+    mkdirSync(join(main, 'RCAs'), { recursive: true });
+    mkdirSync(join(secret, 'RCAs/private'), { recursive: true });
+    writeFileSync(join(main, 'RCAs/2025-04-07-cache.md'), rca);
+    writeFileSync(
+      join(secret, 'RCAs/private/2025-04-07-leaked-key.md'),
+      rca
+        .replace('Cache invalidation bug', 'Leaked deploy key')
+        .replace(
+          'Implement monitoring for cache invalidation bug | Platform Engineering',
+          'Rotate every deploy key | Security Team',
+        ),
+    );
+    const plan = async (args: string[], env: Record<string, string> = {}) => {
+      const result = await runScribe(['remind', '--dry-run', ...args, '--today', '2025-04-07', '--json'], { cwd, env });
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout) as {
+        repository: string;
+        privateRepository?: string;
+        files: number;
+        reminders: { owner: string; items: { file: string; action: string }[] }[];
+      };
+    };
+
+    const both = await plan(['--repo', main, '--private-repo', secret]);
+    const fromEnv = await plan([], { RCA_REPO: main, RCA_PRIVATE_REPO: secret });
+    const mainOnly = await plan(['--repo', main], { RCA_PRIVATE_REPO: secret });
+
+    for (const json of [both, fromEnv]) {
+      expect([json.repository, json.privateRepository, json.files]).toEqual([main, secret, 2]);
+      expect(json.reminders.map((r) => [r.owner, r.items.map((i) => i.file)])).toEqual([
+        ['Platform Engineering', ['RCAs/2025-04-07-cache.md']],
+        ['Security Team', ['/private-repo/RCAs/private/2025-04-07-leaked-key.md']],
+      ]);
+    }
+    expect([mainOnly.privateRepository, mainOnly.files, mainOnly.reminders.map((r) => r.owner)]).toEqual([
+      undefined,
+      1,
+      ['Platform Engineering'],
+    ]);
+  });
 });

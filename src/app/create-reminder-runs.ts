@@ -7,6 +7,7 @@ import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolv
 import { keepPrivateItems } from '#adapters/slack/reminders/keep-private-items.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import type { SlackChat } from '#adapters/slack/slack-chat.ts';
+import { privateRepoDirs } from '#domain/private-incident.ts';
 import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { combineRcaIndexes } from '#use-cases/combine-rca-indexes.ts';
@@ -86,11 +87,4 @@ export function createReminderRuns(options: {
     await Promise.all([main.close(), privateIndex?.close()]);
   };
   return { index, scanner: { close }, runReminders, runDigest };
-}
-
-/** `rca.dirs`, and `rcaDir` unless it is inside one of them already (a file is listed once). */
-function privateRepoDirs(dirs: string[], rcaDir: string): string[] {
-  const trim = (dir: string) => dir.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-  const inside = dirs.some((dir) => trim(rcaDir) === trim(dir) || trim(rcaDir).startsWith(`${trim(dir)}/`));
-  return inside ? dirs : [...dirs, rcaDir];
 }

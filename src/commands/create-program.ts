@@ -70,8 +70,12 @@ export function createProgram(version: string, setExitCode: SetExitCode): Comman
       '--repo <dir-or-url>',
       'The RCA repository: a folder, or a git URL cloned into a temporary folder (default: RCA_REPO)',
     )
+    .option(
+      '--private-repo <dir-or-url>',
+      "The private incidents' own repository, read too (default without --repo: RCA_PRIVATE_REPO, else the bot's local one)",
+    )
     .option('--today <YYYY-MM-DD>', 'The day to plan for (default: today in reminders.timeZone)')
-    .option('--json', 'Print JSON: { repository, files, reminders, needsAttention }')
+    .option('--json', 'Print JSON: { repository, privateRepository, files, reminders, needsAttention }')
     .action(async (options: RemindCommandOptions) => setExitCode(await (await import('./remind.ts')).remind(options)));
 
   return program;
@@ -97,6 +101,7 @@ export interface LintCommandOptions {
 export interface RemindCommandOptions {
   dryRun: true;
   repo?: string;
+  privateRepo?: string;
   today?: string;
   json?: boolean;
 }

@@ -35,8 +35,18 @@ export async function remind(options: RemindCommandOptions): Promise<number> {
     console.error(`scribe remind: ${checkout.message}`);
     return 1;
   }
+  const privateSource = privateRepositoryToRead(options, config.incident.private.repo);
+  const privateCheckout = privateSource
+    ? await openRcaCheckout(privateSource.repo, config.rca.branch, privateSource.from)
+    : null;
+  if (privateCheckout && !privateCheckout.ok) {
+    await checkout.close();
+    console.error(`scribe remind: ${privateCheckout.message}`);
+    return 1;
+  }
   try {
-    const { files, lastRun, plan } = await dryRunReminders(checkout.dir, config, today);
+    const privateDir = privateCheckout?.dir ?? null;
+    const { files, lastRun, plan } = await dryRunReminders(checkout.dir, config, today, privateDir);
     const reminders = [...plan.reminders].map(([owner, items]) => ({
       owner,
       items: items.map(({ file, line, action, due, stage }) => ({ file, line, action, due, stage })),
@@ -49,12 +59,16 @@ export async function remind(options: RemindCommandOptions): Promise<number> {
       reason,
     }));
     if (options.json) {
-      const json = { repository: checkout.name, files, today, reminders, needsAttention };
+      const privateRepository = privateCheckout ? { privateRepository: privateCheckout.name } : {};
+      const json = { repository: checkout.name, ...privateRepository, files, today, reminders, needsAttention };
       console.log(JSON.stringify(json, null, 2));
       return 0;
     }
     const count = reminders.reduce((n, r) => n + r.items.length, 0);
-    console.log(`Reminders for ${today} (last run taken as ${lastRun}), from ${files} RCA files in ${checkout.name}:`);
+    const where = privateCheckout
+      ? `${checkout.name} and the private incidents' ${privateCheckout.name} (its files under /private-repo/)`
+      : checkout.name;
+    console.log(`Reminders for ${today} (last run taken as ${lastRun}), from ${files} RCA files in ${where}:`);
     if (count === 0) console.log('  nothing to send');
     for (const { owner, items } of reminders) {
       console.log(`\n${owner}`);
@@ -68,7 +82,23 @@ export async function remind(options: RemindCommandOptions): Promise<number> {
     return 0;
   } finally {
     await checkout.close();
+    await privateCheckout?.close();
   }
+}
+
+/**
+ * The private incidents' own repository (`incident.private.repo`), read beside the main one as the
+ * bot's reminder run reads it: `--private-repo`, or without `--repo`, RCA_PRIVATE_REPO. Given `--repo`
+ * alone, only that repository is read.
+ */
+function privateRepositoryToRead(
+  options: Pick<RemindCommandOptions, 'repo' | 'privateRepo'>,
+  configured: string,
+): { repo: string; from: string } | null {
+  if (options.privateRepo !== undefined && options.privateRepo !== '')
+    return { repo: options.privateRepo, from: '--private-repo' };
+  if (options.repo !== undefined && options.repo !== '') return null;
+  return configured === '' ? null : { repo: configured, from: 'RCA_PRIVATE_REPO' };
 }
 
 /** `--repo`, else RCA_REPO, else the bot's own local repository under the data directory; never `.`. */

@@ -37,6 +37,16 @@ export function existenceChannels(config: BroadcastConfig): string[] {
  */
 const PRIVATE_REPO_PREFIX = '/private-repo/';
 
+/**
+ * Where the private incidents' own repository keeps RCAs: `rca.dirs`, and `rcaDir` (their drafts)
+ * unless it is inside one of them already, so a file is listed once.
+ */
+export function privateRepoDirs(dirs: readonly string[], rcaDir: string): string[] {
+  const trim = (dir: string) => dir.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  const inside = dirs.some((dir) => trim(rcaDir) === trim(dir) || trim(rcaDir).startsWith(`${trim(dir)}/`));
+  return inside ? [...dirs] : [...dirs, rcaDir];
+}
+
 /** The name of `path` of the private incidents' own repository, beside the main repository's paths. */
 export function privateRepoFile(path: string): string {
   return `${PRIVATE_REPO_PREFIX}${path}`;
