@@ -14,11 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { addPerson } from '#emulator/person.ts';
+import { startSlackEmulator } from '#emulator/slack-emulator.ts';
 import { spawnBot } from '../test/helpers/spawn-bot.ts';
 import { postgresRawInserts, sqliteRawInserts } from './lib/raw-insert-floor.ts';
 import { spawnBareBolt } from './lib/spawn-bare-bolt.ts';
-import { addPerson } from '#emulator/person.ts';
-import { startSlackEmulator } from '#emulator/slack-emulator.ts';
 import { percentile, summary } from './lib/stats.ts';
 import { type CompletedKeys, watchCompletion } from './lib/watch-completion.ts';
 
