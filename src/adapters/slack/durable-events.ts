@@ -79,7 +79,14 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
         options.onDuplicate?.(type);
         return;
       }
-      if (type !== 'event_callback') await options.store.completeEvent(id);
+      // A command, shortcut or form is done with once recorded (a redelivery is dropped above): its
+      // row is marked complete in the background, since completions wait to share a statement, and a
+      // listener that must ack within 3 seconds (and open a form with its trigger) does not wait for
+      // that. A crash before the mark leaves a row with no body, which the replay marks and skips.
+      if (type !== 'event_callback')
+        void options.store
+          .completeEvent(id)
+          .catch((error: unknown) => options.log.warn({ err: error, eventId: id }, 'could not mark a command done'));
     }
     if (type === 'event_callback') {
       await event.ack();
