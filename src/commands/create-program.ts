@@ -72,7 +72,7 @@ export function createProgram(version: string, setExitCode: SetExitCode): Comman
     )
     .option(
       '--private-repo <dir-or-url>',
-      "The private incidents' own repository, read too (default without --repo: RCA_PRIVATE_REPO, else the bot's local one)",
+      "The private incidents' own repository, read too (default without --repo: RCA_PRIVATE_REPO)",
     )
     .option('--today <YYYY-MM-DD>', 'The day to plan for (default: today in reminders.timeZone)')
     .option('--json', 'Print JSON: { repository, privateRepository, files, reminders, needsAttention }')

@@ -39,6 +39,26 @@ export function actionItemsHeadingMatcher(
   return matcher;
 }
 
+/**
+ * A test for plain label lines (`Action Items:`): the whole label, less its colon, must be one of the
+ * headings (as the section matcher reads them), so prose such as `The on-call took these actions:`
+ * heads nothing.
+ */
+export function actionItemsLabelMatcher(
+  headings: readonly string[] = DEFAULT_ACTION_ITEM_HEADINGS,
+): (label: string) => boolean {
+  const key = `label\n${headings.join('\n')}`;
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    const phrases = headings.map(phrasePattern).filter((p) => p !== '');
+    const pattern = phrases.length === 0 ? null : new RegExp(`^\\s*(?:${phrases.join('|')})\\s*$`, 'iu');
+    matcher = (label) => pattern?.test(label) === true;
+    if (matchers.size > 32) matchers.clear();
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
 function phrasePattern(heading: string): string {
   const words = heading
     .toLowerCase()

@@ -10,8 +10,9 @@ export const BOLD_HEADING_DEPTH = 7;
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])([^*_]*[^\s*_:])(:?)\1[ \t]*:?[ \t]*$/;
 /**
  * A plain label line: `Action Items:`, `Next steps:`, as plain-text postmortems and chat exports write a
- * heading. It heads a section only when it names an action-items heading (`label`), so that
- * `See the timeline:` or `Notes:` leaves the section it is in as it was.
+ * heading. It heads a section only when the whole label is an action-items heading (`label`; see
+ * `actionItemsLabelMatcher`), so that `See the timeline:`, `Notes:` or `The on-call took these
+ * actions:` leaves the section it is in as it was.
  */
 const LABEL_LINE = /^ {0,3}([A-Za-z][^:*_#|`<>[\]\n]*[^\s:*_#|`<>[\]]):[ \t]*$/;
 /** A line that ends the paragraph before it (a blank line, a heading, a list item with text). */

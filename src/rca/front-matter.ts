@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Problem } from './rca-document.ts';
 
 /** `date`: YYYY-MM-DD, optionally with a time of day and a zone after it. */
-export const DATE_OR_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+export const DATE_OR_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The seed's front-matter fields; unknown keys pass through untouched. */
 export const FrontMatter = z

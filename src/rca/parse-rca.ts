@@ -59,9 +59,11 @@ export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRc
       if (result.title === null && node.depth === 1) result.title = heading;
     } else if (node.type === 'paragraph' && node.position?.end.line === line && boldHeadingAt(bodyLines, line - 1)) {
       // A bold line of its own heads a section, as the line walker reads it; it is not one of `sections`.
-      collect.flush();
       const bold = boldHeadingAt(bodyLines, line - 1)!;
-      tracker.enter(BOLD_HEADING_DEPTH, bold.text, bold.label);
+      if (tracker.heads(bold.text, bold.label)) {
+        collect.flush();
+        tracker.enter(BOLD_HEADING_DEPTH, bold.text, bold.label);
+      }
     } else if (node.type === 'table') {
       if (tracker.kind() === 'actions') readActionTable(node, lines, collect);
       else if (tracker.kind() === 'timeline') readTimelineTable(node, lines, result.timeline);

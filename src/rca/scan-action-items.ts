@@ -50,6 +50,7 @@ export function scanActionItems(
   const collect = createActionItemCollector(result.actionItems, problems);
   walkMarkdownLines(lines, {
     heading(depth, heading, label) {
+      if (!tracker.heads(heading, label)) return;
       collect.flush();
       tracker.enter(depth, heading, label);
       if (result.title === null && depth === 1) result.title = heading;

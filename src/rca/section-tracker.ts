@@ -1,4 +1,4 @@
-import { actionItemsHeadingMatcher } from './action-item-headings.ts';
+import { actionItemsHeadingMatcher, actionItemsLabelMatcher } from './action-item-headings.ts';
 import { isTimelineHeading } from './read-action-item.ts';
 
 export type SectionKind = 'actions' | 'timeline' | null;
@@ -9,16 +9,23 @@ export type SectionKind = 'actions' | 'timeline' | null;
  * level-one heading is its title and names no section.
  */
 export function createSectionTracker(actionItemHeadings?: readonly string[]): {
-  /** A `label` (a plain `Action Items:` line) heads a section only if it names the action items. */
+  /**
+   * Whether a heading starts a section: always, but a `label` (a plain `Action Items:` line) only when
+   * the whole label is an action-items heading; one that is not changes nothing, the readers included.
+   */
+  heads(text: string, label?: boolean): boolean;
   enter(depth: number, text: string, label?: boolean): void;
   kind(): SectionKind;
 } {
   const isActionItemsHeading = actionItemsHeadingMatcher(actionItemHeadings);
+  const isActionItemsLabel = actionItemsLabelMatcher(actionItemHeadings);
+  const heads = (text: string, label = false) => !label || isActionItemsLabel(text);
   const stack: { depth: number; kind: SectionKind }[] = [];
   let sawTitle = false;
   return {
+    heads,
     enter(depth, text, label = false) {
-      if (label && !isActionItemsHeading(text)) return;
+      if (!heads(text, label)) return;
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
       const isTitle = depth === 1 && !sawTitle;
       if (depth === 1) sawTitle = true;

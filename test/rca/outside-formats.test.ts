@@ -222,7 +222,6 @@ const EXPECTED: Record<string, Expected[]> = {
   ],
 };
 
-
 /** The due dates each file writes that cannot be reminded on, by line: `scribe rca lint` must name each. */
 const DUE_WARNINGS: Record<string, number[]> = {
   '05-jeli-narrative-remediation.md': [17],

@@ -195,7 +195,16 @@ const boldHeading = fc.constantFrom(
   '**Timeline**',
 );
 /** Plain label lines, as plain-text postmortems write a heading: only one naming the action items heads a section. */
-const labelHeading = fc.constantFrom('Action Items:', 'Next steps:', 'See the timeline:', 'Notes:', '  Follow-ups:', 'TODO:');
+const labelHeading = fc.constantFrom(
+  'Action Items:',
+  'Next steps:',
+  'See the timeline:',
+  'Notes:',
+  '  Follow-ups:',
+  'TODO:',
+  'The on-call took these actions:',
+  'Remediation steps taken during the outage:',
+);
 const setext = fc.constantFrom('Action Items\n============', 'Follow-ups\n----------', 'Summary\n---');
 const commented = fc
   .tuple(fc.oneof(table, taskList), fc.constantFrom(['<!--', '-->'], ['<!-- Example rows:', '-->'], ['<div>', '']))

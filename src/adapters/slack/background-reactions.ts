@@ -15,8 +15,9 @@ import { KeyedQueue } from './keyed-queue.ts';
  * again after a crash anyway (a replayed pin finds its entry there and confirms nothing).
  *
  * At most `maxPending` wait at once (a minute of Tier 3 by default): past that a new confirmation is
- * left out, and so is the removal of one left out, rather than queueing thousands that would reach
- * Slack an hour late. The timeline entry is written either way; only the :memo: is missing.
+ * left out, rather than queueing thousands that would reach Slack an hour late. The timeline entry is
+ * written either way; only the :memo: is missing. A removal always goes (Slack's `no_reaction`, for
+ * one that was left out, is ignored), so no :memo: stays on a message that left the timeline.
  */
 export function backgroundReactions(
   chat: Pick<Chat, 'react' | 'unreact'>,
@@ -24,21 +25,16 @@ export function backgroundReactions(
   maxPending = 50,
 ): Pick<Chat, 'react' | 'unreact'> {
   const queue = new KeyedQueue();
-  /** The reactions left out, so that their removal is left out too. */
-  const skipped = new Set<string>();
   let warned = false;
   const send = (what: 'react' | 'unreact', channelId: string, ts: string, name: string) => {
     const key = `${channelId}:${ts}:${name}`;
-    if (what === 'unreact' && skipped.delete(key)) return Promise.resolve();
     if (what === 'react' && queue.size >= maxPending) {
-      skipped.add(key);
       if (!warned)
         log.warn({ pending: queue.size }, 'so many reactions are waiting for Slack that new ones are left out');
       warned = true;
       return Promise.resolve();
     }
     if (queue.size === 0) warned = false;
-    if (what === 'react') skipped.delete(key);
     queue
       .run(key, () => chat[what](channelId, ts, name))
       .catch((error: unknown) =>

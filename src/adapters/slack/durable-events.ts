@@ -109,11 +109,12 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
     queue,
     async replayPending() {
       const pending = await options.store.pendingEvents();
+      // Commands and forms (rows with no body) are only marked: all at once, as completions group.
+      await Promise.all(
+        pending.filter((row) => row.body === '').map((row) => options.store.completeEvent(row.eventId)),
+      );
       for (const { eventId, body } of pending) {
-        if (body === '') {
-          await options.store.completeEvent(eventId);
-          continue;
-        }
+        if (body === '') continue;
         options.log.info({ eventId }, 'replaying an event acknowledged before a restart');
         void process(JSON.parse(body) as Body, { body: JSON.parse(body), ack: noAck } as ReceiverEvent).catch((error) =>
           options.log.error({ err: error, eventId }, 'replayed event failed'),
