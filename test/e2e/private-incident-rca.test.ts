@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RCA_HELD_TEXT } from '#use-cases/private-rca-commit.ts';
 import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
 import { bareRemote, remoteFile, remoteLog } from '../helpers/git-repos.ts';
-import { broadcastChannels, manifestSlack, textsIn } from '../helpers/manifest-slack.ts';
+import { manifestSlack, startBroadcastHarness, textsIn } from '../helpers/manifest-slack.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 
 for (const store of ['sqlite', 'postgres'] as const) {
@@ -14,14 +14,9 @@ for (const store of ['sqlite', 'postgres'] as const) {
 
     it('commits nothing on resolve, then the draft into RCAs/private once someone in the channel runs /incident rca, its link never broadcast', async () => {
       const bare = bareRemote();
-      const pg = store === 'postgres' ? await freshPostgresSchema() : null;
-      const ids: Record<string, string> = {};
-      h = await startHarness({
-        slack: await manifestSlack(),
-        rcaRepo: bare,
-        ...(pg ?? {}),
-        configFor: (slack, people) => ({ incident: broadcastChannels(slack, people, ids) }),
-      });
+      const started = await startBroadcastHarness(store, { rcaRepo: bare });
+      h = started.h;
+      const { ids } = started;
       const { ana, ben } = h.people;
       const incident = await declareFromNewChannel(h, 'declare --private sev1 Leaked deploy key');
       const channel = incident.channelId!;

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PRIVATE_EXISTENCE_LINE } from '#domain/private-incident.ts';
 import { declareFromNewChannel, eventually, FakeClock, type Harness, startHarness } from '../helpers/bot-harness.ts';
 import { bareRemote } from '../helpers/git-repos.ts';
+import { manifestSlack, startBroadcastHarness, textsIn } from '../helpers/manifest-slack.ts';
 import { seedRemote } from '../helpers/seed-remote.ts';
-import { broadcastChannels, manifestSlack, textsIn } from '../helpers/manifest-slack.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 
 const actionItems = (rows: string) =>
@@ -18,14 +18,9 @@ for (const store of ['sqlite', 'postgres'] as const) {
 
     it('declares one in a private channel where the timeline works, hidden from lists and App Homes outside it, its updates kept in it', async () => {
       const bare = bareRemote();
-      const pg = store === 'postgres' ? await freshPostgresSchema() : null;
-      const ids: Record<string, string> = {};
-      h = await startHarness({
-        slack: await manifestSlack(),
-        rcaRepo: bare,
-        ...(pg ?? {}),
-        configFor: (slack, people) => ({ incident: broadcastChannels(slack, people, ids) }),
-      });
+      const started = await startBroadcastHarness(store, { rcaRepo: bare });
+      h = started.h;
+      const { ids } = started;
       const { ana, ben, cho } = h.people;
 
       const incident = await declareFromNewChannel(h, 'declare --private sev1 Leaked deploy key');
@@ -81,15 +76,9 @@ for (const store of ['sqlite', 'postgres'] as const) {
     });
 
     it('declares one from the form with Private ticked, and announces only its existence when configured', async () => {
-      const pg = store === 'postgres' ? await freshPostgresSchema() : null;
-      const ids: Record<string, string> = {};
-      h = await startHarness({
-        slack: await manifestSlack(),
-        ...(pg ?? {}),
-        configFor: (slack, people) => ({
-          incident: { ...broadcastChannels(slack, people, ids), private: { announce: 'existence' } },
-        }),
-      });
+      const started = await startBroadcastHarness(store, { incident: { private: { announce: 'existence' } } });
+      h = started.h;
+      const { ids } = started;
       const { ana } = h.people;
       const general = ana.createChannel('general');
 
@@ -121,13 +110,9 @@ for (const store of ['sqlite', 'postgres'] as const) {
     });
 
     it('announces a public incident declared from the form with Private left unticked', async () => {
-      const pg = store === 'postgres' ? await freshPostgresSchema() : null;
-      const ids: Record<string, string> = {};
-      h = await startHarness({
-        slack: await manifestSlack(),
-        ...(pg ?? {}),
-        configFor: (slack, people) => ({ incident: broadcastChannels(slack, people, ids) }),
-      });
+      const started = await startBroadcastHarness(store);
+      h = started.h;
+      const { ids } = started;
       const { ana } = h.people;
 
       await ana.slash('/incident', 'declare', ana.createChannel('general').id);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { PROJECT_ROOT } from '#config/load-config.ts';
 import { type SlackEmulator, startSlackEmulator } from '#emulator/slack-emulator.ts';
-import { type Harness, manifestScopes } from './bot-harness.ts';
+import { type Harness, manifestScopes, startHarness } from './bot-harness.ts';
+import { freshPostgresSchema } from './stores.ts';
 
 /** An emulator that grants only manifest.yml's scopes and sends only its bot events (message.groups…). */
 export async function manifestSlack(): Promise<SlackEmulator> {
@@ -23,4 +24,23 @@ export function broadcastChannels(slack: SlackEmulator, people: Harness['people'
     ids[name] = channel.id;
   }
   return { announcementsChannel: ids['announce']!, announcements: [{ channel: ids['sev1-only']!, minSeverity: 'P1' }] };
+}
+
+/**
+ * A bot on `store` (a fresh PostgreSQL schema for `postgres`) against manifest.yml's Slack, announcing
+ * to `broadcastChannels`, whose ids land in `ids`; `incident` adds to that part of the config.
+ */
+export async function startBroadcastHarness(
+  store: 'sqlite' | 'postgres',
+  options: { rcaRepo?: string; incident?: Record<string, unknown> } = {},
+): Promise<{ h: Harness; ids: Record<string, string> }> {
+  const pg = store === 'postgres' ? await freshPostgresSchema() : null;
+  const ids: Record<string, string> = {};
+  const h = await startHarness({
+    slack: await manifestSlack(),
+    ...(options.rcaRepo ? { rcaRepo: options.rcaRepo } : {}),
+    ...(pg ?? {}),
+    configFor: (slack, people) => ({ incident: { ...broadcastChannels(slack, people, ids), ...options.incident } }),
+  });
+  return { h, ids };
 }
