@@ -27,6 +27,14 @@ const secondary = (retryAfter: string): Answer => ({
   body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
 });
 
+/** Issue 7 of acme/ops, asked of `url` through a client that retries at once. */
+const getIssue = (url: string) =>
+  createGithubClient({ token: 't', apiUrl: url, retryUnitMs: 1 }).rest.issues.get({
+    owner: 'acme',
+    repo: 'ops',
+    issue_number: 7,
+  });
+
 describe('createGithubClient', () => {
   let server: Server | undefined;
   afterEach(() => {
@@ -55,11 +63,7 @@ describe('createGithubClient', () => {
     ]);
     server = fake.server;
 
-    const { data } = await createGithubClient({ token: 't', apiUrl: fake.url, retryUnitMs: 1 }).rest.issues.get({
-      owner: 'acme',
-      repo: 'ops',
-      issue_number: 7,
-    });
+    const { data } = await getIssue(fake.url);
 
     expect(data.number).toBe(7);
     expect(fake.seen).toHaveLength(2);
@@ -69,11 +73,7 @@ describe('createGithubClient', () => {
     const fake = await answering([{ status: 401, body: { message: 'Bad credentials' } }]);
     server = fake.server;
 
-    const call = createGithubClient({ token: 't', apiUrl: fake.url, retryUnitMs: 1 }).rest.issues.get({
-      owner: 'acme',
-      repo: 'ops',
-      issue_number: 7,
-    });
+    const call = getIssue(fake.url);
 
     await expect(call).rejects.toMatchObject({ status: 401 });
     expect(fake.seen).toHaveLength(1);
@@ -83,11 +83,7 @@ describe('createGithubClient', () => {
     const fake = await answering([secondary('1'), { status: 200, body: issue }]);
     server = fake.server;
 
-    const { data } = await createGithubClient({ token: 't', apiUrl: fake.url, retryUnitMs: 1 }).rest.issues.get({
-      owner: 'acme',
-      repo: 'ops',
-      issue_number: 7,
-    });
+    const { data } = await getIssue(fake.url);
 
     expect(data.number).toBe(7);
     expect(fake.seen).toHaveLength(2);
@@ -97,11 +93,7 @@ describe('createGithubClient', () => {
     const fake = await answering([secondary('3600'), { status: 200, body: issue }]);
     server = fake.server;
 
-    const call = createGithubClient({ token: 't', apiUrl: fake.url, retryUnitMs: 1 }).rest.issues.get({
-      owner: 'acme',
-      repo: 'ops',
-      issue_number: 7,
-    });
+    const call = getIssue(fake.url);
 
     await expect(call).rejects.toMatchObject({ status: 403 });
     expect(fake.seen).toHaveLength(1);
