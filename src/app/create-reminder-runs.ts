@@ -2,15 +2,15 @@ import type { Logger } from '#adapters/log/create-logger.ts';
 import type { Metrics } from '#adapters/metrics/create-metrics.ts';
 import type { ReviewJobs } from '#adapters/review/start-review-jobs.ts';
 import { WorkerActionItemIndex } from '#adapters/scan-worker/worker-action-item-index.ts';
-import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
-import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { keepPrivateItems } from '#adapters/slack/reminders/keep-private-items.ts';
+import { SlackOwnerResolver } from '#adapters/slack/reminders/slack-owner-resolver.ts';
 import { SlackReminderNotifier } from '#adapters/slack/reminders/slack-reminder-notifier.ts';
 import type { SlackChat } from '#adapters/slack/slack-chat.ts';
-import { privateRepoDirs } from '#domain/private-incident.ts';
+import type { StoreLocation } from '#adapters/store/scan-cache-writer.ts';
+import { PRIVATE_REPO_SCOPE, privateRepoDirs } from '#domain/private-incident.ts';
 import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
-import type { Deps } from '#use-cases/deps.ts';
 import { combineRcaIndexes } from '#use-cases/combine-rca-indexes.ts';
+import type { Deps } from '#use-cases/deps.ts';
 import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
 import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
@@ -62,7 +62,7 @@ export function createReminderRuns(options: {
         dirs: privateRepoDirs(config.rca.dirs, config.incident.private.rcaDir),
         ...headings,
         ...cache,
-        scope: 'private-repo',
+        scope: PRIVATE_REPO_SCOPE,
         privateRepo: true,
       })
     : null;

@@ -1,6 +1,6 @@
 import { DirectorySource } from '#adapters/git/directory-source.ts';
 import type { BotConfig } from '#config/bot-config.ts';
-import { privateRepoDirs, privateRepoFile } from '#domain/private-incident.ts';
+import { PRIVATE_REPO_SCOPE, privateRepoDirs, privateRepoFile } from '#domain/private-incident.ts';
 import { combineRcaIndexes } from '#use-cases/combine-rca-indexes.ts';
 import { planReminderRun, type ReminderRunPlan } from '#use-cases/plan-reminder-run.ts';
 import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
@@ -27,7 +27,7 @@ export function dryRunReminders(
           null,
           privateRepoDirs(config.rca.dirs, config.incident.private.rcaDir),
           headings,
-          'private-repo',
+          PRIVATE_REPO_SCOPE,
           privateRepoFile,
         );
   return planReminderRun(combineRcaIndexes(main, privateIndex), { today, policy: config.reminders });

@@ -47,6 +47,9 @@ export function privateRepoDirs(dirs: readonly string[], rcaDir: string): string
   return inside ? [...dirs] : [...dirs, rcaDir];
 }
 
+/** The private incidents' own repository's share of the store's scan cache (see `scopeScanCache`). */
+export const PRIVATE_REPO_SCOPE = 'private-repo';
+
 /** The name of `path` of the private incidents' own repository, beside the main repository's paths. */
 export function privateRepoFile(path: string): string {
   return `${PRIVATE_REPO_PREFIX}${path}`;

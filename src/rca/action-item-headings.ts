@@ -16,27 +16,16 @@ export const DEFAULT_ACTION_ITEM_HEADINGS: readonly string[] = [
   'TODO',
 ];
 
-const matchers = new Map<string, (heading: string) => boolean>();
-/** The last list asked for and its matcher: a scan asks with the same list for every file. */
-let last: { headings: readonly string[]; matcher: (heading: string) => boolean } | null = null;
+type Matcher = (text: string) => boolean;
+type MatchKind = 'section' | 'label';
+
+const matchers = new Map<string, Matcher>();
+/** The last list asked for, per kind, and its matcher: a scan asks with the same list for every file. */
+const last: Partial<Record<MatchKind, { headings: readonly string[]; matcher: Matcher }>> = {};
 
 /** A test for section headings built from the configured list (kept, since the scan calls it per file). */
-export function actionItemsHeadingMatcher(
-  headings: readonly string[] = DEFAULT_ACTION_ITEM_HEADINGS,
-): (heading: string) => boolean {
-  if (last?.headings === headings) return last.matcher;
-  const key = headings.join('\n');
-  let matcher = matchers.get(key);
-  if (!matcher) {
-    const phrases = headings.map(phrasePattern).filter((p) => p !== '');
-    const pattern =
-      phrases.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-    matcher = (heading) => pattern?.test(heading) === true;
-    if (matchers.size > 32) matchers.clear();
-    matchers.set(key, matcher);
-  }
-  last = { headings, matcher };
-  return matcher;
+export function actionItemsHeadingMatcher(headings: readonly string[] = DEFAULT_ACTION_ITEM_HEADINGS): Matcher {
+  return matcherFor('section', headings);
 }
 
 /**
@@ -44,18 +33,27 @@ export function actionItemsHeadingMatcher(
  * headings (as the section matcher reads them), so prose such as `The on-call took these actions:`
  * heads nothing.
  */
-export function actionItemsLabelMatcher(
-  headings: readonly string[] = DEFAULT_ACTION_ITEM_HEADINGS,
-): (label: string) => boolean {
-  const key = `label\n${headings.join('\n')}`;
+export function actionItemsLabelMatcher(headings: readonly string[] = DEFAULT_ACTION_ITEM_HEADINGS): Matcher {
+  return matcherFor('label', headings);
+}
+
+/** A section heading contains one of the phrases as whole words; a label is one of them, whole. */
+function matcherFor(kind: MatchKind, headings: readonly string[]): Matcher {
+  const known = last[kind];
+  if (known?.headings === headings) return known.matcher;
+  const key = `${kind}\n${headings.join('\n')}`;
   let matcher = matchers.get(key);
   if (!matcher) {
     const phrases = headings.map(phrasePattern).filter((p) => p !== '');
-    const pattern = phrases.length === 0 ? null : new RegExp(`^\\s*(?:${phrases.join('|')})\\s*$`, 'iu');
-    matcher = (label) => pattern?.test(label) === true;
+    const alternatives = `(?:${phrases.join('|')})`;
+    const source =
+      kind === 'label' ? `^\\s*${alternatives}\\s*$` : `(?<![\\p{L}\\p{N}])${alternatives}(?![\\p{L}\\p{N}])`;
+    const pattern = phrases.length === 0 ? null : new RegExp(source, 'iu');
+    matcher = (text) => pattern?.test(text) === true;
     if (matchers.size > 32) matchers.clear();
     matchers.set(key, matcher);
   }
+  last[kind] = { headings, matcher };
   return matcher;
 }
 

@@ -20,10 +20,11 @@ const ENDS_PARAGRAPH = /^(?:[ \t]*|[ ]{0,3}#{1,6}(?:[ \t].*)?|[ ]{0,3}(?:[-*+]|0
 
 /**
  * The text of a line that documents exported from Google Docs, Notion or Confluence use as a
- * heading: a top-level paragraph of one line, all bold (or a plain label ending in a colon: `label`), after a blank line (or first in the body) and
- * before a blank line, a heading or a list. `lines` are the body's, front matter blanked. The full parser and the line walker both ask
- * here, about a line they have found to open a top-level paragraph, so they agree on which lines are
- * such headings. Null for any other line.
+ * heading: a top-level paragraph of one line, all bold (or a plain label ending in a colon: `label`),
+ * after a blank line (or first in the body) and before a blank line, a heading or a list. `lines` are
+ * the body's, front matter blanked. The full parser and the line walker both ask here, about a line
+ * they have found to open a top-level paragraph, so they agree on which lines are such headings.
+ * Null for any other line.
  */
 export function boldHeadingAt(
   lines: readonly string[],

@@ -3,9 +3,9 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { BOLD_HEADING_DEPTH, boldHeadingAt } from './bold-heading.ts';
 import { type ActionItemCollector, createActionItemCollector } from './action-item-collector.ts';
 import { findActionItemColumns, findTimelineColumns, noActionColumnProblem } from './action-item-columns.ts';
+import { BOLD_HEADING_DEPTH, boldHeadingAt } from './bold-heading.ts';
 import { decodeCellText } from './cell-text.ts';
 import { checkFrontMatter, readFrontMatter } from './front-matter.ts';
 import type { ParsedRca, ParsedTimelineRow, Problem, RcaLink, Section } from './rca-document.ts';
@@ -51,15 +51,16 @@ export function parseRca(source: string, options: RcaReadOptions = {}): ParsedRc
 
   for (const node of tree.children) {
     const line = node.position?.start.line ?? 1;
+    const bold =
+      node.type === 'paragraph' && node.position?.end.line === line ? boldHeadingAt(bodyLines, line - 1) : null;
     if (node.type === 'heading') {
       const heading = mdastToString(node).trim();
       sections.push({ heading, depth: node.depth, startLine: line, endLine: lines.length });
       collect.flush();
       tracker.enter(node.depth, heading);
       if (result.title === null && node.depth === 1) result.title = heading;
-    } else if (node.type === 'paragraph' && node.position?.end.line === line && boldHeadingAt(bodyLines, line - 1)) {
+    } else if (bold) {
       // A bold line of its own heads a section, as the line walker reads it; it is not one of `sections`.
-      const bold = boldHeadingAt(bodyLines, line - 1)!;
       if (tracker.heads(bold.text, bold.label)) {
         collect.flush();
         tracker.enter(BOLD_HEADING_DEPTH, bold.text, bold.label);
