@@ -64,6 +64,7 @@ describe('manifest.yml', () => {
       const { ana, ben } = h.people;
       const incident = await declareFromNewChannel(h, 'declare sev2 Scope check');
       const channel = incident.channelId!;
+      ben.join(channel);
       const ts = await ben.post(channel, 'Something broke');
       await ana.react(channel, ts, 'pushpin');
       await eventually(async () =>

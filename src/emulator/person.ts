@@ -38,6 +38,9 @@ export class Person {
   /** Posts a message (in a thread when `threadTs` is given); the bot hears it if it is in the channel. */
   async post(channelId: string, text: string, threadTs?: string): Promise<string> {
     const channel = this.channel(channelId);
+    // chat.postMessage's `not_in_channel`: "Cannot post user messages to a channel they are not in"
+    // (api-ref/methods/chat/chat.postMessage.json); Slack's client asks a person to join first.
+    if (!channel.members.has(this.user.id)) throw new Error(`not_in_channel: ${this.user.name} is not in ${channelId}`);
     const message: Message = {
       ts: this.slack.workspace.nextTs(),
       user: this.user.id,

@@ -84,7 +84,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
 
         await h.people.ana.ask('/incident', 'resolve Rolled back', channel);
         const path = await rcaPathOf(h, incident.id);
-        await eventually(() => expect(github.issues('acme/ops').size).toBe(1), 15_000);
+        await eventually(() => expect(github.issues('acme/ops').size).toBe(1), 30_000);
         const text = await eventually(() => {
           const t = remoteFile(bare, path) ?? '';
           expect(t).toContain('[acme/ops#1](https://github.com/acme/ops/issues/1)');
@@ -123,14 +123,14 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await eventually(() => expect(remoteFile(bare, path)).not.toBeNull());
 
         await h.people.ana.ask('/incident', 'action Warm the cache on deploy due:2030-05-01', channel);
-        await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#1'), 15_000);
+        await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#1'), 30_000);
         const afterAction = remoteLog(bare);
         const human = humanClone(bare);
         writeFileSync(join(human, path), remoteFile(bare, path)!.replace(/\[acme\/ops#1\]\([^)]*\)/, ''));
         git(human, 'commit', '-qam', 'Lose the ticket');
         git(human, 'push', '-q', 'origin', 'main');
         await h.people.ana.ask('/incident', 'rca', channel);
-        await eventually(() => expect(remoteLog(bare)[0]).toBe(draftSubject('Update', incident)), 15_000);
+        await eventually(() => expect(remoteLog(bare)[0]).toBe(draftSubject('Update', incident)), 30_000);
 
         expect(afterAction).toEqual([draftSubject('Update', incident), draftSubject('Add', incident), 'seed']);
         expect(remoteLog(bare).slice(0, 2)).toEqual([draftSubject('Update', incident), 'Lose the ticket']);
@@ -152,7 +152,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const refused = { log: remoteLog(bare), text: remoteFile(bare, path) };
         github.setIssuesDisabled(false);
         await h.people.ana.ask('/incident', 'rca', channel);
-        await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#1'), 15_000);
+        await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#1'), 30_000);
 
         expect(refused.log).toEqual([draftSubject('Add', incident), 'seed']);
         expect(parseRca(refused.text!).actionItems.map((i) => i.action)).toEqual(['Alert on disk usage']);
@@ -169,7 +169,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await h.people.ana.ask('/incident', 'action Drain the queue due:2030-05-02', channel);
         await h.people.ana.ask('/incident', 'resolve Fixed', channel);
         const path = await rcaPathOf(h, incident.id);
-        await eventually(() => expect(github.issues('acme/ops').size).toBe(2), 15_000);
+        await eventually(() => expect(github.issues('acme/ops').size).toBe(2), 30_000);
         await eventually(() => expect(remoteFile(bare, path)).toContain('acme/ops#2'));
 
         github.closeIssue('acme/ops', 1);
@@ -228,7 +228,7 @@ describe('action items as Jira issues (sqlite)', () => {
     await h.people.ana.ask('/incident', 'resolve Fixed', channel);
     const path = await rcaPathOf(h, incident.id);
     const read = async () => remoteFile(bare, path)!;
-    await eventually(() => expect(remoteFile(bare, path)).toContain(`[OPS-2](${jira!.site}/browse/OPS-2)`), 15_000);
+    await eventually(() => expect(remoteFile(bare, path)).toContain(`[OPS-2](${jira!.site}/browse/OPS-2)`), 30_000);
     const commits = remoteLog(bare);
 
     jira.finish('OPS-1');

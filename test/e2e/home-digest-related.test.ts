@@ -101,7 +101,7 @@ describe('App Home, the weekly digest and related incidents', () => {
       const i = await h.store.getIncident(incident.id);
       expect(i?.rcaPath).toBeTruthy();
       return i!.rcaPath!;
-    }, 15_000);
+    }, 30_000);
     const file = remoteFile(bare, path)!;
     const wiki = parseRca(file).links.filter((l) => l.kind === 'wiki');
     expect(wiki.map((l) => l.target)).toEqual([

@@ -58,7 +58,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const parsed = parseRca(remoteFile(bare, path0) ?? '');
         expect(parsed.frontMatter['status']).toBe('investigating');
         return parsed.frontMatter;
-      }, 15_000);
+      }, 30_000);
       expect(reopened).toMatchObject({ time_to_detect_minutes: 8, time_to_first_resolve_minutes: 38 });
       expect(reopened).not.toHaveProperty('time_to_resolve_minutes');
       expect(reopened).not.toHaveProperty('time_to_mitigate_minutes');
@@ -71,7 +71,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const parsed = parseRca(remoteFile(bare, path) ?? '');
         expect(parsed.frontMatter['time_to_resolve_minutes']).toBe(68);
         return parsed;
-      }, 15_000);
+      }, 30_000);
       expect(rca.frontMatter).toMatchObject({
         duration_minutes: 68,
         time_to_detect_minutes: 8,

@@ -69,7 +69,7 @@ describe('action items written as a bullet list, through the emulator', () => {
       const text = remoteFile(bare, 'RCAs/2030-04-20-checkout-outage.md')!;
       expect(text).not.toBe(rca(h.people.ana.id));
       return text;
-    }, 10_000);
+    }, 30_000);
     expect(after).toBe(rca(h.people.ana.id).replace('- Add a checkout alert', '- ✅ Add a checkout alert'));
   }
 

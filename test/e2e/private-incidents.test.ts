@@ -67,7 +67,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
       await cho.openHome();
       await ana.openHome();
       const home = (id: string) =>
-        eventually(() => JSON.stringify(h.slack.workspace.views.get(`home-${id}`)!.view), 5000);
+        eventually(() => JSON.stringify(h.slack.workspace.views.get(`home-${id}`)!.view), 30_000);
       expect(await home(cho.id)).not.toContain('Leaked');
       expect(await home(ana.id)).toContain('Leaked deploy key');
 

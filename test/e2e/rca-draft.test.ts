@@ -66,7 +66,7 @@ describe('the RCA draft, committed through git', () => {
       const i = await h.store.getIncident(incident.id);
       expect(i?.rcaPath).toBeTruthy();
       return i!;
-    }, 15_000);
+    }, 30_000);
     const path = resolved.rcaPath!;
     expect(path).toMatch(/^RCAs\/\d{4}-\d{2}-\d{2}-checkout-errors\.md$/);
     expect(remoteLog(bare)).toEqual([`Add RCA draft: Checkout | errors 🔥 (P2, ${incident.id})`, 'seed']);
@@ -138,7 +138,7 @@ describe('the RCA draft, committed through git', () => {
       const text = remoteFile(bare, path)!;
       expect(text).toContain('Late finding');
       return text;
-    }, 10_000);
+    }, 30_000);
     expect(updated).toContain('A human wrote this.');
     expect(updated).toContain('Add an alert on checkout 5xx errors');
     expect(updated).not.toContain('| P1 | Add an alert on checkout errors |');
@@ -157,7 +157,7 @@ describe('the RCA draft, committed through git', () => {
     await eventually(() => {
       const texts = h.slack.workspace.channels.get(incident.channelId!)!.messages.map((m) => m.text);
       expect(texts.some((t) => t.includes('committed locally'))).toBe(true);
-    }, 10_000);
+    }, 30_000);
     renameSync(`${bare}.offline`, bare);
     await h.restart();
     const path = (await h.store.getIncident(incident.id))!.rcaPath!;

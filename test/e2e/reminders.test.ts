@@ -138,7 +138,7 @@ describe('action-item reminders through the emulator', () => {
       const text = remoteFile(bare, 'RCAs/2030-04-20-checkout-outage.md')!;
       expect(text).not.toBe(before);
       return text;
-    }, 10_000);
+    }, 30_000);
     const changed = before
       .split('\n')
       .map((line, i) => (line === after.split('\n')[i] ? null : i + 1))

@@ -137,6 +137,7 @@ describe('the bot against Slack contracts', () => {
   it('adds a message through the "Add to incident timeline" shortcut', async () => {
     h = await startHarness();
     const incident = await declared();
+    h.people.ben.join(incident.channelId!);
     const ts = await h.people.ben.post(incident.channelId!, 'Found the bad deploy');
 
     await h.people.ana.shortcut('add_to_timeline', incident.channelId!, ts);

@@ -56,7 +56,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         running.push(again);
         if (pg) running.push(await startHarness({ clock, ...pg, config, slack: first.slack }));
 
-        await eventually(() => expect(updatesIn(first, channel)).toHaveLength(1), 10_000);
+        await eventually(() => expect(updatesIn(first, channel)).toHaveLength(1), 30_000);
         clock.set('2025-04-07T10:20:00Z');
         await new Promise((r) => setTimeout(r, 2_500));
         expect(updatesIn(first, channel)).toEqual(['Update on P1 Payments down: Rolled back; errors dropping']);

@@ -56,7 +56,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
             ['declared', 'severity', 'status', 'update', 'resolved', 'rca'].sort(),
           );
           return Object.fromEntries(delivered.map((b) => [b['event'] as string, b]));
-        }, 15_000);
+        }, 30_000);
         expect(bodies['severity']).toMatchObject({
           incident: { id: incident.id, title: 'Checkout latency', severity: 'P1' },
           detail: { from: 'P2', to: 'P1', by: ana.id },

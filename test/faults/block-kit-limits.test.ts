@@ -17,7 +17,7 @@ describe('inputs past Block Kit limits, against an emulator that refuses what Sl
 
     const summary = () =>
       h.slack.workspace.channels.get(incident.channelId!)!.messages.find((m) => m.ts === incident.summaryTs)!;
-    await eventually(() => expect(JSON.stringify(summary().blocks)).toContain('mitigated'), 15_000);
+    await eventually(() => expect(JSON.stringify(summary().blocks)).toContain('mitigated'), 30_000);
     expect(servicesAnswer).toMatch(/^Affected services: service-0, /);
     expect(statusAnswer).toContain('to mitigated');
     expect(JSON.stringify(summary().blocks)).toMatch(/and \d+ more \(all in the RCA\)/);

@@ -32,7 +32,7 @@ describe('a crash in the middle of a stream of reactions', () => {
       const c = [...slack.workspace.channels.values()].find((x) => x.name.endsWith('crash-test'));
       expect(c?.pins.size).toBe(1);
       return c!;
-    }, 10_000);
+    }, 30_000);
     const messages: string[] = [];
     // 40: every reaction takes a conversations.replies and a reactions.add (Tier 3, 50 a minute), which
     // both processes pace; more would measure the rate limit, not the crash.

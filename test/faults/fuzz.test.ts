@@ -147,7 +147,7 @@ describe('fuzzed input through the real Bolt app and the emulator', () => {
             const found = await h.store.findIncidentByChannel(channelId!);
             expect(found?.rcaPath).toBeTruthy();
             return found!;
-          }, 15_000);
+          }, 30_000);
           const file = h.rcaFile(incident.rcaPath!);
           const parsed = parseRca(file!);
           expect(lintRca(parsed, lintOptionsFrom(config)).filter((p) => p.severity === 'error')).toEqual([]);

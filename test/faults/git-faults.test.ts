@@ -36,15 +36,15 @@ describe('git under faults', () => {
       const i = await h.store.getIncident(incident.id);
       expect(i?.rcaPath).toBeTruthy();
       return i!.rcaPath!;
-    }, 15_000);
+    }, 30_000);
     await eventually(() => {
       const texts = h.slack.workspace.channels.get(incident.channelId!)!.messages.map((m) => m.text);
       expect(texts.some((t) => t.includes('committed locally'))).toBe(true);
-    }, 15_000);
+    }, 30_000);
     await new Promise((r) => setTimeout(r, 1000));
     renameSync(`${bare}.offline`, bare);
 
-    await eventually(() => expect(remoteFile(bare, path)).toContain('Offline incident'), 15_000);
+    await eventually(() => expect(remoteFile(bare, path)).toContain('Offline incident'), 30_000);
     expect(remoteLog(bare)[0]).toMatch(/^Add RCA draft: Offline incident/);
   });
 
@@ -81,12 +81,12 @@ describe('git under faults', () => {
       const i = await h.store.getIncident(incident.id);
       expect(i?.rcaPath).toBeTruthy();
       return i!.rcaPath!;
-    }, 15_000);
+    }, 30_000);
     renameSync(`${bare}.offline`, bare);
 
     expect(ready.checks['rcaRemote']).toBe(false);
     expect(h.logs.some((l) => l.includes('RCA_REPO cannot be reached'))).toBe(true);
-    await eventually(() => expect(remoteFile(bare, path)).toContain('Offline from the start'), 15_000);
+    await eventually(() => expect(remoteFile(bare, path)).toContain('Offline from the start'), 30_000);
     expect(remoteLog(bare)).toContain('seed');
   });
 

@@ -82,7 +82,7 @@ describe('a crash between claiming a reminder and sending it', () => {
     expect(afterCrash).toEqual([{ stage: `due@${today}`, delivered_at: null }]);
     expect(dms()).toHaveLength(0);
     await eventually(() => expect(dms()).toHaveLength(1), 30_000);
-    await eventually(() => expect(ledger(dataDir)[0]?.delivered_at).not.toBeNull(), 10_000);
+    await eventually(() => expect(ledger(dataDir)[0]?.delivered_at).not.toBeNull(), 30_000);
     await new Promise((r) => setTimeout(r, 4_500));
     expect(dms()).toHaveLength(1);
   });

@@ -26,7 +26,7 @@ describe("Slack's disconnect messages", () => {
       await eventually(async () => {
         const entries = await h.store.listTimeline(incident.id);
         expect(entries.filter((e) => e.text === `After ${reason}`)).toHaveLength(1);
-      }, 10_000);
+      }, 30_000);
     });
   }
 });

@@ -49,7 +49,7 @@ describe('Slack away for a minute in the middle of an incident', () => {
       const c = [...slack.workspace.channels.values()].find((x) => x.name.endsWith('payments-down'));
       expect(c?.pins.size).toBe(1);
       return c!;
-    }, 15_000);
+    }, 30_000);
     const pin = async (ts: string) => {
       // While Slack is away the event cannot be delivered; Slack keeps it and retries after the reconnect.
       await ana.react(channel.id, ts, 'pushpin').catch(() => undefined);

@@ -21,7 +21,7 @@ describe('branch mode, through the bot', () => {
       const posted = draftMessages(channelId);
       expect(posted.length).toBe(before + 1);
       return posted[posted.length - 1]!.text;
-    }, 15_000);
+    }, 30_000);
   }
 
   it('keeps the human edit on the branch across two redrafts, with four commits and nothing pending', async () => {
@@ -32,7 +32,7 @@ describe('branch mode, through the bot', () => {
     await h.people.ana.ask('/incident', 'resolve Rolled back the pool size', channel);
     const path = await rcaPathOf(h, incident.id);
     const branch = `rca/${path.split('/').pop()!.replace(/\.md$/, '')}`;
-    await eventually(() => expect(remoteFile(bare, path, branch)).toContain('Payments timeouts'), 15_000);
+    await eventually(() => expect(remoteFile(bare, path, branch)).toContain('Payments timeouts'), 30_000);
     const human = humanClone(bare, branch);
     const edited = readFileSync(join(human, path), 'utf8').replace(
       /## Root Cause\n\n[^\n]*\n/,

@@ -58,7 +58,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
       const channel = incident.channelId!;
 
       await bot.people.ana.ask('/incident', 'resolve Rolled back v42', channel);
-      await eventually(() => expect(github!.pulls('acme/postmortems')).toHaveLength(1), 15_000);
+      await eventually(() => expect(github!.pulls('acme/postmortems')).toHaveLength(1), 30_000);
       const summaryTs = (await bot.store.getIncident(incident.id))!.summaryTs!;
       await eventually(() => expect(summaryOf(channel, summaryTs)).toContain(`<${PULL_1}|pull request #1> (open)`));
       github!.merge('acme/postmortems', 1);
@@ -84,7 +84,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
         const found = texts(channel).find((t) => t.startsWith('📝 RCA draft'));
         expect(found).toBeTruthy();
         return found!;
-      }, 15_000);
+      }, 30_000);
       expect(draft).toContain('committed locally');
       expect(draft).toContain('The pull request opens once the branch is pushed');
       expect(github!.pulls('acme/postmortems')).toHaveLength(0);

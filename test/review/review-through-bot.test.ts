@@ -60,7 +60,7 @@ describe('RCA reviews through the bot', () => {
       const text = messages(channel).find((t) => t.startsWith('📝 RCA draft'));
       expect(text).toContain('pull request <https://github.com/acme/postmortems/pull/1|#1>');
       return text!;
-    }, 15_000);
+    }, 30_000);
     const pull = github.pulls('acme/postmortems')[0]!;
     expect(pull).toMatchObject({ head: branch, base: 'main', labels: ['rca', 'needs-review'] });
     expect(pull.title).toBe(`${incident.declaredAt.slice(0, 10)} - Checkout errors`);
@@ -131,7 +131,7 @@ describe('RCA reviews through the bot', () => {
       const found = messages(incident.channelId!).find((t) => t.startsWith('📝 RCA draft'));
       expect(found).toBeTruthy();
       return found!;
-    }, 15_000);
+    }, 30_000);
     expect(text).toMatch(/GitHub refused RCA_REVIEW_TOKEN .*401 Bad credentials.*pull_requests: write/);
     expect(text).not.toContain('ghp-revoked-0000');
     const path = await rcaPathOf(h, incident.id);
