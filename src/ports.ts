@@ -221,6 +221,13 @@ export interface LogPin {
   reactorId: string;
 }
 
+/** An Events API delivery as the inbox records it. */
+export interface ArrivingEvent {
+  eventId: string;
+  body: string;
+  receivedAt: string;
+}
+
 export interface LogPinResult {
   /** False when the message was on the timeline already. */
   added: boolean;
@@ -241,6 +248,12 @@ export interface MessageLog {
   threadReplies(channelId: string, threadTs: string): Promise<LoggedMessage[]>;
   /** Adds the reactor and the entry in one step, complete (text, author, cached name) when the log has it. */
   pin(pin: LogPin, now: string): Promise<LogPinResult>;
+  /**
+   * A pushpin as it arrives: records its event in the inbox (`isNew` as `EventInbox.recordEvent` says
+   * it) and, when the event is new, the pin as `pin` does, in one durable write, so the entry is
+   * written and complete before the event is acked. A known event pins nothing.
+   */
+  pinEvent(event: ArrivingEvent, pin: LogPin, now: string): Promise<{ isNew: boolean; pinned: LogPinResult }>;
   /** The channel's log goes at `expiresAt` (the RCA was committed); later messages go with it. */
   expireChannel(channelId: string, expiresAt: string): Promise<void>;
   /** Deletes what has expired; says how many messages went. */

@@ -25,8 +25,9 @@ import { startWebhooks } from '#adapters/webhooks/start-webhooks.ts';
 import { missingSecrets } from '#config/missing-secrets.ts';
 import { secretValues } from '#config/secrets.ts';
 import { systemClock } from '#src/ports.ts';
-import type { BuiltApp, StartOptions } from './built-app.ts';
+import { pinOnArrival } from '#use-cases/timeline-from-messages.ts';
 import { buildDeps } from './build-deps.ts';
+import type { BuiltApp, StartOptions } from './built-app.ts';
 import { checkBotToken } from './check-bot-token.ts';
 import { createReminderRuns } from './create-reminder-runs.ts';
 import { createSlackApp } from './create-slack-app.ts';
@@ -64,7 +65,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
   const botUserId = await checkBotToken(config, secrets, clientOptions);
   const store = await openStore(config, secrets, metrics);
   const slack = createSlackApp({ config, secrets, clientOptions, log, metrics });
-  const messages = new KyselyMessageLog(store.kind, store.db);
+  const messages = new KyselyMessageLog(store.kind, store.db, store.inbox);
   const chat = overlay(slack.chat, {
     ...cacheUserNames(slack.chat, new KyselyUserNames(store.db), clock, config.timeline.userNameHours),
     ...backgroundReactions(slack.chat, log),
@@ -128,6 +129,7 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
     },
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
+    onArrival: (event, record) => pinOnArrival(deps, event, record),
     logMessage: async (event) => {
       const message = loggedMessage(event);
       if (message && (await store.incidentIdForChannel(message.channelId))) await messages.record(message);

@@ -1,4 +1,5 @@
 import { messageKey, normalizeTs, tsToIso } from '#domain/timeline-entry.ts';
+import type { ArrivingEvent, IncidentRecords, LogPin, LogPinResult } from '#src/ports.ts';
 import type { TimelineFromMessagesDeps } from './deps.ts';
 
 export interface MessageRef {
@@ -18,27 +19,67 @@ export async function pinFromLog(
   ref: MessageRef,
   reactorId: string,
 ): Promise<'added' | 'known' | 'unlogged'> {
-  const key = messageKey(ref.channelId, ref.ts);
-  const pinned = await deps.messages.pin(
-    {
-      incidentId,
-      key,
-      at: tsToIso(ref.ts),
-      sortKey: normalizeTs(ref.ts),
-      channelId: ref.channelId,
-      ts: ref.ts,
-      reactorId,
-    },
-    deps.clock.now().toISOString(),
-  );
+  const pinned = await deps.messages.pin(logPin(incidentId, ref, reactorId), deps.clock.now().toISOString());
   if (!pinned.added) return 'known';
   if (!pinned.complete) return 'unlogged';
+  await confirmPin(deps, ref, pinned);
+  return 'added';
+}
+
+/**
+ * A pushpin as it arrives, before its ack: in an incident's channel its event and its entry are written
+ * in one step (complete from the log, as `pinFromLog` writes it), so the entry is there when Slack is
+ * acked. What is left runs in `after`: the author's name and the confirmation, or, for a message the
+ * log does not hold, Slack's copy (`completeMessage`). Null for any other event, and for a channel that
+ * is no incident's: the usual path takes those.
+ */
+export async function pinOnArrival(
+  deps: TimelineFromMessagesDeps & { store: Pick<IncidentRecords, 'incidentIdForChannel'> },
+  event: Record<string, unknown>,
+  record: () => ArrivingEvent,
+): Promise<{ isNew: boolean; after(): Promise<void> } | null> {
+  if (event['type'] !== 'reaction_added' || event['reaction'] !== deps.config.timeline.emoji) return null;
+  const item = event['item'] as { type?: unknown; channel?: unknown; ts?: unknown } | undefined;
+  const reactorId = event['user'];
+  if (item?.type !== 'message' || typeof item.channel !== 'string' || typeof item.ts !== 'string') return null;
+  if (typeof reactorId !== 'string') return null;
+  const incidentId = await deps.store.incidentIdForChannel(item.channel);
+  if (!incidentId) return null;
+  const ref = { channelId: item.channel, ts: item.ts };
+  const { isNew, pinned } = await deps.messages.pinEvent(
+    record(),
+    logPin(incidentId, ref, reactorId),
+    deps.clock.now().toISOString(),
+  );
+  return {
+    isNew,
+    async after() {
+      if (!pinned.added) return;
+      if (pinned.complete) await confirmPin(deps, ref, pinned);
+      else await completeMessage(deps, ref);
+    },
+  };
+}
+
+function logPin(incidentId: string, ref: MessageRef, reactorId: string): LogPin {
+  return {
+    incidentId,
+    key: messageKey(ref.channelId, ref.ts),
+    at: tsToIso(ref.ts),
+    sortKey: normalizeTs(ref.ts),
+    channelId: ref.channelId,
+    ts: ref.ts,
+    reactorId,
+  };
+}
+
+/** A complete pin's last steps: the author's name when the cache had none, then the confirmation. */
+async function confirmPin(deps: TimelineFromMessagesDeps, ref: MessageRef, pinned: LogPinResult): Promise<void> {
   if (pinned.authorId && pinned.authorName === null) {
     const authorName = await deps.chat.userName(pinned.authorId);
-    if (authorName !== null) await deps.store.updateTimelineEntry(key, { authorName });
+    if (authorName !== null) await deps.store.updateTimelineEntry(messageKey(ref.channelId, ref.ts), { authorName });
   }
   await deps.chat.react(ref.channelId, ref.ts, deps.config.timeline.confirmEmoji);
-  return 'added';
 }
 
 /** Writes the entry pending (keyed by channel and ts, at the message's own time) before anything slow. */

@@ -74,6 +74,38 @@ for (const store of ['sqlite', 'postgres'] as const) {
         expect(lookups(beforeLost)).toEqual(['conversations.replies']);
       });
 
+      it('has a pinned entry complete by the time Slack has its ack, confirms it after, and an un-react right after the pin leaves nothing', async () => {
+        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
+        h = await startHarness(pg ?? {});
+        const incident = await declareFromNewChannel(h, 'declare sev2 Payments down');
+        const channel = incident.channelId!;
+        const { ana, ben } = h.people;
+        ben.join(channel);
+        const ts = await ben.post(channel, 'Latency is back to normal');
+        const memoOn = (at: string) =>
+          h.slack.workspace.channels
+            .get(channel)!
+            .messages.find((m) => m.ts === at)
+            ?.reactions.get('memo')
+            ?.has(h.slack.workspace.botUserId) ?? false;
+
+        await ana.react(channel, ts, 'pushpin'); // resolves once the bot has acked
+        expect(await h.store.getTimelineEntry(`msg:${channel}:${ts}`)).toMatchObject({
+          text: 'Latency is back to normal',
+          authorId: ben.id,
+          pending: false,
+        });
+        await eventually(() => expect(memoOn(ts)).toBe(true));
+
+        const quick = await ben.post(channel, 'Never mind');
+        await ana.react(channel, quick, 'pushpin');
+        await ana.unreact(channel, quick, 'pushpin');
+        await eventually(async () => expect(await h.store.pendingEvents()).toEqual([]));
+        expect(await h.store.getTimelineEntry(`msg:${channel}:${quick}`)).toBeNull();
+        await eventually(() => expect(memoOn(quick)).toBe(false));
+        expect((await h.store.listTimeline(incident.id)).filter((e) => e.kind === 'message')).toHaveLength(1);
+      });
+
       it('fetches the permalinks when the RCA is drafted, and trims the channel log at the commit when told to keep none', async () => {
         const pg = store === 'postgres' ? await freshPostgresSchema() : null;
         h = await startHarness({ ...(pg ?? {}), config: { timeline: { keepMessagesDays: 0 } } });

@@ -1,4 +1,13 @@
-import type { LoggedMessage, LogPin, LogPinResult, MessageLog, TimelineStore, UserNameCache } from '#src/ports.ts';
+import type {
+  ArrivingEvent,
+  EventInbox,
+  LoggedMessage,
+  LogPin,
+  LogPinResult,
+  MessageLog,
+  TimelineStore,
+  UserNameCache,
+} from '#src/ports.ts';
 import { compare } from './memory-incident-records.ts';
 
 /**
@@ -7,14 +16,14 @@ import { compare } from './memory-incident-records.ts';
  * the parent and deleted messages, and a pin adds the reactor and then the entry unless it is there,
  * complete (text, author, the cached name) when the log holds the message undeleted, pending otherwise.
  * It writes pins through the store's `TimelineStore` and reads names from the `UserNameCache`, as the
- * Kysely one does over the same database.
+ * Kysely one does over the same database; `pinEvent` records the event in the store's inbox first.
  */
 export class MemoryMessageLog implements MessageLog {
   readonly messages = new Map<string, LoggedMessage>();
   readonly expiries = new Map<string, string>();
 
   constructor(
-    private readonly timeline: TimelineStore,
+    private readonly timeline: TimelineStore & EventInbox,
     private readonly names: UserNameCache,
   ) {}
 
@@ -63,6 +72,12 @@ export class MemoryMessageLog implements MessageLog {
     });
     if (!added) return { added: false, complete: false, authorId: null, authorName: null };
     return { added: true, complete: message !== null, authorId, authorName };
+  }
+
+  async pinEvent(event: ArrivingEvent, pin: LogPin, now: string): Promise<{ isNew: boolean; pinned: LogPinResult }> {
+    const isNew = await this.timeline.recordEvent(event.eventId, event.body, event.receivedAt);
+    if (!isNew) return { isNew, pinned: { added: false, complete: false, authorId: null, authorName: null } };
+    return { isNew, pinned: await this.pin(pin, now) };
   }
 
   async expireChannel(channelId: string, expiresAt: string): Promise<void> {

@@ -33,7 +33,11 @@ for (const factory of STORE_FACTORIES) {
   describe.skipIf(!factory.available)(`MessageLog contract on ${factory.name}`, () => {
     async function open() {
       const { store } = await factory.create();
-      return { store, log: new KyselyMessageLog(store.kind, store.db), names: new KyselyUserNames(store.db) };
+      return {
+        store,
+        log: new KyselyMessageLog(store.kind, store.db, store.inbox),
+        names: new KyselyUserNames(store.db),
+      };
     }
 
     it('keeps messages as they arrive, and an edit or a deletion wins over the earlier version whatever the order', async () => {
@@ -84,6 +88,55 @@ for (const factory of STORE_FACTORIES) {
       });
       expect((await store.getTimelineEntry('msg:C1:1744040000.000100'))?.pending).toBe(true);
       expect(await store.removeReactor('msg:C1:1744044420.000100', 'U1')).toBe(1);
+    });
+
+    it('pins with its event in one write: the event is recorded pending, a redelivery pins nothing, two new pins of one message write one entry and both reactors', async () => {
+      const { store, log, names } = await open();
+      await log.record(message());
+      await names.setName('U2', 'Bea', '2025-04-08T00:00:00.000Z');
+      const event = (eventId: string) => ({ eventId, body: `{"event_id":"${eventId}"}`, receivedAt: NOW });
+      const unloggedPin = pin({ key: 'msg:C1:1744040000.000100', ts: '1744040000.000100', reactorId: 'U4' });
+
+      // Together (one batch on SQLite, racing statements on PostgreSQL's pool): a pin, the same event
+      // again, another reactor on the message, and an unlogged message.
+      const [first, again, other, unlogged] = await Promise.all([
+        log.pinEvent(event('Ev1'), pin(), NOW),
+        log.pinEvent(event('Ev1'), pin(), NOW),
+        log.pinEvent(event('Ev2'), pin({ reactorId: 'U3' }), NOW),
+        log.pinEvent(event('Ev3'), unloggedPin, NOW),
+      ]);
+      const late = await log.pinEvent(event('Ev2'), pin({ reactorId: 'U3' }), NOW);
+
+      const notAdded = { added: false, complete: false, authorId: null, authorName: null };
+      const copies = [first!, again!];
+      expect(copies.filter((c) => c.isNew)).toHaveLength(1);
+      expect(copies.find((c) => !c.isNew)?.pinned).toEqual(notAdded);
+      const pinsOfMessage = [copies.find((c) => c.isNew)!, other!];
+      expect(other?.isNew).toBe(true);
+      expect(pinsOfMessage.map((p) => p.pinned).filter((p) => p.added)).toEqual([
+        { added: true, complete: true, authorId: 'U2', authorName: 'Bea' },
+      ]);
+      expect(unlogged).toEqual({ isNew: true, pinned: { added: true, complete: false, authorId: null, authorName: null } });
+      expect(late.isNew).toBe(false);
+      expect(await store.recordEvent('Ev3', '{}', NOW)).toBe(false);
+      expect((await store.pendingEvents()).map((e) => e.eventId).sort()).toEqual(['Ev1', 'Ev2', 'Ev3']);
+      expect(await store.getTimelineEntry('msg:C1:1744044420.000100')).toMatchObject({
+        text: 'DB failover started',
+        authorName: 'Bea',
+        pending: false,
+      });
+      expect((await store.getTimelineEntry('msg:C1:1744040000.000100'))?.pending).toBe(true);
+      expect(await store.removeReactor('msg:C1:1744044420.000100', 'U1')).toBe(1);
+      expect(await store.removeReactor('msg:C1:1744044420.000100', 'U3')).toBe(0);
+    });
+
+    it('pins nothing for an event the plain inbox recorded first', async () => {
+      const { store, log } = await open();
+      await log.record(message());
+      expect(await store.recordEvent('Ev9', '{}', NOW)).toBe(true);
+      const result = await log.pinEvent({ eventId: 'Ev9', body: '{}', receivedAt: NOW }, pin(), NOW);
+      expect(result.isNew).toBe(false);
+      expect(await store.getTimelineEntry('msg:C1:1744044420.000100')).toBeNull();
     });
 
     it('leaves the name out when the cached one has expired, and treats a deleted message as not logged', async () => {

@@ -1,6 +1,6 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Clock, IncidentStore } from '#src/ports.ts';
+import type { ArrivingEvent, Clock, IncidentStore } from '#src/ports.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 
 export interface DurableEventsOptions {
@@ -16,6 +16,19 @@ export interface DurableEventsOptions {
    * its durable record, so a plain new message costs that one grouped write and no inbox row.
    */
   logMessage?: (event: Record<string, unknown>) => Promise<void>;
+  /**
+   * Handles a relevant event in its inbox write, before the ack (a pushpin whose incident the bot
+   * knows: the entry is written complete with the event): null leaves it to the usual path. `after`
+   * (the confirmation, a name to look up) runs once it is acked, in order with the message's other
+   * events, and the event is marked done when it has run.
+   */
+  onArrival?: (event: Record<string, unknown>, record: () => ArrivingEvent) => Promise<Arrival | null>;
+}
+
+/** What `onArrival` did: whether the event was new, and what is left to do after its ack. */
+export interface Arrival {
+  isNew: boolean;
+  after(): Promise<void>;
 }
 
 export interface DurableEvents {
@@ -51,6 +64,44 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
       if (typeof id === 'string') await options.store.completeEvent(id);
     });
 
+  /**
+   * The event handled in its inbox write, if `onArrival` takes it. Its `after` is queued first, behind a
+   * gate that opens once the write is done, so a removal or edit of the same message that arrives
+   * meanwhile runs after it; a message with events still queued takes the usual path, so an ack never
+   * waits behind a Slack call.
+   */
+  const arrive = async (body: Body, id: string, event: ReceiverEvent, started: number): Promise<boolean> => {
+    const key = orderKey(body);
+    if (queue.busy(key)) return false;
+    let open: (arrival: Arrival | null) => void = () => undefined;
+    const gate = new Promise<Arrival | null>((resolve) => {
+      open = resolve;
+    });
+    queue
+      .run(key, async () => {
+        const arrival = await gate;
+        if (!arrival?.isNew) return;
+        await arrival.after();
+        await options.store.completeEvent(id);
+      })
+      .catch((error: unknown) => options.log.error({ err: error, eventId: id }, 'event handling failed'));
+    let arrival: Arrival | null = null;
+    try {
+      arrival = await options.onArrival!(body.event ?? {}, () => ({
+        eventId: id,
+        body: JSON.stringify(body),
+        receivedAt: options.clock.now().toISOString(),
+      }));
+      if (arrival === null) return false;
+      await event.ack();
+      if (arrival.isNew) options.onAck?.('event_callback', performance.now() - started);
+      else options.onDuplicate?.('event_callback');
+      return true;
+    } finally {
+      open(arrival);
+    }
+  };
+
   app.processEvent = async (event: ReceiverEvent): Promise<void> => {
     if (closed) return;
     const started = performance.now();
@@ -68,6 +119,8 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
       return;
     }
     const id = typeof body['event_id'] === 'string' ? body['event_id'] : triggerKey(body);
+    if (type === 'event_callback' && id !== null && options.onArrival && (await arrive(body, id, event, started)))
+      return;
     if (id !== null) {
       const isNew = await options.store.recordEvent(
         id,

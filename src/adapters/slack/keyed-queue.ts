@@ -22,6 +22,11 @@ export class KeyedQueue {
     return next;
   }
 
+  /** Whether a task for `key` is running or waiting. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   get size(): number {
     return this.inFlight;
   }

@@ -17,7 +17,11 @@ import { SCAN_CACHE_SCHEMA } from './sqlite-scan-cache-file.ts';
  * decorated role spreads over it: `{ ...store, ...meterTimeline(store, metrics) }`). `db` is there for
  * the adapters that share the instance (message log, user names, nudges, tracker links, webhook outbox).
  */
-export type KyselyIncidentStore = IncidentStore & { readonly db: Kysely<Database> };
+export type KyselyIncidentStore = IncidentStore & {
+  readonly db: Kysely<Database>;
+  /** The inbox's pool and how many grouped writes go through it at once (the message log's pins use it). */
+  readonly inbox: { db: Kysely<Database>; writers: number };
+};
 
 /** The roles over `pools`; `createSqliteStore` and `createPostgresStore` give it its dialect. */
 export function createKyselyIncidentStore(pools: KyselyPools): KyselyIncidentStore {
@@ -34,5 +38,6 @@ export function createKyselyIncidentStore(pools: KyselyPools): KyselyIncidentSto
     ...createKyselyOwnerLookups(db),
     ...createKyselyBotState(db),
     db,
+    inbox: { db: pools.inbox ?? db, writers: pools.writers ?? 1 },
   };
 }

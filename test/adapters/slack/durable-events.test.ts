@@ -57,3 +57,115 @@ describe('makeDurable', () => {
     expect(ran).toEqual(['help']);
   });
 });
+
+const reactionBody = (eventId: string, type: 'reaction_added' | 'reaction_removed') => ({
+  type: 'event_callback',
+  event_id: eventId,
+  team_id: 'T0TEAM',
+  event: {
+    type,
+    user: 'U0ANA',
+    reaction: 'pushpin',
+    item: { type: 'message', channel: 'C0INC', ts: '1744044420.000100' },
+    event_ts: '1744044421.000100',
+  },
+});
+
+describe('makeDurable with onArrival', () => {
+  function pinApp() {
+    const app = new App({
+      token: 'xoxb-test',
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      receiver: quietReceiver,
+      tokenVerificationEnabled: false,
+    });
+    const log: string[] = [];
+    app.event('reaction_added', async () => {
+      log.push('listener: added');
+    });
+    app.event('reaction_removed', async () => {
+      log.push('listener: removed');
+    });
+    return { app, log };
+  }
+
+  it('acks a pin only once its write is done, runs what is left after the ack and before a removal that follows, then marks it done', async () => {
+    const store = createMemoryStore();
+    const { app, log } = pinApp();
+    const completed: string[] = [];
+    const complete = store.completeEvent.bind(store);
+    store.completeEvent = async (id) => {
+      completed.push(id);
+      await complete(id);
+    };
+    let finishAfter: () => void = () => undefined;
+    makeDurable(app, {
+      store,
+      clock: { now: () => new Date('2025-04-07T14:00:00Z') },
+      log: pino({ level: 'silent' }),
+      onArrival: async (event, record) => {
+        if (event['type'] !== 'reaction_added') return null;
+        const { eventId } = record();
+        log.push(`write ${eventId}`);
+        const isNew = await store.recordEvent(eventId, record().body, record().receivedAt);
+        return {
+          isNew,
+          after: () =>
+            new Promise<void>((resolve) => {
+              log.push('after: started');
+              finishAfter = () => {
+                log.push('after: done');
+                resolve();
+              };
+            }),
+        };
+      },
+    });
+
+    await deliver(app, reactionBody('Ev1', 'reaction_added'));
+    log.push('acked Ev1');
+    await deliver(app, reactionBody('Ev2', 'reaction_removed'));
+    log.push('acked Ev2');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log).toEqual(['write Ev1', 'acked Ev1', 'after: started', 'acked Ev2']);
+    expect(completed).toEqual([]);
+
+    finishAfter();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(log.slice(4)).toEqual(['after: done', 'listener: removed']);
+    expect(completed.sort()).toEqual(['Ev1', 'Ev2']);
+
+    await deliver(app, reactionBody('Ev1', 'reaction_added')); // a redelivery: written, known, nothing after
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log.slice(6)).toEqual(['write Ev1']);
+  });
+
+  it('takes the usual path when onArrival declines, or when events of the message are still queued', async () => {
+    const store = createMemoryStore();
+    const { app, log } = pinApp();
+    let declines = true;
+    makeDurable(app, {
+      store,
+      clock: { now: () => new Date('2025-04-07T14:00:00Z') },
+      log: pino({ level: 'silent' }),
+      onArrival: async () => {
+        log.push('onArrival');
+        return declines ? null : { isNew: true, after: async () => undefined };
+      },
+    });
+
+    await deliver(app, reactionBody('Ev1', 'reaction_added'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log).toEqual(['onArrival', 'listener: added']);
+
+    declines = false;
+    await Promise.all([
+      deliver(app, reactionBody('Ev2', 'reaction_removed')),
+      deliver(app, reactionBody('Ev3', 'reaction_added')),
+    ]);
+    await new Promise((r) => setTimeout(r, 20));
+    // Ev2 (taken by onArrival: the queue was empty) then Ev3, behind it in the queue: the usual path.
+    expect(log.slice(2)).toEqual(['onArrival', 'listener: added']);
+  });
+});
