@@ -7,15 +7,18 @@ import { createMemoryStore } from '../../helpers/memory-store.ts';
 /** A receiver that delivers nothing by itself: the test hands the app its events. */
 const quietReceiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };
 
-function appWithCommand() {
-  // With its bot's ids given, Bolt asks Slack nothing (no auth.test) before running a listener.
-  const app = new App({
+/** With its bot's ids given, Bolt asks Slack nothing (no auth.test) before running a listener. */
+const quietApp = () =>
+  new App({
     token: 'xoxb-test',
     botId: 'B0BOT',
     botUserId: 'U0BOT',
     receiver: quietReceiver,
     tokenVerificationEnabled: false,
   });
+
+function appWithCommand() {
+  const app = quietApp();
   const ran: string[] = [];
   app.command('/incident', async ({ ack, command }) => {
     ran.push(command.text);
@@ -73,13 +76,7 @@ const reactionBody = (eventId: string, type: 'reaction_added' | 'reaction_remove
 
 describe('makeDurable with onArrival', () => {
   function pinApp() {
-    const app = new App({
-      token: 'xoxb-test',
-      botId: 'B0BOT',
-      botUserId: 'U0BOT',
-      receiver: quietReceiver,
-      tokenVerificationEnabled: false,
-    });
+    const app = quietApp();
     const log: string[] = [];
     app.event('reaction_added', async () => {
       log.push('listener: added');
