@@ -44,6 +44,42 @@ describe('reaction_added', () => {
     expect(await bed.store.getTimelineEntry(KEY)).toMatchObject({ text: 'From Slack', pending: false });
   });
 
+  it('completes an entry left pending by a crash before its fetch when the pin is replayed', async () => {
+    const bed = buildDeps();
+    await buildOpenIncident(bed);
+    // The pin was written (pending: the log did not hold the message), then the bot stopped.
+    await bed.messages.pin(
+      {
+        incidentId: 'inc-1',
+        key: KEY,
+        at: '2030-04-07T10:10:00.000Z',
+        sortKey: '1901784600.000100',
+        channelId: 'CINC1',
+        ts: '1901784600.000100',
+        reactorId: 'UBOB',
+      },
+      '2030-04-07T10:10:00.000Z',
+    );
+    bed.chat.messages.set('CINC1:1901784600.000100', { ts: '1901784600.000100', userId: 'UCAT', text: 'From Slack' });
+
+    await reactionAdded(buildListenerContext(bed).ctx)(buildReactionAdded().args);
+
+    expect(await bed.store.getTimelineEntry(KEY)).toMatchObject({ text: 'From Slack', pending: false });
+  });
+
+  it('asks Slack nothing for a pin of a message already on the timeline, complete', async () => {
+    const bed = buildDeps();
+    await buildOpenIncident(bed);
+    bed.chat.messages.set('CINC1:1901784600.000100', { ts: '1901784600.000100', userId: 'UCAT', text: 'From Slack' });
+    const { ctx } = buildListenerContext(bed);
+    await reactionAdded(ctx)(buildReactionAdded().args);
+    const calls = bed.chat.calls.filter((c) => c === 'fetchMessage').length;
+
+    await reactionAdded(ctx)(buildReactionAdded({ user: 'UDAN' }).args);
+
+    expect(bed.chat.calls.filter((c) => c === 'fetchMessage')).toHaveLength(calls);
+  });
+
   it('drops the entry again when the message is gone from Slack', async () => {
     const bed = buildDeps();
     await buildOpenIncident(bed);

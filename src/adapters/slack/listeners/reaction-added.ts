@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { messageKey } from '#domain/timeline-entry.ts';
 import { completeMessage, pinFromLog } from '#use-cases/timeline-from-messages.ts';
 import type { ListenerContext } from './listener-context.ts';
 
@@ -9,6 +10,12 @@ export function reactionAdded(ctx: ListenerContext) {
     const incidentId = await ctx.deps.store.incidentIdForChannel(event.item.channel);
     if (!incidentId) return;
     const ref = { channelId: event.item.channel, ts: event.item.ts };
-    if ((await pinFromLog(ctx.deps, incidentId, ref, event.user)) === 'unlogged') await completeMessage(ctx.deps, ref);
+    const pinned = await pinFromLog(ctx.deps, incidentId, ref, event.user);
+    // A known entry still pending is one whose fetch never ran (a crash between the pin and it: this
+    // is the replay): it is fetched now.
+    const pending =
+      pinned === 'unlogged' ||
+      (pinned === 'known' && (await ctx.deps.store.getTimelineEntry(messageKey(ref.channelId, ref.ts)))?.pending);
+    if (pending) await completeMessage(ctx.deps, ref);
   };
 }
