@@ -54,9 +54,8 @@ export async function pinOnArrival(
   return {
     isNew,
     async after() {
-      if (!pinned.added) return;
       if (pinned.complete) await confirmPin(deps, ref, pinned);
-      else await completeMessage(deps, ref);
+      else if (pinned.added || (await stillPending(deps, ref))) await completeMessage(deps, ref);
     },
   };
 }
@@ -71,6 +70,14 @@ function logPin(incidentId: string, ref: MessageRef, reactorId: string): LogPin 
     ts: ref.ts,
     reactorId,
   };
+}
+
+/**
+ * Whether a message already on the timeline still waits for Slack's copy: its fetch never ran (a crash
+ * between the pin and it) or failed. Another pin of it, or the replay of the first, fetches it then.
+ */
+export async function stillPending(deps: TimelineFromMessagesDeps, ref: MessageRef): Promise<boolean> {
+  return (await deps.store.getTimelineEntry(messageKey(ref.channelId, ref.ts)))?.pending === true;
 }
 
 /** A complete pin's last steps: the author's name when the cache had none, then the confirmation. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
 import { KyselyUserNames } from '#adapters/store/kysely-user-names.ts';
@@ -97,29 +98,36 @@ for (const factory of STORE_FACTORIES) {
       const event = (eventId: string) => ({ eventId, body: `{"event_id":"${eventId}"}`, receivedAt: NOW });
       const unloggedPin = pin({ key: 'msg:C1:1744040000.000100', ts: '1744040000.000100', reactorId: 'U4' });
 
-      // Together (one batch on SQLite, racing statements on PostgreSQL's pool): a pin, the same event
+      // As many pins as writes may go at once (one on SQLite, the inbox pool's size on PostgreSQL) go
+      // first, each alone; the four after them wait, then go as one batch: a pin, the same event
       // again, another reactor on the message, and an unlogged message.
+      const primers = Array.from({ length: store.inbox.writers }, (_, i) =>
+        log.pinEvent(event(`Prime${i}`), pin({ key: `msg:C9:${i}`, channelId: 'C9', ts: `${i}.000100` }), NOW),
+      );
       const [first, again, other, unlogged] = await Promise.all([
         log.pinEvent(event('Ev1'), pin(), NOW),
         log.pinEvent(event('Ev1'), pin(), NOW),
         log.pinEvent(event('Ev2'), pin({ reactorId: 'U3' }), NOW),
         log.pinEvent(event('Ev3'), unloggedPin, NOW),
+        ...primers,
       ]);
       const late = await log.pinEvent(event('Ev2'), pin({ reactorId: 'U3' }), NOW);
 
       const notAdded = { added: false, complete: false, authorId: null, authorName: null };
-      const copies = [first!, again!];
-      expect(copies.filter((c) => c.isNew)).toHaveLength(1);
-      expect(copies.find((c) => !c.isNew)?.pinned).toEqual(notAdded);
-      const pinsOfMessage = [copies.find((c) => c.isNew)!, other!];
-      expect(other?.isNew).toBe(true);
-      expect(pinsOfMessage.map((p) => p.pinned).filter((p) => p.added)).toEqual([
-        { added: true, complete: true, authorId: 'U2', authorName: 'Bea' },
-      ]);
-      expect(unlogged).toEqual({ isNew: true, pinned: { added: true, complete: false, authorId: null, authorName: null } });
+      expect(first).toEqual({
+        isNew: true,
+        pinned: { added: true, complete: true, authorId: 'U2', authorName: 'Bea' },
+      });
+      expect(again).toEqual({ isNew: false, pinned: notAdded });
+      expect(other).toEqual({ isNew: true, pinned: notAdded });
+      expect(unlogged).toEqual({
+        isNew: true,
+        pinned: { added: true, complete: false, authorId: null, authorName: null },
+      });
       expect(late.isNew).toBe(false);
       expect(await store.recordEvent('Ev3', '{}', NOW)).toBe(false);
-      expect((await store.pendingEvents()).map((e) => e.eventId).sort()).toEqual(['Ev1', 'Ev2', 'Ev3']);
+      const pending = (await store.pendingEvents()).map((e) => e.eventId).filter((id) => !id.startsWith('Prime'));
+      expect(pending.sort()).toEqual(['Ev1', 'Ev2', 'Ev3']);
       expect(await store.getTimelineEntry('msg:C1:1744044420.000100')).toMatchObject({
         text: 'DB failover started',
         authorName: 'Bea',
@@ -128,6 +136,18 @@ for (const factory of STORE_FACTORIES) {
       expect((await store.getTimelineEntry('msg:C1:1744040000.000100'))?.pending).toBe(true);
       expect(await store.removeReactor('msg:C1:1744044420.000100', 'U1')).toBe(1);
       expect(await store.removeReactor('msg:C1:1744044420.000100', 'U3')).toBe(0);
+    });
+
+    it("records nothing of a pin whose write fails, so Slack's retry pins it", async () => {
+      const { store, log } = await open();
+      await log.record(message());
+      const event = { eventId: 'Ev5', body: '{}', receivedAt: NOW };
+      await sql`alter table reactors rename to reactors_away`.execute(store.db);
+      await expect(log.pinEvent(event, pin(), NOW)).rejects.toThrow();
+      await sql`alter table reactors_away rename to reactors`.execute(store.db);
+
+      expect(await store.pendingEvents()).toEqual([]);
+      expect(await log.pinEvent(event, pin(), NOW)).toMatchObject({ isNew: true, pinned: { added: true } });
     });
 
     it('pins nothing for an event the plain inbox recorded first', async () => {

@@ -57,48 +57,70 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
   let closed = false;
   const noAck = async () => undefined;
 
-  const process = (body: Body, ackless: ReceiverEvent) =>
-    queue.run(orderKey(body), async () => {
-      await original({ ...ackless, ack: noAck });
-      const id = body['event_id'];
-      if (typeof id === 'string') await options.store.completeEvent(id);
-    });
+  /** What an acked event leads to: its listeners, then its inbox row marked done. */
+  const handle = (body: Body, ackless: ReceiverEvent) => async () => {
+    await original({ ...ackless, ack: noAck });
+    const id = body['event_id'];
+    if (typeof id === 'string') await options.store.completeEvent(id);
+  };
+  const process = (body: Body, ackless: ReceiverEvent) => queue.run(orderKey(body), handle(body, ackless));
 
   /**
-   * The event handled in its inbox write, if `onArrival` takes it. Its `after` is queued first, behind a
-   * gate that opens once the write is done, so a removal or edit of the same message that arrives
-   * meanwhile runs after it; a message with events still queued takes the usual path, so an ack never
-   * waits behind a Slack call.
+   * An Events API delivery. It takes its place in its message's queue as it arrives, before its inbox
+   * write, behind a gate that opens once it is written and acked: events about one message run in the
+   * order they arrived, however their writes finish (a pushpin taken off and put back at once is
+   * applied off, then on). When nothing of the message is queued before it, `onArrival` may handle it
+   * in the write itself, and what it leaves (`after`) runs in that place; a message with events still
+   * queued takes the usual path, so an ack never waits behind a Slack call.
    */
-  const arrive = async (body: Body, id: string, event: ReceiverEvent, started: number): Promise<boolean> => {
+  const receive = async (body: Body, id: string | null, event: ReceiverEvent, started: number): Promise<void> => {
     const key = orderKey(body);
-    if (queue.busy(key)) return false;
-    let open: (arrival: Arrival | null) => void = () => undefined;
-    const gate = new Promise<Arrival | null>((resolve) => {
+    const first = !queue.busy(key);
+    let open: (task: (() => Promise<void>) | null) => void = () => undefined;
+    const gate = new Promise<(() => Promise<void>) | null>((resolve) => {
       open = resolve;
     });
     queue
       .run(key, async () => {
-        const arrival = await gate;
-        if (!arrival?.isNew) return;
-        await arrival.after();
-        await options.store.completeEvent(id);
+        const task = await gate;
+        if (task) await task();
       })
       .catch((error: unknown) => options.log.error({ err: error, eventId: id }, 'event handling failed'));
-    let arrival: Arrival | null = null;
+    let task: (() => Promise<void>) | null = null;
     try {
-      arrival = await options.onArrival!(body.event ?? {}, () => ({
-        eventId: id,
+      const received = () => ({
+        eventId: id!,
         body: JSON.stringify(body),
         receivedAt: options.clock.now().toISOString(),
-      }));
-      if (arrival === null) return false;
+      });
+      const arrival =
+        first && id !== null && options.onArrival ? await options.onArrival(body.event ?? {}, received) : null;
+      if (arrival !== null) {
+        await event.ack();
+        if (!arrival.isNew) {
+          options.onDuplicate?.('event_callback');
+          return;
+        }
+        options.onAck?.('event_callback', performance.now() - started);
+        task = async () => {
+          await arrival.after();
+          await options.store.completeEvent(id!);
+        };
+        return;
+      }
+      if (id !== null) {
+        const { eventId, body: text, receivedAt } = received();
+        if (!(await options.store.recordEvent(eventId, text, receivedAt))) {
+          await event.ack();
+          options.onDuplicate?.('event_callback');
+          return;
+        }
+      }
       await event.ack();
-      if (arrival.isNew) options.onAck?.('event_callback', performance.now() - started);
-      else options.onDuplicate?.('event_callback');
-      return true;
+      options.onAck?.('event_callback', performance.now() - started);
+      task = handle(body, event);
     } finally {
-      open(arrival);
+      open(task);
     }
   };
 
@@ -119,14 +141,9 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
       return;
     }
     const id = typeof body['event_id'] === 'string' ? body['event_id'] : triggerKey(body);
-    if (type === 'event_callback' && id !== null && options.onArrival && (await arrive(body, id, event, started)))
-      return;
+    if (type === 'event_callback') return receive(body, id, event, started);
     if (id !== null) {
-      const isNew = await options.store.recordEvent(
-        id,
-        type === 'event_callback' ? JSON.stringify(body) : '',
-        options.clock.now().toISOString(),
-      );
+      const isNew = await options.store.recordEvent(id, '', options.clock.now().toISOString());
       if (!isNew) {
         await event.ack();
         options.onDuplicate?.(type);
@@ -136,16 +153,9 @@ export function makeDurable(app: App, options: DurableEventsOptions): DurableEve
       // row is marked complete in the background, since completions wait to share a statement, and a
       // listener that must ack within 3 seconds (and open a form with its trigger) does not wait for
       // that. A crash before the mark leaves a row with no body, which the replay marks and skips.
-      if (type !== 'event_callback')
-        void options.store
-          .completeEvent(id)
-          .catch((error: unknown) => options.log.warn({ err: error, eventId: id }, 'could not mark a command done'));
-    }
-    if (type === 'event_callback') {
-      await event.ack();
-      options.onAck?.(type, performance.now() - started);
-      process(body, event).catch((error) => options.log.error({ err: error, eventId: id }, 'event handling failed'));
-      return;
+      void options.store
+        .completeEvent(id)
+        .catch((error: unknown) => options.log.warn({ err: error, eventId: id }, 'could not mark a command done'));
     }
     // Commands, shortcuts and views answer through ack(); their listeners ack themselves.
     const ack = event.ack;

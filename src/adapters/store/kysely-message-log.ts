@@ -173,7 +173,7 @@ export class KyselyMessageLog implements MessageLog {
 
   /**
    * Pins with their events, grouped: on PostgreSQL one statement on the inbox's pool inserts the events
-   * and, for those that are new, the reactors and entries; on SQLite three statements do it.
+   * and, for those that are new, the reactors and entries; on SQLite one transaction does it in three.
    * The first copy of an event id in a batch is the one that may be new; two new pins of one message
    * write its entry once (the first), and the other only adds its reactor.
    */
@@ -198,19 +198,19 @@ export class KyselyMessageLog implements MessageLog {
       fresh = new Set(result.rows.flatMap((r) => (r.event_id === null ? [] : [r.event_id])));
       rows = result.rows.filter((r) => r.event_id === null);
     } else {
-      // In turn, not in a transaction: an event written without its pin (a crash between) is pending,
-      // and its replay pins it the usual way.
-      fresh = new Set(
-        (await sql<{ event_id: string }>`${insertEvents}`.execute(this.inbox)).rows.map((r) => r.event_id),
-      );
-      rows = [];
-      if (fresh.size > 0) {
-        const list = sql.join([...fresh]);
-        await sql`with ${input} ${insertReactors(sql`event_id in (${list})`)}`.execute(this.inbox);
-        rows = (
-          await sql<PinRow>`with ${input} ${insertEntries(sql`i.event_id in (${list})`, now)}`.execute(this.inbox)
-        ).rows;
-      }
+      // One transaction: an event row without its pin would make Slack's retry a duplicate, pinned
+      // only by a replay after the next restart.
+      ({ fresh, rows } = await this.inbox.transaction().execute(async (trx) => {
+        const inserted = await sql<{ event_id: string }>`${insertEvents}`.execute(trx);
+        const ids = new Set(inserted.rows.map((r) => r.event_id));
+        if (ids.size === 0) return { fresh: ids, rows: [] as PinRow[] };
+        const list = sql.join([...ids]);
+        await sql`with ${input} ${insertReactors(sql`event_id in (${list})`)}`.execute(trx);
+        const entries = await sql<PinRow>`with ${input} ${insertEntries(sql`i.event_id in (${list})`, now)}`.execute(
+          trx,
+        );
+        return { fresh: ids, rows: entries.rows };
+      }));
     }
     const byKey = new Map(rows.map((r) => [r.key, r]));
     return items.map((item) => {

@@ -165,4 +165,68 @@ describe('makeDurable with onArrival', () => {
     // Ev2 (taken by onArrival: the queue was empty) then Ev3, behind it in the queue: the usual path.
     expect(log.slice(2)).toEqual(['onArrival', 'listener: added']);
   });
+
+  it('runs the events of a message in the order they arrived, though an earlier inbox write finishes later', async () => {
+    const store = createMemoryStore();
+    const { app, log } = pinApp();
+    const record = store.recordEvent.bind(store);
+    // The removal's inbox write is slow; the pushpin put back meanwhile must not overtake it.
+    store.recordEvent = async (id, body, at) => {
+      if (id === 'Ev1') await new Promise((r) => setTimeout(r, 30));
+      return record(id, body, at);
+    };
+    makeDurable(app, {
+      store,
+      clock: { now: () => new Date('2025-04-07T14:00:00Z') },
+      log: pino({ level: 'silent' }),
+      onArrival: async (event, received) => {
+        if (event['type'] !== 'reaction_added') return null;
+        log.push(`onArrival ${received().eventId}`);
+        return { isNew: true, after: async () => undefined };
+      },
+    });
+
+    await Promise.all([
+      deliver(app, reactionBody('Ev1', 'reaction_removed')),
+      deliver(app, reactionBody('Ev2', 'reaction_added')),
+    ]);
+    await new Promise((r) => setTimeout(r, 20));
+
+    expect(log).toEqual(['listener: removed', 'listener: added']);
+  });
+
+  it("neither acks nor loses an event whose write fails, and the message's next event still runs", async () => {
+    const store = createMemoryStore();
+    const { app, log } = pinApp();
+    let fail = true;
+    makeDurable(app, {
+      store,
+      clock: { now: () => new Date('2025-04-07T14:00:00Z') },
+      log: pino({ level: 'silent' }),
+      onArrival: async (event) => {
+        if (event['type'] !== 'reaction_added') return null;
+        if (fail) throw new Error('database unavailable');
+        return { isNew: true, after: async () => undefined };
+      },
+    });
+    let acked = false;
+    const failed = await app
+      .processEvent({
+        body: reactionBody('Ev1', 'reaction_added'),
+        ack: async () => {
+          acked = true;
+        },
+      })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(failed).toBeInstanceOf(Error);
+    expect(acked).toBe(false);
+
+    fail = false;
+    await deliver(app, reactionBody('Ev2', 'reaction_removed'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log).toEqual(['listener: removed']);
+  });
 });

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { messageKey } from '#domain/timeline-entry.ts';
-import { completeMessage, pinFromLog } from '#use-cases/timeline-from-messages.ts';
+import { completeMessage, pinFromLog, stillPending } from '#use-cases/timeline-from-messages.ts';
 import type { ListenerContext } from './listener-context.ts';
 
 /** The timeline emoji on a message in an incident channel (thread replies too) puts it on the timeline. */
@@ -11,11 +10,7 @@ export function reactionAdded(ctx: ListenerContext) {
     if (!incidentId) return;
     const ref = { channelId: event.item.channel, ts: event.item.ts };
     const pinned = await pinFromLog(ctx.deps, incidentId, ref, event.user);
-    // A known entry still pending is one whose fetch never ran (a crash between the pin and it: this
-    // is the replay): it is fetched now.
-    const pending =
-      pinned === 'unlogged' ||
-      (pinned === 'known' && (await ctx.deps.store.getTimelineEntry(messageKey(ref.channelId, ref.ts)))?.pending);
+    const pending = pinned === 'unlogged' || (pinned === 'known' && (await stillPending(ctx.deps, ref)));
     if (pending) await completeMessage(ctx.deps, ref);
   };
 }
