@@ -1,5 +1,5 @@
-import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
 import { afterEach, describe, expect, it } from 'vitest';
+import { KyselyMessageLog } from '#adapters/store/kysely-message-log.ts';
 import { declareFromNewChannel, eventually, type Harness, rcaPathOf, startHarness } from '../helpers/bot-harness.ts';
 import { freshPostgresSchema, postgresFactory } from '../helpers/stores.ts';
 
@@ -17,6 +17,16 @@ for (const store of ['sqlite', 'postgres'] as const) {
         await h?.stop();
       });
 
+      /** The bot on this store (with `config`), an incident declared, and Ben in its channel. */
+      async function startWithIncident(declare: string, config: Record<string, unknown> = {}) {
+        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
+        h = await startHarness({ ...(pg ?? {}), config });
+        const incident = await declareFromNewChannel(h, declare);
+        const channel = incident.channelId!;
+        h.people.ben.join(channel);
+        return { incident, channel, ...h.people };
+      }
+
       const lookups = (from: number) =>
         h.slack.calls
           .slice(from)
@@ -24,12 +34,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
           .map((c) => c.method);
 
       it('completes a pinned message, a thread reply and an edit without asking Slack, and only an unlogged one costs a fetch', async () => {
-        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
-        h = await startHarness(pg ?? {});
-        const incident = await declareFromNewChannel(h, 'declare sev2 Checkout latency');
-        const channel = incident.channelId!;
-        const { ana, ben } = h.people;
-        ben.join(channel);
+        const { incident, channel, ana, ben } = await startWithIncident('declare sev2 Checkout latency');
         // The first pin of each author asks Slack for the name (once, then kept in the store).
         const first = await ben.post(channel, 'Error rate is 40%');
         const reply = await ana.post(channel, 'Rolled back', first);
@@ -75,12 +80,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
       });
 
       it('has a pinned entry complete by the time Slack has its ack, confirms it after, and an un-react right after the pin leaves nothing', async () => {
-        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
-        h = await startHarness(pg ?? {});
-        const incident = await declareFromNewChannel(h, 'declare sev2 Payments down');
-        const channel = incident.channelId!;
-        const { ana, ben } = h.people;
-        ben.join(channel);
+        const { incident, channel, ana, ben } = await startWithIncident('declare sev2 Payments down');
         const ts = await ben.post(channel, 'Latency is back to normal');
         const memoOn = (at: string) =>
           h.slack.workspace.channels
@@ -107,10 +107,9 @@ for (const store of ['sqlite', 'postgres'] as const) {
       });
 
       it('fetches the permalinks when the RCA is drafted, and trims the channel log at the commit when told to keep none', async () => {
-        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
-        h = await startHarness({ ...(pg ?? {}), config: { timeline: { keepMessagesDays: 0 } } });
-        const incident = await declareFromNewChannel(h, 'declare sev2 Disk full');
-        const channel = incident.channelId!;
+        const { incident, channel } = await startWithIncident('declare sev2 Disk full', {
+          timeline: { keepMessagesDays: 0 },
+        });
         const first = await h.people.ana.post(channel, 'Disk at 100%');
         await h.people.ana.react(channel, first, 'pushpin');
         const key = `msg:${channel}:${first}`;
@@ -127,12 +126,7 @@ for (const store of ['sqlite', 'postgres'] as const) {
       });
 
       it('adds the replies of pinned threads on `/incident rca threads`, and nothing of threads nobody pinned', async () => {
-        const pg = store === 'postgres' ? await freshPostgresSchema() : null;
-        h = await startHarness(pg ?? {});
-        const incident = await declareFromNewChannel(h, 'declare sev2 Queue backlog');
-        const channel = incident.channelId!;
-        const { ana, ben } = h.people;
-        ben.join(channel);
+        const { incident, channel, ana, ben } = await startWithIncident('declare sev2 Queue backlog');
         const parent = await ana.post(channel, 'Backlog at 2M');
         const first = await ben.post(channel, 'Consumers are stuck', parent);
         const second = await ana.post(channel, 'Restarted them', parent);

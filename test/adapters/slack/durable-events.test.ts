@@ -1,7 +1,7 @@
 import { App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { makeDurable } from '#adapters/slack/durable-events.ts';
+import { type DurableEventsOptions, makeDurable } from '#adapters/slack/durable-events.ts';
 import { createMemoryStore } from '../../helpers/memory-store.ts';
 
 /** A receiver that delivers nothing by itself: the test hands the app its events. */
@@ -50,7 +50,7 @@ describe('makeDurable', () => {
     // Completions that never finish: the ack must not be behind them.
     store.completeEvent = () => new Promise<void>(() => undefined);
     const { app, ran } = appWithCommand();
-    makeDurable(app, { store, clock: { now: () => new Date('2025-04-07T14:00:00Z') }, log: pino({ level: 'silent' }) });
+    durable(app, store);
 
     const first = await deliver(app, slashBody('1337.42.abc'));
     const again = await deliver(app, slashBody('1337.42.abc'));
@@ -73,6 +73,19 @@ const reactionBody = (eventId: string, type: 'reaction_added' | 'reaction_remove
     event_ts: '1744044421.000100',
   },
 });
+
+/** `makeDurable` over a memory store, at a fixed time, logging nothing, with `onArrival` when given. */
+const durable = (
+  app: App,
+  store: ReturnType<typeof createMemoryStore>,
+  onArrival?: DurableEventsOptions['onArrival'],
+) =>
+  makeDurable(app, {
+    store,
+    clock: { now: () => new Date('2025-04-07T14:00:00Z') },
+    log: pino({ level: 'silent' }),
+    ...(onArrival ? { onArrival } : {}),
+  });
 
 describe('makeDurable with onArrival', () => {
   function pinApp() {
@@ -97,27 +110,22 @@ describe('makeDurable with onArrival', () => {
       await complete(id);
     };
     let finishAfter: () => void = () => undefined;
-    makeDurable(app, {
-      store,
-      clock: { now: () => new Date('2025-04-07T14:00:00Z') },
-      log: pino({ level: 'silent' }),
-      onArrival: async (event, record) => {
-        if (event['type'] !== 'reaction_added') return null;
-        const { eventId } = record();
-        log.push(`write ${eventId}`);
-        const isNew = await store.recordEvent(eventId, record().body, record().receivedAt);
-        return {
-          isNew,
-          after: () =>
-            new Promise<void>((resolve) => {
-              log.push('after: started');
-              finishAfter = () => {
-                log.push('after: done');
-                resolve();
-              };
-            }),
-        };
-      },
+    durable(app, store, async (event, record) => {
+      if (event['type'] !== 'reaction_added') return null;
+      const { eventId } = record();
+      log.push(`write ${eventId}`);
+      const isNew = await store.recordEvent(eventId, record().body, record().receivedAt);
+      return {
+        isNew,
+        after: () =>
+          new Promise<void>((resolve) => {
+            log.push('after: started');
+            finishAfter = () => {
+              log.push('after: done');
+              resolve();
+            };
+          }),
+      };
     });
 
     await deliver(app, reactionBody('Ev1', 'reaction_added'));
@@ -142,14 +150,9 @@ describe('makeDurable with onArrival', () => {
     const store = createMemoryStore();
     const { app, log } = pinApp();
     let declines = true;
-    makeDurable(app, {
-      store,
-      clock: { now: () => new Date('2025-04-07T14:00:00Z') },
-      log: pino({ level: 'silent' }),
-      onArrival: async () => {
-        log.push('onArrival');
-        return declines ? null : { isNew: true, after: async () => undefined };
-      },
+    durable(app, store, async () => {
+      log.push('onArrival');
+      return declines ? null : { isNew: true, after: async () => undefined };
     });
 
     await deliver(app, reactionBody('Ev1', 'reaction_added'));
@@ -175,15 +178,10 @@ describe('makeDurable with onArrival', () => {
       if (id === 'Ev1') await new Promise((r) => setTimeout(r, 30));
       return record(id, body, at);
     };
-    makeDurable(app, {
-      store,
-      clock: { now: () => new Date('2025-04-07T14:00:00Z') },
-      log: pino({ level: 'silent' }),
-      onArrival: async (event, received) => {
-        if (event['type'] !== 'reaction_added') return null;
-        log.push(`onArrival ${received().eventId}`);
-        return { isNew: true, after: async () => undefined };
-      },
+    durable(app, store, async (event, received) => {
+      if (event['type'] !== 'reaction_added') return null;
+      log.push(`onArrival ${received().eventId}`);
+      return { isNew: true, after: async () => undefined };
     });
 
     await Promise.all([
@@ -199,15 +197,10 @@ describe('makeDurable with onArrival', () => {
     const store = createMemoryStore();
     const { app, log } = pinApp();
     let fail = true;
-    makeDurable(app, {
-      store,
-      clock: { now: () => new Date('2025-04-07T14:00:00Z') },
-      log: pino({ level: 'silent' }),
-      onArrival: async (event) => {
-        if (event['type'] !== 'reaction_added') return null;
-        if (fail) throw new Error('database unavailable');
-        return { isNew: true, after: async () => undefined };
-      },
+    durable(app, store, async (event) => {
+      if (event['type'] !== 'reaction_added') return null;
+      if (fail) throw new Error('database unavailable');
+      return { isNew: true, after: async () => undefined };
     });
     let acked = false;
     const failed = await app
