@@ -11,6 +11,7 @@ import { makeDurable } from '#adapters/slack/durable-events.ts';
 import { isRelevantEvent } from '#adapters/slack/is-relevant-event.ts';
 import { registerListeners } from '#adapters/slack/listeners/registry.ts';
 import { loggedMessage } from '#adapters/slack/logged-message.ts';
+import { timelineReaction } from '#adapters/slack/timeline-reaction.ts';
 import { SlackUpdatePublisher } from '#adapters/slack/updates/slack-update-publisher.ts';
 import { startUpdateNudges } from '#adapters/slack/updates/start-update-nudges.ts';
 import { cacheUserNames } from '#adapters/store/cache-user-names.ts';
@@ -129,7 +130,10 @@ export async function buildApp(options: StartOptions): Promise<BuiltApp> {
     },
     onDuplicate: (type) => metrics.duplicates.inc({ type }),
     isRelevant: (event) => isRelevantEvent(event, config, botUserId),
-    onArrival: (event, record) => pinOnArrival(deps, event, record),
+    onArrival: async (event, record) => {
+      const pin = timelineReaction(event, config.timeline.emoji);
+      return pin ? pinOnArrival(deps, pin.ref, pin.reactorId, record) : null;
+    },
     logMessage: async (event) => {
       const message = loggedMessage(event);
       if (message && (await store.incidentIdForChannel(message.channelId))) await messages.record(message);

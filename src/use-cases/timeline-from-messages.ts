@@ -30,22 +30,17 @@ export async function pinFromLog(
  * A pushpin as it arrives, before its ack: in an incident's channel its event and its entry are written
  * in one step (complete from the log, as `pinFromLog` writes it), so the entry is there when Slack is
  * acked. What is left runs in `after`: the author's name and the confirmation, or, for a message the
- * log does not hold, Slack's copy (`completeMessage`). Null for any other event, and for a channel that
- * is no incident's: the usual path takes those.
+ * log does not hold, Slack's copy (`completeMessage`). Null for a channel that is no incident's: the
+ * usual path takes it.
  */
 export async function pinOnArrival(
   deps: TimelineFromMessagesDeps & { store: Pick<IncidentRecords, 'incidentIdForChannel'> },
-  event: Record<string, unknown>,
+  ref: MessageRef,
+  reactorId: string,
   record: () => ArrivingEvent,
 ): Promise<{ isNew: boolean; after(): Promise<void> } | null> {
-  if (event['type'] !== 'reaction_added' || event['reaction'] !== deps.config.timeline.emoji) return null;
-  const item = event['item'] as { type?: unknown; channel?: unknown; ts?: unknown } | undefined;
-  const reactorId = event['user'];
-  if (item?.type !== 'message' || typeof item.channel !== 'string' || typeof item.ts !== 'string') return null;
-  if (typeof reactorId !== 'string') return null;
-  const incidentId = await deps.store.incidentIdForChannel(item.channel);
+  const incidentId = await deps.store.incidentIdForChannel(ref.channelId);
   if (!incidentId) return null;
-  const ref = { channelId: item.channel, ts: item.ts };
   const { isNew, pinned } = await deps.messages.pinEvent(
     record(),
     logPin(incidentId, ref, reactorId),

@@ -163,12 +163,16 @@ for (const store of ['sqlite', 'postgres'] as const) {
       await h.bot.runReminders();
       await h.bot.runDigest();
 
-      const dm = textsIn(h, h.slack.workspace.imWith(ben.id).id).join('\n');
-      expect(dm).toContain('Secret revoke tokens');
-      expect(dm).toContain('Public revoke tokens');
+      // Posts may still be on their way (paced per channel, retried after a 429): wait for what must come.
+      await eventually(() => {
+        const dm = textsIn(h, h.slack.workspace.imWith(ben.id).id).join('\n');
+        expect(dm).toContain('Secret revoke tokens');
+        expect(dm).toContain('Public revoke tokens');
+        for (const where of ['digest', 'fallback', 'ops'])
+          expect(textsIn(h, ids[where]!).join('\n')).toContain('Public');
+      });
       for (const where of ['digest', 'fallback', 'ops']) {
         const posted = textsIn(h, ids[where]!).join('\n');
-        expect(posted).toContain('Public');
         expect(posted).not.toContain('Secret');
         expect(posted).not.toContain('leaked-token');
       }

@@ -6,6 +6,7 @@ import {
   editMessage,
   pinFromLog,
   pinMessage,
+  pinOnArrival,
   unpinMessage,
 } from '#use-cases/timeline-from-messages.ts';
 import { buildDeps } from '../helpers/build-deps.ts';
@@ -21,6 +22,54 @@ const logged = {
   deleted: false,
   version: '1901784600.000100',
 };
+
+describe('pinOnArrival', () => {
+  const arriving = (eventId: string) => () => ({ eventId, body: '{}', receivedAt: '2030-04-07T09:30:01.000Z' });
+
+  it('writes the entry complete with its event, and names the author and confirms only in `after`', async () => {
+    const bed = buildDeps();
+    await buildOpenIncident(bed);
+    await bed.messages.record(logged);
+    bed.chat.names.set('UCAT', 'cat');
+
+    const arrival = await pinOnArrival(bed.deps, ref, 'UBOB', arriving('Ev1'));
+
+    expect(arrival?.isNew).toBe(true);
+    expect(await bed.store.getTimelineEntry(key)).toMatchObject({ text: 'Rolled back the deploy', pending: false });
+    expect(bed.chat.reactions.size).toBe(0);
+    expect((await bed.store.pendingEvents()).map((e) => e.eventId)).toEqual(['Ev1']);
+    await arrival!.after();
+    expect((await bed.store.getTimelineEntry(key))?.authorName).toBe('cat');
+    expect(bed.chat.reactions.has(`${key.slice(4)}:memo`)).toBe(true);
+  });
+
+  it("fetches a message the log does not hold in `after`, and a second pin of it if the first's fetch failed", async () => {
+    const bed = buildDeps();
+    await buildOpenIncident(bed);
+
+    const first = await pinOnArrival(bed.deps, ref, 'UBOB', arriving('Ev1'));
+    expect((await bed.store.getTimelineEntry(key))?.pending).toBe(true);
+    await expect(first!.after()).resolves.toBeUndefined(); // Slack has no such message: the entry goes
+    expect(await bed.store.getTimelineEntry(key)).toBeNull();
+
+    await pinOnArrival(bed.deps, ref, 'UBOB', arriving('Ev2'));
+    bed.chat.messages.set(`${ref.channelId}:${ref.ts}`, { ts: ref.ts, userId: 'UCAT', text: 'From Slack' });
+    const second = await pinOnArrival(bed.deps, ref, 'UDAN', arriving('Ev3'));
+    await second!.after();
+    expect(await bed.store.getTimelineEntry(key)).toMatchObject({ text: 'From Slack', pending: false });
+  });
+
+  it('leaves a channel that is no incident to the usual path, and a known event pins nothing', async () => {
+    const bed = buildDeps();
+    await buildOpenIncident(bed);
+    await bed.messages.record(logged);
+
+    expect(await pinOnArrival(bed.deps, { channelId: 'CGENERAL', ts: ref.ts }, 'UBOB', arriving('Ev1'))).toBeNull();
+    await bed.store.recordEvent('Ev2', '{}', '2030-04-07T09:30:01.000Z');
+    expect((await pinOnArrival(bed.deps, ref, 'UBOB', arriving('Ev2')))?.isNew).toBe(false);
+    expect(await bed.store.getTimelineEntry(key)).toBeNull();
+  });
+});
 
 describe('pinFromLog', () => {
   it('writes the entry complete from the log, names the author, and confirms with the emoji', async () => {
