@@ -2,18 +2,25 @@ import { type Kysely, sql } from 'kysely';
 import type { Locks } from '#src/ports/store/locks.ts';
 import type { Database } from './schema.ts';
 
+/**
+ * The advisory lock's key: PostgreSQL's advisory locks are the whole database's, so the key names the
+ * schema the store's tables are in (its search path's first), and two bots with a schema each in one
+ * database (tenants, or test runs side by side) never hold each other's reminder run up.
+ */
+const lockKey = (name: string) => sql`hashtext(current_schema() || ${`:${name}`})`;
+
 /** Runs `task` on a connection that holds the advisory lock `name`, and lets go of it after. */
 async function thenUnlock<T>(conn: Kysely<Database>, name: string, task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } finally {
-    await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(conn);
+    await sql`select pg_advisory_unlock(${lockKey(name)})`.execute(conn);
   }
 }
 
 /**
- * Named locks: a PostgreSQL advisory lock shared by every replica (held on one connection of `db` for
- * the task's length), or, on SQLite (one process), a lock in this process.
+ * Named locks: a PostgreSQL advisory lock shared by every replica on the same schema (held on one
+ * connection of `db` for the task's length), or, on SQLite (one process), a lock in this process.
  */
 export function createKyselyLocks(kind: 'sqlite' | 'postgres', db: Kysely<Database>): Locks {
   /** The last task under each name in this process: the next one starts after it settles. */
@@ -24,7 +31,7 @@ export function createKyselyLocks(kind: 'sqlite' | 'postgres', db: Kysely<Databa
     const run = previous.then(async () => {
       if (kind !== 'postgres') return task();
       return db.connection().execute(async (conn) => {
-        await sql`select pg_advisory_lock(hashtext(${name}))`.execute(conn);
+        await sql`select pg_advisory_lock(${lockKey(name)})`.execute(conn);
         return thenUnlock(conn, name, task);
       });
     });
@@ -41,7 +48,7 @@ export function createKyselyLocks(kind: 'sqlite' | 'postgres', db: Kysely<Databa
   async function tryWithLock<T>(name: string, task: () => Promise<T>): Promise<T | null> {
     if (kind !== 'postgres') return withLock(name, task);
     return db.connection().execute(async (conn) => {
-      const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext(${name})) as ok`.execute(conn);
+      const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${lockKey(name)}) as ok`.execute(conn);
       return rows[0]?.ok ? thenUnlock(conn, name, task) : null;
     });
   }
