@@ -162,20 +162,13 @@ for (const store of ['sqlite', 'postgres'] as const) {
 
       await h.bot.runReminders();
       await h.bot.runDigest();
-      // Once in several loaded CI runs a reminder run sent Ben nothing (a failed send is released and
-      // tried again by the next run; cause not found yet, noted for the next session): what must come
-      // has come by a later run.
-      await eventually(async () => {
+      // Posts may still be on their way (paced per channel, retried after a 429): wait for what must come.
+      await eventually(() => {
         const dm = textsIn(h, h.slack.workspace.imWith(ben.id).id).join('\n');
-        try {
-          expect(dm).toContain('Secret revoke tokens');
-          expect(dm).toContain('Public revoke tokens');
-          for (const where of ['digest', 'fallback', 'ops'])
-            expect(textsIn(h, ids[where]!).join('\n')).toContain('Public');
-        } catch (missing) {
-          await h.bot.runReminders();
-          throw missing;
-        }
+        expect(dm).toContain('Secret revoke tokens');
+        expect(dm).toContain('Public revoke tokens');
+        for (const where of ['digest', 'fallback', 'ops'])
+          expect(textsIn(h, ids[where]!).join('\n')).toContain('Public');
       });
       for (const where of ['digest', 'fallback', 'ops']) {
         const posted = textsIn(h, ids[where]!).join('\n');
