@@ -80,10 +80,12 @@ export class KyselyMessageLog implements MessageLog {
   constructor(
     kind: 'sqlite' | 'postgres',
     db: Kysely<Database>,
-    inbox: { db: Kysely<Database>; writers: number } = { db, writers: kind === 'postgres' ? 3 : 1 },
+    /** The store's `inbox` (`KyselyIncidentStore.inbox`); without it, `db` with this log's own writers. */
+    inbox?: { db: Kysely<Database>; writers: number },
   ) {
     this.kind = kind;
     this.writers = kind === 'postgres' ? 3 : 1;
+    inbox ??= { db, writers: this.writers };
     this.db = db.withTables<MessageLogTables>() as unknown as Kysely<MessageLogTables>;
     this.inbox = inbox.db;
     this.writer = this.messageWriter();
