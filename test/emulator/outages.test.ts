@@ -36,11 +36,12 @@ describe('outages and Socket Mode disconnects', () => {
   });
 
   it('answers 503 for the set time in 5xx mode, apps.connections.open included, then recovers', async () => {
-    await slack.outage({ ms: 300, mode: '5xx' });
+    // Long enough that both calls land inside it on a busy machine.
+    await slack.outage({ ms: 3000, mode: '5xx' });
 
     const api = await callApi(slack, 'auth.test');
     const open = await callApi(slack, 'apps.connections.open');
-    await new Promise((r) => setTimeout(r, 350));
+    await new Promise((r) => setTimeout(r, 3050));
     const after = await callApi(slack, 'apps.connections.open');
 
     expect([api.status, open.status]).toEqual([503, 503]);
