@@ -30,8 +30,11 @@ cpSync(join(root, 'src'), join(root, 'dist'), {
 
 // Bundled in place: the same path, so cli.ts imports them as before. Each is a leaf (nothing imports it
 // back), so its private copy of src/rca and src/config is never compared against another one.
+// `scribe remind` too: from one bundled module it starts in about 0.35 s over an empty folder, against
+// about 0.5 s from its 290 modules (67 of them ours; the reminder-scan bench prints the time).
 const { build } = await import('esbuild');
-for (const command of ['commands/rca-lint.js', 'commands/rca-parse.js']) {
+const LEAVES = ['commands/rca-lint.js', 'commands/rca-parse.js', 'commands/remind.js'];
+for (const command of LEAVES) {
   const file = join(root, 'dist', command);
   await build({
     entryPoints: [file],
