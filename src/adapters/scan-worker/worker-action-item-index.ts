@@ -2,7 +2,6 @@ import { Piscina } from 'piscina';
 import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
 import { workerEntry } from '#src/worker-entry.ts';
 import type { IndexRequest, IndexThreadSpec } from './index-thread.ts';
-import { lowerHelperThreads } from './lower-helper-threads.ts';
 
 /**
  * The bot's action-item index on a thread of its own (`index-thread.ts`), which keeps the files
@@ -12,8 +11,7 @@ import { lowerHelperThreads } from './lower-helper-threads.ts';
  * run there one at a time, in order. If the thread dies, the request under way rejects and piscina
  * starts another, whose index loads the scan cache again. The thread runs at a lower CPU priority
  * (`niceIncrement`, through piscina and `@napi-rs/nice` on Linux; the git processes it starts
- * inherit it), so on a busy machine the scheduler runs the thread that acks Slack first; so do V8's
- * helper threads, which collect the index thread's garbage (`lowerHelperThreads`).
+ * inherit it), so on a busy machine the scheduler runs the thread that acks Slack first.
  */
 export class WorkerActionItemIndex implements ActionItemIndex {
   private readonly pool: Piscina;
@@ -32,7 +30,6 @@ export class WorkerActionItemIndex implements ActionItemIndex {
       niceIncrement: options.niceIncrement ?? 10,
       ...(execArgv ? { execArgv } : {}),
     });
-    lowerHelperThreads(options.niceIncrement ?? 10);
   }
 
   refresh(): Promise<{ files: number; parsed: number }> {
