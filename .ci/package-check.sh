@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The npm package as a person gets it: `npm pack` (which builds dist/ through prepack), unpacked in a
 # temporary folder with the repository's node_modules beside it, then run from another folder as
-# `scribe` and `incident-scribe`: --version, --help, and `rca lint` of a real RCA.
+# `scribe` and `incident-scribe`: --version, --help, `rca lint` of a real RCA, and `remind --dry-run`
+# over it (both commands are bundled by the build, and must find config/default.yml from there).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -45,4 +46,6 @@ version="$(node "$pkg/bin/scribe.js" --version)"
 help="$(node "$pkg/bin/scribe.js" --help)"
 [[ "$help" == *"rca lint"* ]] || { echo "package-check: --help lists no rca lint"; exit 1; }
 lint="$(node "$pkg/bin/scribe.js" rca lint RCAs)" || { echo "package-check: rca lint failed:"; echo "$lint"; exit 1; }
+remind="$(node "$pkg/bin/scribe.js" remind --dry-run --repo . --today 2025-04-14 2>&1)" || { echo "package-check: remind failed:"; echo "$remind"; exit 1; }
+[[ "$remind" == *"Alert on stale cache"*"due 2025-04-14"* ]] || { echo "package-check: remind --dry-run names no reminder:"; echo "$remind"; exit 1; }
 echo "package-check: $tarball installs and runs from another folder ($version)"
