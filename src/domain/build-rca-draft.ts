@@ -2,6 +2,7 @@ import type { ActionItem, TimelineRow } from '#rca/rca-document.ts';
 import type { RcaDraft } from '#rca/rca-draft.ts';
 import type { ActionItemRecord, Incident } from './incident.ts';
 import { computeMetrics, describeMetrics } from './incident-metrics.ts';
+import { plainSlackText } from './plain-slack-text.ts';
 import { replaceUserMentions } from './slack-mention.ts';
 import type { TimelineEntry } from './timeline-entry.ts';
 
@@ -25,7 +26,8 @@ export function buildRcaDraft(input: DraftInput): RcaDraft {
   const date = incident.declaredAt.slice(0, 10);
   const metrics = computeMetrics(incident, input.entries, input.statuses);
   const metricsSentence = describeMetrics(incident, metrics);
-  const mention = (text: string) => replaceUserMentions(text, (id) => `@${input.names[id] ?? id}`);
+  // Slack's markup and entities as a person reads them: people by name, `#channel`, links, `&`.
+  const mention = (text: string) => plainSlackText(replaceUserMentions(text, (id) => `@${input.names[id] ?? id}`));
   return {
     title: `${date} - ${incident.title}`,
     date,

@@ -1,4 +1,5 @@
 import type { CommandVocabulary, ParseResult } from './incident-command.ts';
+import { plainSlackText } from './plain-slack-text.ts';
 import { matchOne, matchSeverity } from './severity.ts';
 import { parseUserMention } from './slack-mention.ts';
 
@@ -24,7 +25,8 @@ export function parseIncidentCommand(text: string, vocabulary: CommandVocabulary
       const { isPrivate, text: afterFlag } = takePrivateFlag(rest);
       const [first = '', ...others] = afterFlag.split(/\s+/);
       const severity = first ? matchSeverity(first, vocabulary.severities) : null;
-      const title = (severity ? others.join(' ') : afterFlag).trim();
+      // The title as typed, not as Slack escaped it: it names the channel and heads the RCA.
+      const title = plainSlackText(severity ? others.join(' ') : afterFlag).trim();
       return ok({ kind: 'declare', severity, title: title === '' ? null : title, private: isPrivate });
     }
     case 'private':

@@ -1,10 +1,11 @@
-import type { SlackEmulator } from './slack-emulator.ts';
+import { escapeCommandText } from './escape-command-text.ts';
 import {
   blockActionsPayload,
   messageActionPayload,
   slashCommandPayload,
   viewSubmissionPayload,
 } from './interaction-payloads.ts';
+import type { SlackEmulator } from './slack-emulator.ts';
 import type { Channel, Message, User } from './workspace.ts';
 
 /**
@@ -193,6 +194,15 @@ export class Person {
       if (Date.now() - start > timeoutMs) throw new Error(`no answer to ${command} ${text}`);
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /**
+   * Types `/command text` into Slack's client: the app gets the text as Slack escapes it for an
+   * escaping command (`escapeCommandText`: `#payments`, `@ana` and links as markup, `&` as `&amp;`);
+   * `slash` and `ask` send their text as given. Gives back what the person reads, as `ask` does.
+   */
+  typeCommand(command: string, typed: string, channelId: string, timeoutMs?: number): Promise<string> {
+    return this.ask(command, escapeCommandText(this.slack.workspace, typed), channelId, timeoutMs);
   }
 
   /** Runs a message shortcut (`callback_id`) on a message. */

@@ -10,6 +10,20 @@ const vocabulary = {
 const parse = (text: string) => parseIncidentCommand(text, vocabulary);
 
 describe('parseIncidentCommand', () => {
+  it('takes a declare title as typed, not as Slack escaped it', () => {
+    expect(
+      parse('declare sev2 <#C0PAY|payments> down: <http://checkout.example.com|checkout.example.com> 502 &amp; more'),
+    ).toEqual({
+      ok: true,
+      command: {
+        kind: 'declare',
+        severity: 'P2',
+        title: '#payments down: checkout.example.com 502 & more',
+        private: false,
+      },
+    });
+  });
+
   it('reads --private before the severity and title of a declare', () => {
     expect(parse('declare --private sev1 Leaked deploy key')).toEqual({
       ok: true,

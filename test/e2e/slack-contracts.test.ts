@@ -95,6 +95,36 @@ describe('the bot against Slack contracts', () => {
     ]);
   });
 
+  it('takes a typed title with a channel, a link and an & as typed, in the channel name, the header and the topic', async () => {
+    h = await startHarness();
+    const { ana } = h.people;
+    const general = ana.createChannel('general');
+    ana.createChannel('payments');
+    const date = new Date().toISOString().slice(0, 10);
+
+    await ana.typeCommand(
+      '/incident',
+      'declare sev2 #payments down: https://checkout.example.com 502 & more',
+      general.id,
+    );
+
+    const incident = await eventually(async () => {
+      const found = (await h.store.listIncidents({})).find((i) => i.summaryTs !== null);
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    const title = '#payments down: https://checkout.example.com 502 & more';
+    expect(incident.title).toBe(title);
+    expect(incident.channelName).toBe(`inc-${date}-payments-down-https-checkout-example-com-502-more`);
+    const channel = h.slack.workspace.channels.get(incident.channelId!)!;
+    expect(channel.topic).toContain(title);
+    const summary = channel.messages.find((m) => m.ts === incident.summaryTs)!;
+    const header = summary.blocks?.find((b) => (b as { type: string }).type === 'header') as
+      | { text: { text: string } }
+      | undefined;
+    expect(header?.text.text).toContain(title);
+  });
+
   it('keeps a long title within 80 characters', async () => {
     h = await startHarness();
 
