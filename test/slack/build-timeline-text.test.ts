@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimelineText } from '#adapters/slack/blocks/build-timeline-text.ts';
+
+const entry = (text: string) => ({
+  incidentId: 'inc-1',
+  key: 'msg:C1:1',
+  kind: 'message' as const,
+  at: '2030-04-07T09:05:00.000Z',
+  sortKey: '1901696700.000100',
+  authorId: 'UBEN',
+  authorName: null,
+  text,
+  permalink: null,
+  pending: false,
+});
+
+describe('buildTimelineText', () => {
+  it('shows a message as it read in Slack: one & for its &amp;, people still mentioned, no raw markup', () => {
+    const text = buildTimelineText('Checkout latency', [
+      entry('Rolled back &amp; restarted, <@UANA> asked <#C0PAY|payments>'),
+    ]);
+
+    expect(text).toContain('<@UBEN>: Rolled back &amp; restarted, <@UANA> asked #payments');
+    expect(text).not.toContain('&amp;amp;');
+  });
+
+  it('still escapes what a form let through, so it cannot ping a channel or forge a link', () => {
+    const text = buildTimelineText('Checkout latency', [entry('typed <!channel> and <https://x.example|y> & z')]);
+
+    expect(text).toContain('typed @channel and y (https://x.example) &amp; z');
+    expect(text).not.toMatch(/<!channel>|<https:/);
+  });
+});
