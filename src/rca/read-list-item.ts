@@ -60,14 +60,17 @@ interface Fields {
 
 type Field = { owner: string } | { due: string } | { priority: string } | { ticket: string } | { done: true };
 
-const DUE_WORD = new RegExp(`^(?:by|before|until|deadline:?|target:?|eta:?)\\s+(${DATE}|${VAGUE_DUE})$`, 'i');
+const DUE_WORD = new RegExp(
+  `^(?:by|before|until|deadline:?|target(?:\\s+date)?:?|eta:?)\\s+(${DATE}|${VAGUE_DUE})$`,
+  'i',
+);
 const DATE_ONLY = new RegExp(`^${DATE}$`);
 const MENTION_ONLY = new RegExp(`^${MENTION}$`);
 const TICKET = new RegExp(`^(?:(?:ticket|issue|jira|bug|tracked in|see):?\\s+)?(${TICKET_KEY}|${LINK})$`, 'i');
 
 /** What one part of a group can be, tried in order: the first pattern that matches reads it. */
 const PARTS: { pattern: RegExp; read: (m: RegExpExecArray) => Field | null }[] = [
-  { pattern: /^due(?::\s*|\s+)(.+)$/i, read: (m) => ({ due: m[1]!.trim() }) },
+  { pattern: /^due(?:\s+(?:on|by|date))?(?::\s*|\s+)(.+)$/i, read: (m) => ({ due: m[1]!.trim() }) },
   { pattern: DUE_WORD, read: (m) => ({ due: m[1]! }) },
   { pattern: DATE_ONLY, read: (m) => ({ due: m[0] }) },
   { pattern: MENTION_ONLY, read: (m) => ({ owner: m[0] }) },
@@ -145,7 +148,7 @@ const TAIL: { pattern: RegExp; read: (m: RegExpExecArray, fields: Fields) => boo
   { pattern: /\s*\[([^[\]]*)\]$/, read: (m, f) => takeGroup(m[1]!, f, false) },
   {
     pattern: new RegExp(
-      `[\\s,;]+((?:due|by|before|target)\\s+(?:${DATE}|${VAGUE_DUE})|due:\\s*(?:[^,;().]|\\.(?!\\s+${NEXT_FIELD}))+|due\\s+(?:tbd|tba|n/a|none|todo|unknown))$`,
+      `[\\s,;]+((?:due(?:\\s+(?:on|by))?|by|before|target(?:\\s+date)?:?|deadline:?|eta:?)\\s+(?:${DATE}|${VAGUE_DUE})|due:\\s*(?:[^,;().]|\\.(?!\\s+${NEXT_FIELD}))+|due\\s+(?:tbd|tba|n/a|none|todo|unknown))$`,
       'i',
     ),
     read: (m, f) => takeGroup(m[1]!, f, false),

@@ -20,7 +20,7 @@ export interface ScannedRca {
 }
 
 /** Changes when the scanner reads files differently, so that results cached by an older one are read again. */
-export const SCANNER_VERSION = 'lists-4';
+export const SCANNER_VERSION = 'lists-5';
 
 /**
  * The reminder scan's fast path: finds the Action Items section line by line and splits its tables

@@ -174,6 +174,25 @@ describe('parseRca on what other teams write', () => {
     expect(read('Migrate to UTF-8 (optional)')).toMatchObject({ action: 'Migrate to UTF-8 (optional)', owner: null });
   });
 
+  it('reads the due-date phrasings teams write: due on, due by, deadline, ETA, target date, in both readers', () => {
+    const items = [
+      'Ship the fix @a due on 2026-12-10',
+      'Ship the fix @a, deadline 2026-12-10',
+      'Ship the fix @a, ETA 2026-12-10',
+      'Ship the fix @a, target date 2026-12-10',
+      'Ship the fix (@a, due by 2026-12-10)',
+      'Ship the fix (@a, deadline: 2026-12-10)',
+      'Ship the fix (@a, due date: 2026-12-10)',
+    ];
+    const file = doc(`## Action Items
+
+${items.map((i) => `- [ ] ${i}`).join('\n')}`);
+    for (const read of [parseRca(file).actionItems, scanActionItems(file).actionItems])
+      expect(read.map(({ action, owner, due }) => ({ action, owner, due }))).toEqual(
+        items.map(() => ({ action: 'Ship the fix', owner: '@a', due: '2026-12-10' })),
+      );
+  });
+
   it('keeps plain bullets as notes in a section that uses checkboxes', () => {
     const source = doc('## Follow-ups\n\nDuring the incident:\n- restarted the pods\n\n- [ ] Add an alert (@ops)\n');
 
