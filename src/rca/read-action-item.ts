@@ -3,7 +3,13 @@ import { decodeCellText, plainCellText } from './cell-text.ts';
 import { parseDueCell } from './parse-due-cell.ts';
 import type { ParsedActionItem, Problem } from './rca-document.ts';
 
-const DONE_STATUS = /^(?:done|closed|fixed|complete[d]?|resolved|finished|merged|shipped|yes|y|✅|✔️?|☑️?|\[x\])\b/iu;
+/**
+ * A Status cell saying the item needs nothing more: done, or closed without doing it (`Won't fix`,
+ * `Cancelled`, `Not doing`, as incident.io and Jira exports write it), which no one should be reminded
+ * of either. Not followed by a letter or digit, so `[x]` counts too (a `\b` after `]` never matched).
+ */
+const DONE_STATUS =
+  /^(?:done|closed|fixed|complete[d]?|resolved|finished|merged|shipped|yes|y|✅|✔️?|☑️?|\[x\]|won[’']?t[\s-]?(?:fix|do)|wontfix|cancell?ed|not[\s-]doing|dropped|obsolete|superseded)(?![\p{L}\p{N}])/iu;
 /** Cells that mean "not set" (`TBD`, `-`, empty); the renderer escapes text that would read as one. */
 export const EMPTY_CELL = /^(?:|-+|—|tbd|tba|n\/?a|none|\?+)$/i;
 const STRUCK = /^~~([\s\S]*)~~$/;
@@ -14,7 +20,10 @@ const STRUCK = /^~~([\s\S]*)~~$/;
 const STATE_AFTER_TICKET = /^(.*?)\s*(\*\*|__)?\b(DONE|TODO)\b\2?$/;
 
 export function isDoneStatus(status: string): boolean {
-  return DONE_STATUS.test(status.trim()) || /^[✅✔☑]/u.test(status.trim());
+  const text = status.trim();
+  // A status badge before the word (`🟢 Done`) is read past.
+  const word = text.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s)+/u, '');
+  return DONE_STATUS.test(word) || /^[✅✔☑]/u.test(text);
 }
 
 /** One table row of an action-items table, read the same way by the full parser and the fast scanner. */

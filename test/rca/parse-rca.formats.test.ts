@@ -52,18 +52,34 @@ describe('parseRca on what other teams write', () => {
         '| Three | c | 2025-05-01 | In progress |',
         '| ~~Four~~ | d | 2025-05-01 | |',
         '| Five | e | 2025-05-01 | closed |',
+        '| Six | f | 2025-05-01 | [x] |',
+        "| Seven | g | 2025-05-01 | Won't fix |",
+        '| Eight | h | 2025-05-01 | Cancelled |',
+        '| Nine | i | 2025-05-01 | 🟢 Done |',
+        '| Ten | j | 2025-05-01 | 🔴 Open |',
+        '| Eleven | k | 2025-05-01 | Not doing |',
+        '| Twelve | l | 2025-05-01 | Doneish |',
       ].join('\n'),
     );
 
     const items = parseRca(source).actionItems;
 
-    expect(items.map((i) => [i.action, i.done])).toEqual([
+    const expected = [
       ['One', true],
       ['Two', true],
       ['Three', false],
       ['Four', true],
       ['Five', true],
-    ]);
+      ['Six', true],
+      ['Seven', true],
+      ['Eight', true],
+      ['Nine', true],
+      ['Ten', false],
+      ['Eleven', true],
+      ['Twelve', false],
+    ];
+    expect(items.map((i) => [i.action, i.done])).toEqual(expected);
+    expect(scanActionItems(source).actionItems.map((i) => [i.action, i.done])).toEqual(expected);
     expect(items[2]!.status).toBe('In progress');
   });
 
