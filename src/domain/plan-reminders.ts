@@ -1,3 +1,4 @@
+import { parseDueCell } from '#rca/parse-due-cell.ts';
 import type { ParsedActionItem } from '#rca/rca-document.ts';
 import { type StagePolicy, stageToSend } from './reminder-policy.ts';
 
@@ -69,7 +70,7 @@ export function planReminders(input: {
           owner: item.owner,
           reason:
             item.dueText !== undefined
-              ? `due date "${item.dueText}" could not be read; write it as YYYY-MM-DD`
+              ? unreadDue(item.dueText)
               : item.owner === null
                 ? 'no owner and no due date are named'
                 : 'no due date is named',
@@ -109,4 +110,14 @@ function stageFor(
     return { name: send?.name ?? `snoozed-until-${snoozedUntil}`, skipped: skipped.map((s) => s.name) };
   }
   return send ? { name: send.name, skipped: skipped.map((s) => s.name) } : null;
+}
+
+/** Why a due date written in the file is not a date, as the readers and `scribe rca lint` say it. */
+function unreadDue(text: string): string {
+  const read = parseDueCell(text);
+  const reason =
+    read.due === null && read.reason !== undefined
+      ? read.reason
+      : `"${text}" could not be read; write it as YYYY-MM-DD`;
+  return `due date ${reason}`;
 }

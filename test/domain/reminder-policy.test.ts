@@ -122,7 +122,13 @@ describe('planReminders', () => {
 
   it('sends items with no owner or an unreadable date to needs attention', () => {
     const plan = planReminders({
-      files: [file([item({ owner: null }), item({ action: 'Bad date', due: null, dueText: '04/05/2025' })])],
+      files: [
+        file([
+          item({ owner: null }),
+          item({ action: 'Bad date', due: null, dueText: '04/05/2025' }),
+          item({ action: 'No such day', due: null, dueText: '2026-02-30' }),
+        ]),
+      ],
       today: '2025-04-07',
       lastRun: '2025-04-06',
       policy: POLICY,
@@ -131,7 +137,9 @@ describe('planReminders', () => {
 
     expect(plan.needsAttention.map((i) => [i.action, i.reason])).toEqual([
       ['Act', 'no owner is named'],
-      ['Bad date', 'due date "04/05/2025" could not be read; write it as YYYY-MM-DD'],
+      ['Bad date', 'due date "04/05/2025" could be day/month or month/day; write it as YYYY-MM-DD'],
+      // What `scribe rca lint` says too, not "could not be read" of a date written as asked.
+      ['No such day', 'due date "2026-02-30" is not a real calendar date'],
     ]);
   });
 
