@@ -48,8 +48,11 @@ export interface StatusUpdate {
 export interface UpdatePublisher {
   /** Where each update waits between being recorded and being posted, so a restart posts it. */
   readonly outbox: UpdateOutbox;
-  /** Posts the formatted update in each channel (the incident's first); a broadcast channel that fails is logged. */
-  publish(incident: Incident, update: StatusUpdate, channels: string[]): Promise<void>;
+  /**
+   * Posts the formatted update in each channel (the incident's first). A broadcast channel Slack refuses
+   * does not stop the others: it is given back, with Slack's reason.
+   */
+  publish(incident: Incident, update: StatusUpdate, channels: string[]): Promise<PostRefusal[]>;
   /** Reminds a person in the incident channel that an update was due at `dueAt`, with a button to post one. */
   nudge(incident: Incident, userId: string, dueAt: string): Promise<void>;
 }
@@ -79,6 +82,12 @@ export interface FetchedMessage {
 /** Someone Slack would not add to a channel, with its error code (`user_is_restricted`, …). */
 export interface InviteRefusal {
   userId: string;
+  reason: string;
+}
+
+/** A channel Slack would not post in, with its error code (`not_in_channel`, `channel_not_found`, …). */
+export interface PostRefusal {
+  channel: string;
   reason: string;
 }
 

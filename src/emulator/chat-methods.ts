@@ -1,12 +1,20 @@
 import { truncateMessageText } from './block-kit-rules.ts';
-import { channelOf, type Handler, messageBlocks, messageOf, SlackApiError, str } from './method-context.ts';
+import {
+  channelOf,
+  channelOrNameOf,
+  type Handler,
+  messageBlocks,
+  messageOf,
+  SlackApiError,
+  str,
+} from './method-context.ts';
 import { renderMessage } from './render-objects.ts';
 import type { Message } from './workspace.ts';
 
 /** chat.*: posting, updating and linking messages. */
 export const CHAT_METHODS: Record<string, Handler> = {
   'chat.postMessage': (args, ctx) => {
-    const channel = channelOf(ctx, args['channel']);
+    const channel = channelOrNameOf(ctx, args['channel']);
     if (!channel.isIm && !channel.members.has(ctx.actor)) throw new SlackApiError('not_in_channel');
     const blocks = messageBlocks(args);
     if (str(args['text']) === '' && !blocks) throw new SlackApiError('no_text');
@@ -44,7 +52,7 @@ export const CHAT_METHODS: Record<string, Handler> = {
   },
 
   'chat.postEphemeral': (args, ctx) => {
-    const channel = channelOf(ctx, args['channel']);
+    const channel = channelOrNameOf(ctx, args['channel']);
     const user = str(args['user']);
     if (!ctx.workspace.users.has(user)) throw new SlackApiError('user_not_found');
     if (!channel.members.has(user)) throw new SlackApiError('user_not_in_channel');

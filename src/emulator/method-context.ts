@@ -46,6 +46,17 @@ export function channelOf(ctx: CallContext, id: unknown, member = false): Channe
   return channel;
 }
 
+/**
+ * A channel by ID, or by name (`#announce` or `announce`), for the methods whose `channel` Slack documents as
+ * either: chat.postMessage "An encoded ID or channel name", chat.postEphemeral "Can be an encoded ID, or a
+ * name." (api-ref docs.slack.dev/methods/chat.postMessage.json, chat.postEphemeral.json).
+ */
+export function channelOrNameOf(ctx: CallContext, idOrName: unknown): Channel {
+  const key = str(idOrName);
+  const named = ctx.workspace.channels.has(key) ? undefined : ctx.workspace.channelByName(key.replace(/^#/, ''));
+  return channelOf(ctx, named && !named.isIm ? named.id : key);
+}
+
 export function messageOf(channel: Channel, ts: unknown): Message {
   const message = channel.messages.find((m) => m.ts === str(ts));
   if (!message) throw new SlackApiError('message_not_found');

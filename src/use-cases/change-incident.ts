@@ -1,9 +1,10 @@
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
-import { resolvedStatus } from '#domain/resolved-status.ts';
 import { refuseTransition } from '#domain/lifecycle.ts';
+import { resolvedStatus } from '#domain/resolved-status.ts';
 import type { ChangeIncidentDeps, Outcome } from './deps.ts';
 import { fail, ok } from './deps.ts';
+import { describeNotInvited } from './describe-not-invited.ts';
 import { recordChange } from './record-change.ts';
 
 export type IncidentChange =
@@ -59,7 +60,9 @@ const APPLY: {
     const refused = incident.channelId ? await deps.chat.invite(incident.channelId, [userId]) : [];
     if (refused.length > 0)
       deps.log.warn({ incidentId: incident.id, refused }, 'the new role holder could not be invited');
-    return ok(`<@${userId}> is now ${role}.`);
+    // The role stands; the person is told the holder is not in the channel, and why.
+    const notInvited = describeNotInvited(refused);
+    return ok(`<@${userId}> is now ${role}.${notInvited ? `\n${notInvited}` : ''}`);
   },
   async services(deps, incident, { services }, by, key) {
     await deps.store.updateIncident(incident.id, { services });

@@ -1,12 +1,14 @@
 import { broadcastChannels } from '#domain/broadcast-channels.ts';
 import type { Incident } from '#domain/incident.ts';
 import { isResolved } from '#domain/incident.ts';
+import { renderChannel } from '#domain/render-channel.ts';
 import { cadenceFor, expectsUpdates } from '#domain/update-cadence.ts';
-import type { UpdatePublisher } from '#src/ports.ts';
 import type { PendingUpdate } from '#src/ports/update-outbox.ts';
+import type { UpdatePublisher } from '#src/ports.ts';
 import { changeIncident } from './change-incident.ts';
 import type { Outcome, PostStatusUpdateDeps } from './deps.ts';
 import { fail, ok } from './deps.ts';
+import { describeNotPosted } from './describe-not-posted.ts';
 import { statusUpdateEntry } from './status-update-entry.ts';
 
 export interface UpdateInput {
@@ -59,9 +61,12 @@ export async function postStatusUpdate(
   await publisher.outbox.add(pending, at);
   const added = await deps.store.addTimelineEntry(statusUpdateEntry(pending));
   if (!added) return ok('This update was already posted.');
-  await publisher.publish(current, pending.update, pending.channels);
+  const refused = await publisher.publish(current, pending.update, pending.channels);
   await publisher.outbox.sent(key, deps.clock.now().toISOString());
-  const where = broadcast.length > 0 ? ` and in ${broadcast.map((c) => `<#${c}>`).join(', ')}` : '';
+  // Only the channels that have it are named; each one Slack refused says why and what to do.
+  const reached = broadcast.filter((c) => c !== current.channelId && !refused.some((r) => r.channel === c));
+  const where = reached.length > 0 ? ` and in ${reached.map(renderChannel).join(', ')}` : '';
   const next = nextAt ? ` Next update due at ${nextAt.slice(11, 16)} UTC.` : '';
-  return ok(`Update posted here${where}.${next}`);
+  const notPosted = describeNotPosted(refused);
+  return ok(`Update posted here${where}.${next}${notPosted ? `\n${notPosted}` : ''}`);
 }

@@ -54,7 +54,7 @@ describe('fuzzed input through the /incident handler', () => {
     const handler = incidentCommand({
       deps,
       updates: {
-        publish: async () => undefined,
+        publish: async () => [],
         nudge: async () => undefined,
         outbox: { add: async () => undefined, sent: async () => undefined, claimStale: async () => [] },
       },

@@ -72,7 +72,7 @@ describe('changeIncident', () => {
     expect(bed.chat.channels.get('CINC1')?.members.has('UCAT')).toBe(true);
   });
 
-  it('keeps the role when Slack will not invite its holder, and logs why', async () => {
+  it('keeps the role when Slack will not invite its holder, and says why', async () => {
     const bed = buildDeps();
     const incident = await buildOpenIncident(bed);
     bed.chat.refuse.set('UGUEST', 'user_is_restricted');
@@ -85,7 +85,11 @@ describe('changeIncident', () => {
       'r:1',
     );
 
-    expect(outcome.ok).toBe(true);
+    expect(outcome).toEqual({
+      ok: true,
+      value:
+        '<@UGUEST> is now ops.\nNot invited: <@UGUEST> is a guest and cannot be invited. Ask a workspace admin, or invite them by hand if they should be there.',
+    });
     expect((await bed.store.getIncident('inc-1'))?.roles['ops']).toBe('UGUEST');
     expect(bed.logs.map((l) => l.msg)).toContain('the new role holder could not be invited');
   });

@@ -34,6 +34,23 @@ describe('postStatusUpdate', () => {
     });
   });
 
+  it('names only the broadcast channels that got the update, and says why each other one did not', async () => {
+    const bed = buildDeps({
+      config: { incident: { announcementsChannel: '#announce', announcements: [{ channel: 'CLOCKED' }] } },
+    });
+    const incident = await buildOpenIncident(bed);
+    const publisher = new MemoryUpdatePublisher();
+    publisher.refusing.set('CLOCKED', 'not_in_channel');
+
+    const outcome = await postStatusUpdate(bed.deps, publisher, incident, input, 'UANA', 'V1');
+
+    expect(outcome).toEqual({
+      ok: true,
+      value:
+        'Update posted here and in #announce. Next update due at 11:00 UTC.\nNot posted in <#CLOCKED>: the bot is not a member; invite it there with `/invite @Incident Scribe`.',
+    });
+  });
+
   it('changes the status with the update, and expects no more once mitigated', async () => {
     const bed = buildDeps();
     const incident = await buildOpenIncident(bed);

@@ -2,9 +2,11 @@ import { broadcastChannels } from '#domain/broadcast-channels.ts';
 import { renderChannelTopic } from '#domain/channel-topic.ts';
 import { type Incident, isPrivate } from '#domain/incident.ts';
 import { existenceChannels, PRIVATE_EXISTENCE_LINE } from '#domain/private-incident.ts';
-import type { ChatMessage } from '#src/ports.ts';
+import type { ChatMessage, PostRefusal } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
+import { describeNotPosted } from '#use-cases/describe-not-posted.ts';
 import { buildAnnouncement, buildSummary } from './blocks/build-summary.ts';
+import { slackError } from './slack-chat.ts';
 
 /**
  * Keeps an incident's pinned summary in step with it: posted and pinned the first time (with the
@@ -29,18 +31,20 @@ export async function refreshSummary(deps: Deps, incidentId: string): Promise<vo
     const announced = Promise.all(
       announcementsOf(incident, deps.config.incident).map(({ channel, message }) =>
         deps.chat.post(channel, message).then(
-          () => undefined,
-          (error: unknown) =>
-            deps.log.warn(
-              { err: error, channel },
-              'could not announce the incident; invite the bot to the announcements channel',
-            ),
+          () => null,
+          (error: unknown): PostRefusal => {
+            deps.log.warn({ err: error, channel }, 'could not announce the incident');
+            return { channel, reason: slackError(error) ?? 'slack_unreachable' };
+          },
         ),
       ),
     );
     await deps.store.updateIncident(incident.id, { summaryTs: ts });
     await deps.chat.pin(incident.channelId, ts);
-    await announced;
+    // Told once, here: the announcement is only ever tried with the first summary.
+    const notPosted = describeNotPosted((await announced).filter((r) => r !== null));
+    if (notPosted)
+      await deps.chat.post(incident.channelId, { text: `This incident was not announced everywhere.\n${notPosted}` });
     return;
   }
   await deps.chat.update(incident.channelId, incident.summaryTs, message);

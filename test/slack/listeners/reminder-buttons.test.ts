@@ -64,6 +64,22 @@ describe('the reminder buttons', () => {
     ]);
   });
 
+  it('Snooze says so in the thread when the snooze could not be saved', async () => {
+    const { bed, ctx } = arrange();
+    bed.store.setSnooze = async () => {
+      throw new Error('database is locked');
+    };
+
+    await reminderSnoozeDay(ctx)(buildBlockAction({ actionId: REMINDER_ACTIONS.snoozeDay, value }).args);
+
+    expect(bed.chat.posts.map((p) => p.message.text)).toEqual([
+      expect.stringMatching(
+        /^Sorry, snoozing the reminder did not work \(reference \w+; .*Please try again in a moment\.$/,
+      ),
+    ]);
+    expect(bed.logs.map((l) => l.msg)).toContain('snoozing the reminder failed');
+  });
+
   it('acks and ignores a button whose value it cannot read', async () => {
     const { bed, ctx } = arrange();
     const { args, answers } = buildBlockAction({ actionId: REMINDER_ACTIONS.done, value: 'not json' });

@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { matchSeverity } from '#domain/severity.ts';
 import { declareIncident } from '#use-cases/declare-incident.ts';
 import { readDeclareModal, severityFromValue } from '../blocks/declare-modal.ts';
+import { describeDeclared } from '../blocks/describe-declared.ts';
 import { checkAllowed } from './check-allowed.ts';
-import { describeDeclared } from '../blocks/describe-not-invited.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 /** The declare form was submitted: validate, close it, declare, and tell the person where to go. */

@@ -41,8 +41,12 @@ function snooze(days: number) {
       await args.ack();
       const ref = readRef(args);
       if (!ref) return;
-      const until = await snoozeReminder(ctx.deps, ref, days);
-      await reply(ctx, args, `😴 Snoozed: no reminder for this one before ${until}.`);
+      try {
+        const until = await snoozeReminder(ctx.deps, ref, days);
+        await reply(ctx, args, `😴 Snoozed: no reminder for this one before ${until}.`);
+      } catch (error) {
+        await reply(ctx, args, somethingWentWrong(ctx, error, 'snoozing the reminder')).catch(() => undefined);
+      }
     };
 }
 

@@ -26,13 +26,3 @@ export function describeNotInvited(refused: InviteRefusal[]): string | null {
   );
   return `Not invited: ${each.join('; ')}. Ask a workspace admin, or invite them by hand if they should be there.`;
 }
-
-/** What the declarer is told: where the incident is, and in the same message who is not in it. */
-export function describeDeclared(channelId: string, declaredBy: string, refused: InviteRefusal[]): string {
-  const declarerIn = !refused.some((r) => r.userId === declaredBy);
-  const notInvited = describeNotInvited(refused);
-  return [
-    `Declared <#${channelId}>.${declarerIn ? ' I invited you there.' : ''}`,
-    ...(notInvited ? [notInvited] : []),
-  ].join('\n');
-}
