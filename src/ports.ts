@@ -68,7 +68,9 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export type CreateChannelResult =
   | { ok: true; id: string; name: string }
-  | { ok: false; error: 'name_taken' | 'invalid_name' };
+  | { ok: false; error: 'name_taken' | 'invalid_name' }
+  /** Slack refused for another reason (a workspace setting, a missing scope): `reason` says it in words. */
+  | { ok: false; error: 'refused'; code: string; reason: string };
 
 export interface FetchedMessage {
   ts: string;

@@ -23,4 +23,19 @@ describe('SlackChat against the emulator', () => {
     expect(channel.messages.map((m) => m.text)).toEqual(texts);
     expect(slack.calls.filter((c) => c.status === 429).length).toBeGreaterThan(0);
   });
+
+  it("gives back what Slack refused when it creates no channel, in words and with Slack's code", async () => {
+    slack = await startSlackEmulator();
+    slack.workspace.channelCreation = 'admins';
+    const chat = new SlackChat(new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl }));
+
+    const result = await chat.createChannel('inc-checkout-down');
+
+    expect(result).toEqual({
+      ok: false,
+      error: 'refused',
+      code: 'restricted_action',
+      reason: expect.stringContaining('Ask a workspace admin to let Incident Scribe create channels'),
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage, InviteRefusal } from '#src/ports.ts';
+import { describeChannelRefusal } from './describe-channel-refusal.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 
 const INVITE_BATCH = 100;
@@ -51,6 +52,8 @@ export class SlackChat implements Chat {
       const code = slackError(error);
       if (code === 'name_taken') return { ok: false, error: 'name_taken' };
       if (code?.startsWith('invalid_name')) return { ok: false, error: 'invalid_name' };
+      // Slack answered and said no (restricted_action, missing_scope, …); no answer at all is thrown.
+      if (code !== null) return { ok: false, error: 'refused', code, reason: describeChannelRefusal(code) };
       throw error;
     }
   }
