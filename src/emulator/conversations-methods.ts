@@ -51,6 +51,8 @@ export const CONVERSATIONS_METHODS: Record<string, Handler> = {
 
   'conversations.setTopic': (args, ctx) => {
     const channel = channelOf(ctx, args['channel'], true);
+    // is_archived: "Channel has been archived." (api-ref conversations.setTopic.json)
+    if (channel.isArchived) throw new SlackApiError('is_archived');
     if (str(args['topic']).length > 250) throw new SlackApiError('too_long');
     channel.topic = str(args['topic']);
     return { channel: renderChannel(channel) };
@@ -58,6 +60,8 @@ export const CONVERSATIONS_METHODS: Record<string, Handler> = {
 
   'conversations.setPurpose': (args, ctx) => {
     const channel = channelOf(ctx, args['channel'], true);
+    // is_archived: "Channel has been archived." (api-ref conversations.setPurpose.json)
+    if (channel.isArchived) throw new SlackApiError('is_archived');
     if (str(args['purpose']).length > 250) throw new SlackApiError('too_long');
     channel.purpose = str(args['purpose']);
     return { channel: renderChannel(channel) };
