@@ -90,7 +90,10 @@ export interface ChatMessage {
   blocks?: unknown[];
 }
 
-/** What the use cases ask of Slack. */
+/**
+ * What the use cases ask of Slack. A post, update, ephemeral message or topic in an archived channel
+ * throws a `ChannelArchivedError` (`#src/ports/channel-archived-error.ts`): retrying will not help.
+ */
 export interface Chat {
   /** A public channel, or a private one (`conversations.create` with `is_private`). */
   createChannel(name: string, options?: { isPrivate?: boolean }): Promise<CreateChannelResult>;
