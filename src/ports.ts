@@ -71,7 +71,9 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export type CreateChannelResult =
   | { ok: true; id: string; name: string }
-  | { ok: false; error: 'name_taken' | 'invalid_name' };
+  | { ok: false; error: 'name_taken' | 'invalid_name' }
+  /** Slack refused for another reason (a workspace setting, a missing scope): `reason` says it in words. */
+  | { ok: false; error: 'refused'; code: string; reason: string };
 
 export interface FetchedMessage {
   ts: string;
@@ -97,7 +99,10 @@ export interface ChatMessage {
   blocks?: unknown[];
 }
 
-/** What the use cases ask of Slack. */
+/**
+ * What the use cases ask of Slack. A post, update, ephemeral message or topic in an archived channel
+ * throws a `ChannelArchivedError` (`#src/ports/channel-archived-error.ts`): retrying will not help.
+ */
 export interface Chat {
   /** A public channel, or a private one (`conversations.create` with `is_private`). */
   createChannel(name: string, options?: { isPrivate?: boolean }): Promise<CreateChannelResult>;

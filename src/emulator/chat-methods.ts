@@ -15,6 +15,8 @@ import type { Message } from './workspace.ts';
 export const CHAT_METHODS: Record<string, Handler> = {
   'chat.postMessage': (args, ctx) => {
     const channel = channelOrNameOf(ctx, args['channel']);
+    // is_archived: "Channel has been archived." (api-ref chat.postMessage.json)
+    if (channel.isArchived) throw new SlackApiError('is_archived');
     if (!channel.isIm && !channel.members.has(ctx.actor)) throw new SlackApiError('not_in_channel');
     const blocks = messageBlocks(args);
     if (str(args['text']) === '' && !blocks) throw new SlackApiError('no_text');
@@ -40,6 +42,9 @@ export const CHAT_METHODS: Record<string, Handler> = {
 
   'chat.update': (args, ctx) => {
     const channel = channelOf(ctx, args['channel']);
+    // is_inactive: "The message cannot be edited within a frozen, archived or deleted channel." (api-ref
+    // chat.update.json)
+    if (channel.isArchived) throw new SlackApiError('is_inactive');
     const message = messageOf(channel, args['ts']);
     if (message.user !== ctx.actor) throw new SlackApiError('cant_update_message');
     const blocks = messageBlocks(args);
@@ -53,6 +58,8 @@ export const CHAT_METHODS: Record<string, Handler> = {
 
   'chat.postEphemeral': (args, ctx) => {
     const channel = channelOrNameOf(ctx, args['channel']);
+    // is_archived: "Channel has been archived." (api-ref chat.postEphemeral.json)
+    if (channel.isArchived) throw new SlackApiError('is_archived');
     const user = str(args['user']);
     if (!ctx.workspace.users.has(user)) throw new SlackApiError('user_not_found');
     if (!channel.members.has(user)) throw new SlackApiError('user_not_in_channel');

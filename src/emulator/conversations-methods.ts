@@ -1,5 +1,5 @@
-import { channelOf, type Handler, messageOf, SlackApiError, str } from './method-context.ts';
 import { inviteUsers } from './invite-users.ts';
+import { channelOf, type Handler, messageOf, SlackApiError, str } from './method-context.ts';
 import { renderChannel, renderMessage } from './render-objects.ts';
 
 const VALID_NAME = /^[a-z0-9_-]+$/;
@@ -7,6 +7,9 @@ const VALID_NAME = /^[a-z0-9_-]+$/;
 /** conversations.*: channels, their members, topics and history, as Slack documents each method. */
 export const CONVERSATIONS_METHODS: Record<string, Handler> = {
   'conversations.create': (args, ctx) => {
+    // restricted_action: "A team (workspace) preference prevents the authenticated user from creating
+    // channels." (api-ref conversations.create.json); the bot is never a workspace admin.
+    if (ctx.workspace.channelCreation === 'admins') throw new SlackApiError('restricted_action');
     const name = str(args['name']);
     if (name === '') throw new SlackApiError('invalid_name_required');
     if (name.length > 80) throw new SlackApiError('invalid_name_maxlength');
@@ -48,6 +51,8 @@ export const CONVERSATIONS_METHODS: Record<string, Handler> = {
 
   'conversations.setTopic': (args, ctx) => {
     const channel = channelOf(ctx, args['channel'], true);
+    // is_archived: "Channel has been archived." (api-ref conversations.setTopic.json)
+    if (channel.isArchived) throw new SlackApiError('is_archived');
     if (str(args['topic']).length > 250) throw new SlackApiError('too_long');
     channel.topic = str(args['topic']);
     return { channel: renderChannel(channel) };
@@ -55,6 +60,8 @@ export const CONVERSATIONS_METHODS: Record<string, Handler> = {
 
   'conversations.setPurpose': (args, ctx) => {
     const channel = channelOf(ctx, args['channel'], true);
+    // is_archived: "Channel has been archived." (api-ref conversations.setPurpose.json)
+    if (channel.isArchived) throw new SlackApiError('is_archived');
     if (str(args['purpose']).length > 250) throw new SlackApiError('too_long');
     channel.purpose = str(args['purpose']);
     return { channel: renderChannel(channel) };

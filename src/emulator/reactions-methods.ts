@@ -16,6 +16,8 @@ export const REACTIONS_METHODS: Record<string, Handler> = {
 
   'reactions.add': (args, ctx) => {
     const channel = channelOf(ctx, args['channel']);
+    // is_archived: "Channel specified has been archived." (api-ref reactions.add.json)
+    if (channel.isArchived) throw new SlackApiError('is_archived');
     const message = messageOf(channel, args['timestamp']);
     const name = str(args['name']).replace(/^:|:$/g, '');
     if (!/^[a-z0-9_+'-]+$/.test(name)) throw new SlackApiError('invalid_name');

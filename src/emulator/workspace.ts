@@ -74,6 +74,12 @@ export class Workspace {
   readonly channels = new Map<string, Channel>();
   readonly views = new Map<string, View>();
   readonly ephemerals: { channel: string; user: string; text: string; blocks?: unknown[] }[] = [];
+  /**
+   * The workspace preference for who may create channels: `admins` keeps the bot from creating any, and
+   * conversations.create answers `restricted_action` ("A team (workspace) preference prevents the
+   * authenticated user from creating channels.", api-ref conversations.create.json).
+   */
+  channelCreation: 'everyone' | 'admins' = 'everyone';
   private readonly triggers = new Map<string, Trigger>();
   private lastTs = 0;
   private counter = 0;

@@ -29,9 +29,10 @@ const COUNTED_ATTEMPTS = 9;
 const MAX_NAME_ATTEMPTS = 14;
 
 /**
- * Declares an incident: stores it, creates its channel (a suffix on `name_taken`), sets topic and
- * purpose, invites the declarer and the responders, and records the declaration on the timeline. It
- * goes on whatever the invites do: the people Slack refused come back in `notInvited`.
+ * Declares an incident: creates its channel (a suffix on `name_taken`), stores the incident with it,
+ * sets topic and purpose, invites the declarer and the responders, and records the declaration on the
+ * timeline. When Slack creates no channel nothing is stored, and the message says what Slack refused.
+ * It goes on whatever the invites do: the people Slack refused come back in `notInvited`.
  */
 export async function declareIncident(
   deps: DeclareIncidentDeps,
@@ -61,14 +62,14 @@ export async function declareIncident(
     rcaPath: null,
     ...(request.private ? { private: true } : {}),
   };
-  await deps.store.createIncident(incident);
 
   const base = buildChannelName(title, {
     prefix: config.incident.channelPrefix,
     date: config.incident.channelDate ? now.toISOString().slice(0, 10) : null,
   });
   let channel: { id: string; name: string } | null = null;
-  for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS && !channel; attempt += 1) {
+  let refusal: string | null = null;
+  for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS && !channel && refusal === null; attempt += 1) {
     const name =
       attempt === 1
         ? base
@@ -77,17 +78,18 @@ export async function declareIncident(
           : withSuffix(base, Number.parseInt(incident.id.replace(/[^0-9a-f]/g, '').slice(-6) || '0', 16) + attempt);
     const result = await deps.chat.createChannel(name, { isPrivate: request.private === true });
     if (result.ok) channel = result;
+    else if (result.error === 'refused') refusal = result.reason;
     else if (result.error !== 'name_taken') break;
   }
   if (!channel) {
-    deps.log.error({ incidentId: incident.id, base }, 'could not create an incident channel');
-    return fail(
-      `I could not create a channel for "${title}" (every name from #${base} on is taken). Try a different title.`,
-    );
+    deps.log.error({ incidentId: incident.id, base, refusal }, 'could not create an incident channel');
+    const why = refusal ?? `every name from #${base} on is taken. Try a different title.`;
+    return fail(`I could not create a channel for "${title}", so nothing was declared: ${why}`);
   }
+  // Stored only now: an incident Slack gave no channel is never left behind, open and unreachable.
   incident.channelId = channel.id;
   incident.channelName = channel.name;
-  await deps.store.updateIncident(incident.id, { channelId: channel.id, channelName: channel.name });
+  await deps.store.createIncident(incident);
   await recordChange(deps, incident.id, `declared:${incident.id}`, 'declared', {
     to: `${title} (${incident.severity})`,
     byId: request.declaredBy,

@@ -38,6 +38,7 @@ export async function makeIncidentPrivate(
   for (let attempt = 1; attempt <= NAME_ATTEMPTS && !channel; attempt += 1) {
     const result = await deps.chat.createChannel(attempt === 1 ? base : withSuffix(base, attempt), { isPrivate: true });
     if (result.ok) channel = result;
+    else if (result.error === 'refused') return fail(`I could not create a private channel: ${result.reason}`);
     else if (result.error !== 'name_taken') break;
   }
   if (!channel) return fail(`I could not create a private channel (every name from #${base} on is taken).`);

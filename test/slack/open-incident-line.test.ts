@@ -13,4 +13,10 @@ describe('renderOpenIncidentLine', () => {
 
     expect(line).toBe('• <#C1> P1 · open · &lt;!here&gt; &amp; co');
   });
+
+  it('says there is no channel instead of linking <#null>', () => {
+    const line = renderOpenIncidentLine({ channelId: null, severity: 'P2', status: 'investigating', title: 'Down' });
+
+    expect(line).toBe('• (no channel) P2 · investigating · Down');
+  });
 });

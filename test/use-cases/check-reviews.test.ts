@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ChannelArchivedError } from '#src/ports/channel-archived-error.ts';
 import { checkReviews } from '#use-cases/check-reviews.ts';
 import { buildDeps } from '../helpers/build-deps.ts';
 import { buildOpenIncident } from '../helpers/build-open-incident.ts';
@@ -52,5 +53,38 @@ describe('checkReviews', () => {
     expect(await checkReviews(bed.deps, { requests: bed.review, records: bed.reviewRecords })).toBe(0);
     expect(bed.chat.posts).toEqual([]);
     expect(bed.logs.map((l) => l.msg)).toContain('GitHub is down.');
+  });
+
+  it('checks each review on its own: an archived channel or a failure there stops no other', async () => {
+    const bed = await arrange();
+    for (const [id, channelId, branch] of [
+      ['inc-2', 'CINC2', 'rca/b'],
+      ['inc-3', 'CINC3', 'rca/c'],
+    ] as const) {
+      await buildOpenIncident(bed, { id, channelId, rcaPath: `RCAs/${id}.md`, status: 'resolved' });
+      const opened = await bed.review.open({ branch, base: 'main', title: id, body: '', reviewers: [], labels: [] });
+      if (!opened.ok) throw new Error(opened.message);
+      const saved = { incidentId: id, branch, number: opened.value.number, url: opened.value.url };
+      await bed.reviewRecords.save({ ...saved, state: 'open' }, '2030-04-07T09:00:00.000Z');
+    }
+    for (const n of [1, 2, 3]) bed.review.settle(n, 'merged');
+    const post = bed.chat.post.bind(bed.chat);
+    bed.chat.post = async (channelId, message) => {
+      if (channelId === 'CINC1') throw new ChannelArchivedError(channelId);
+      if (channelId === 'CINC2') throw new Error('socket hang up');
+      return post(channelId, message);
+    };
+
+    const told = await checkReviews(bed.deps, { requests: bed.review, records: bed.reviewRecords });
+
+    expect(told).toBe(1);
+    expect(bed.chat.postsIn('CINC3')).toHaveLength(1);
+    for (const id of ['inc-1', 'inc-2', 'inc-3']) expect((await bed.reviewRecords.get(id))?.state).toBe('merged');
+    expect(bed.logs.map((l) => l.msg)).toEqual(
+      expect.arrayContaining([
+        'the incident channel is archived; no review notice',
+        'could not check an RCA review; the others went on',
+      ]),
+    );
   });
 });

@@ -76,5 +76,21 @@ describe('declareIncident', () => {
 
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining('Try a different title') });
     expect(bed.changed).toEqual([]);
+    expect(await bed.store.listIncidents({})).toEqual([]);
+  });
+
+  it('stores nothing and passes on what Slack refused when it creates no channel', async () => {
+    const bed = buildDeps();
+    const reason = 'a workspace setting keeps the app from creating channels.';
+    bed.chat.createChannel = async () => ({ ok: false, error: 'refused', code: 'restricted_action', reason });
+
+    const outcome = await declareIncident(bed.deps, request);
+
+    expect(outcome).toEqual({
+      ok: false,
+      message: `I could not create a channel for "Checkout latency", so nothing was declared: ${reason}`,
+    });
+    expect(await bed.store.listIncidents({})).toEqual([]);
+    expect(bed.changed).toEqual([]);
   });
 });

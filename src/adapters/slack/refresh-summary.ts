@@ -2,6 +2,7 @@ import { broadcastChannels } from '#domain/broadcast-channels.ts';
 import { renderChannelTopic } from '#domain/channel-topic.ts';
 import { type Incident, isPrivate } from '#domain/incident.ts';
 import { existenceChannels, PRIVATE_EXISTENCE_LINE } from '#domain/private-incident.ts';
+import { ChannelArchivedError } from '#src/ports/channel-archived-error.ts';
 import type { ChatMessage, PostRefusal } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
 import { describeNotPosted } from '#use-cases/describe-not-posted.ts';
@@ -10,9 +11,22 @@ import { slackError } from './slack-chat.ts';
 
 /**
  * Keeps an incident's pinned summary in step with it: posted and pinned the first time (with the
- * announcement), updated in place after every change, and the channel topic follows.
+ * announcement), updated in place after every change, and the channel topic follows. In an archived
+ * channel Slack changes nothing any more: the summary stays as it was, and that is logged, not thrown.
  */
 export async function refreshSummary(deps: Deps, incidentId: string): Promise<void> {
+  try {
+    await refresh(deps, incidentId);
+  } catch (error) {
+    if (!(error instanceof ChannelArchivedError)) throw error;
+    deps.log.info(
+      { incidentId, channel: error.channelId },
+      'the incident channel is archived; its pinned summary stays as it was',
+    );
+  }
+}
+
+async function refresh(deps: Deps, incidentId: string): Promise<void> {
   const incident = await deps.store.getIncident(incidentId);
   if (!incident?.channelId) return;
   const review = deps.rca?.review;

@@ -1,5 +1,7 @@
 import type { WebClient } from '@slack/web-api';
+import { ChannelArchivedError } from '#src/ports/channel-archived-error.ts';
 import type { Chat, ChatMessage, CreateChannelResult, FetchedMessage, InviteRefusal } from '#src/ports.ts';
+import { describeChannelRefusal } from './describe-channel-refusal.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 
 const INVITE_BATCH = 100;
@@ -18,6 +20,23 @@ function inviteErrors(errors: unknown): InviteRefusal[] | null {
 export function slackError(error: unknown): string | null {
   const data = (error as { data?: { error?: unknown } }).data;
   return typeof data?.error === 'string' ? data.error : null;
+}
+
+/**
+ * Slack's answers to a write into an archived channel: `is_archived` (chat.postMessage, chat.postEphemeral,
+ * conversations.setTopic, conversations.setPurpose) and `is_inactive` (chat.update: "a frozen, archived or
+ * deleted channel").
+ */
+const ARCHIVED_ERRORS = new Set(['is_archived', 'is_inactive']);
+
+/** Runs a write into a channel; an archived channel's refusal becomes a `ChannelArchivedError`. */
+async function inLiveChannel<T>(channelId: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (ARCHIVED_ERRORS.has(slackError(error) ?? '')) throw new ChannelArchivedError(channelId, { cause: error });
+    throw error;
+  }
 }
 
 /** Runs a Web API call for its effect; the errors in `codes` mean it is already so, and are not failures. */
@@ -51,14 +70,18 @@ export class SlackChat implements Chat {
       const code = slackError(error);
       if (code === 'name_taken') return { ok: false, error: 'name_taken' };
       if (code?.startsWith('invalid_name')) return { ok: false, error: 'invalid_name' };
+      // Slack answered and said no (restricted_action, missing_scope, …); no answer at all is thrown.
+      if (code !== null) return { ok: false, error: 'refused', code, reason: describeChannelRefusal(code) };
       throw error;
     }
   }
 
   async setTopicAndPurpose(channelId: string, topic: string, purpose?: string): Promise<void> {
-    await this.client.conversations.setTopic({ channel: channelId, topic: topic.slice(0, 250) });
-    if (purpose !== undefined)
-      await this.client.conversations.setPurpose({ channel: channelId, purpose: purpose.slice(0, 250) });
+    await inLiveChannel(channelId, async () => {
+      await this.client.conversations.setTopic({ channel: channelId, topic: topic.slice(0, 250) });
+      if (purpose !== undefined)
+        await this.client.conversations.setPurpose({ channel: channelId, purpose: purpose.slice(0, 250) });
+    });
   }
 
   /**
@@ -101,35 +124,41 @@ export class SlackChat implements Chat {
 
   async post(channelId: string, message: ChatMessage, threadTs?: string): Promise<{ ts: string }> {
     const result = await this.perChannel.run(channelId, () =>
-      this.client.chat.postMessage({
-        channel: channelId,
-        text: message.text,
-        ...(message.blocks ? { blocks: message.blocks as never } : {}),
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        unfurl_links: false,
-      }),
+      inLiveChannel(channelId, () =>
+        this.client.chat.postMessage({
+          channel: channelId,
+          text: message.text,
+          ...(message.blocks ? { blocks: message.blocks as never } : {}),
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          unfurl_links: false,
+        }),
+      ),
     );
     return { ts: result.ts! };
   }
 
   async update(channelId: string, ts: string, message: ChatMessage): Promise<void> {
     await this.perChannel.run(channelId, () =>
-      this.client.chat.update({
-        channel: channelId,
-        ts,
-        text: message.text,
-        ...(message.blocks ? { blocks: message.blocks as never } : {}),
-      }),
+      inLiveChannel(channelId, () =>
+        this.client.chat.update({
+          channel: channelId,
+          ts,
+          text: message.text,
+          ...(message.blocks ? { blocks: message.blocks as never } : {}),
+        }),
+      ),
     );
   }
 
   async postEphemeral(channelId: string, userId: string, message: ChatMessage): Promise<void> {
-    await this.client.chat.postEphemeral({
-      channel: channelId,
-      user: userId,
-      text: message.text,
-      ...(message.blocks ? { blocks: message.blocks as never } : {}),
-    });
+    await inLiveChannel(channelId, () =>
+      this.client.chat.postEphemeral({
+        channel: channelId,
+        user: userId,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks as never } : {}),
+      }),
+    );
   }
 
   async pin(channelId: string, ts: string): Promise<void> {
