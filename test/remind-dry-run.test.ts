@@ -104,6 +104,38 @@ describe('scribe remind --dry-run: which repository it reads', () => {
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith('scribe-remind-')).length).toBe(before);
   });
 
+  it('reads only rca.dirs, as the bot does, and warns when none of them is in the repository', async () => {
+    const cwd = tempDir();
+    const repo = join(cwd, 'postmortems');
+    mkdirSync(join(repo, 'postmortems'), { recursive: true });
+    mkdirSync(join(repo, 'templates'), { recursive: true });
+    writeFileSync(join(repo, 'postmortems/2025-04-07-cache.md'), rca);
+    writeFileSync(join(repo, 'templates/rca.md'), rca);
+    writeFileSync(join(repo, 'README.md'), rca);
+    const configured = join(cwd, 'scribe.yml');
+    writeFileSync(configured, 'rca:\n  dirs: [postmortems]\n');
+    const args = ['remind', '--dry-run', '--repo', repo, '--today', '2025-04-07'];
+
+    const json = await runScribe([...args, '--json'], { cwd });
+    const text = await runScribe(args, { cwd });
+    const set = await runScribe([...args, '--json'], { cwd, env: { SCRIBE_CONFIG: configured } });
+
+    const warning = `scribe remind: warning: none of rca.dirs (RCAs) is in ${repo}: the bot would read no RCA there`;
+    const parsed = JSON.parse(json.stdout) as { files: number; warnings: string[]; reminders: unknown[] };
+    expect([json.code, parsed.files, parsed.reminders]).toEqual([0, 0, []]);
+    expect(parsed.warnings).toEqual([expect.stringContaining('set rca.dirs in the configuration')]);
+    expect(json.stderr).toContain(warning);
+    expect(text.stderr).toContain(warning);
+    expect(text.stdout).toContain(`from 0 RCA files in ${repo}:`);
+    const fixed = JSON.parse(set.stdout) as {
+      files: number;
+      warnings: string[];
+      reminders: { items: { file: string }[] }[];
+    };
+    expect([set.stderr, fixed.files, fixed.warnings]).toEqual(['', 1, []]);
+    expect(fixed.reminders.flatMap((r) => r.items.map((i) => i.file))).toEqual(['postmortems/2025-04-07-cache.md']);
+  });
+
   it('reads RCA_REPO from .env in the working directory, as scribe start does', async () => {
     const cwd = tempDir();
     const repo = join(cwd, 'postmortems');

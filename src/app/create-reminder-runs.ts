@@ -14,6 +14,7 @@ import type { Deps } from '#use-cases/deps.ts';
 import { markClosedIssuesDone } from '#use-cases/mark-closed-issues-done.ts';
 import { type RunSummary, remindActionItems } from '#use-cases/remind-action-items.ts';
 import { sendDigest } from '#use-cases/send-digest.ts';
+import { warnOnceWithoutRcaFiles } from '#use-cases/warn-once-without-rca-files.ts';
 import { crashBeforeSend } from './crash-before-send.ts';
 import { guard } from './guard.ts';
 
@@ -75,9 +76,11 @@ export function createReminderRuns(options: {
     log,
   );
   const remindNotifier = crashBeforeSend(notifier);
+  const noRcaFiles = warnOnceWithoutRcaFiles(log, config.rca.dirs);
   const runReminders = async () => {
     await guard(log, 'tracker', () => markClosedIssuesDone(deps));
     const summary = await remindActionItems(deps, index, resolver, remindNotifier);
+    if (summary.ran) noRcaFiles(summary.files);
     // A merged RCA review is noticed every rca.review.checkEvery, and with the reminders; told once.
     await reviewJobs.check();
     return summary;

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '#config/load-config.ts';
 import { calendarDay } from '#domain/calendar-day.ts';
+import { privateRepoDirs } from '#domain/private-incident.ts';
 import { isCalendarDate } from '#rca/parse-due-cell.ts';
 import type { RemindCommandOptions } from './create-program.ts';
 import { loadEnvFile } from './load-env-file.ts';
 import { openRcaCheckout } from './open-rca-checkout.ts';
+import { rcaDirsWarning } from './rca-dirs-warning.ts';
 import { dryRunReminders } from './remind-dry-run.ts';
 
 /** `scribe remind --dry-run`: the reminders a run would send today, from the RCA repository's files. */
@@ -46,6 +48,16 @@ export async function remind(options: RemindCommandOptions): Promise<number> {
   }
   try {
     const privateDir = privateCheckout?.dir ?? null;
+    const warnings = [
+      rcaDirsWarning(checkout.dir, checkout.name, config.rca.dirs),
+      privateCheckout &&
+        rcaDirsWarning(
+          privateCheckout.dir,
+          privateCheckout.name,
+          privateRepoDirs(config.rca.dirs, config.incident.private.rcaDir),
+        ),
+    ].filter((warning): warning is string => typeof warning === 'string');
+    for (const warning of warnings) console.error(`scribe remind: warning: ${warning}`);
     const { files, lastRun, plan } = await dryRunReminders(checkout.dir, config, today, privateDir);
     const reminders = [...plan.reminders].map(([owner, items]) => ({
       owner,
@@ -60,7 +72,15 @@ export async function remind(options: RemindCommandOptions): Promise<number> {
     }));
     if (options.json) {
       const privateRepository = privateCheckout ? { privateRepository: privateCheckout.name } : {};
-      const json = { repository: checkout.name, ...privateRepository, files, today, reminders, needsAttention };
+      const json = {
+        repository: checkout.name,
+        ...privateRepository,
+        files,
+        warnings,
+        today,
+        reminders,
+        needsAttention,
+      };
       console.log(JSON.stringify(json, null, 2));
       return 0;
     }

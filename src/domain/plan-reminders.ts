@@ -44,6 +44,22 @@ export function itemKey(path: string, action: string): string {
 }
 
 /**
+ * The keys of a file's action items, in file order (done ones included, so marking one done changes
+ * no other's key): `itemKey`, and for the second and later items with the same text, that key with
+ * `  #2`, `  #3`… after it. A key made from text never holds two spaces in a row (they are collapsed), so the
+ * suffix names no other item; a file without repeated texts keeps the keys it always had.
+ */
+export function itemKeys(path: string, actions: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return actions.map((action) => {
+    const key = itemKey(path, action);
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? key : `${key}  #${count}`;
+  });
+}
+
+/**
  * What a run on `today` sends, given the last completed run: open items with a stage in the window,
  * grouped by owner; items with no due date (or an unreadable one) go to "needs attention", and so do
  * items with no owner when a stage is due. Snoozed
@@ -59,9 +75,13 @@ export function planReminders(input: {
   const plan: ReminderPlan = { reminders: new Map(), needsAttention: [] };
   for (const file of input.files) {
     const title = file.title ?? file.path.split('/').pop()!.replace(/\.md$/i, '');
-    for (const item of file.items) {
+    const keys = itemKeys(
+      file.path,
+      file.items.map((item) => item.action),
+    );
+    for (const [k, item] of file.items.entries()) {
       if (item.done) continue;
-      const key = itemKey(file.path, item.action);
+      const key = keys[k]!;
       const base = { key, file: file.path, title, line: item.line, action: item.action };
       if (item.due === null) {
         // Never dropped: an item nobody can be reminded of on a date is shown to people once.

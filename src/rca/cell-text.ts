@@ -28,7 +28,8 @@ export function decodeCellText(raw: string): string {
   });
 }
 
-function decodeReference(reference: string): string | undefined {
+/** The character a reference names (`#32`, `#x20`, `nbsp`: what follows `&`), or undefined for an unknown name. */
+export function decodeReference(reference: string): string | undefined {
   if (reference.startsWith('#')) {
     const hex = reference[1] === 'x' || reference[1] === 'X';
     const code = Number.parseInt(reference.slice(hex ? 2 : 1), hex ? 16 : 10);

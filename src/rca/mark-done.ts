@@ -1,7 +1,7 @@
 import { findActionItemColumns } from './action-item-columns.ts';
+import { findTable } from './find-table.ts';
 import { markListItemDone } from './mark-list-item-done.ts';
 import { parseRca, type RcaReadOptions } from './parse-rca.ts';
-import { findTable } from './find-table.ts';
 import { splitTableRow } from './split-table-row.ts';
 
 export type MarkDoneResult = { ok: true; text: string; line: number } | { ok: false; reason: string };
@@ -9,19 +9,21 @@ export type MarkDoneResult = { ok: true; text: string; line: number } | { ok: fa
 const LIST_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /**
- * Marks one action item done, changing that row and nothing else: its Status cell says Done when the
+ * Marks one action item done, the first that `matches` (given its action, its place among the file's
+ * action items and all their actions, in file order), changing that row and nothing else: its Status cell says Done when the
  * table has one, else the action is struck through (`~~…~~`); a task-list item gets its box ticked,
  * and a plain list item a done mark as the file's other done items have it (✅ by default).
  */
 export function markActionItemDone(
   source: string,
-  matches: (action: string) => boolean,
+  matches: (action: string, index: number, actions: readonly string[]) => boolean,
   options: RcaReadOptions = {},
 ): MarkDoneResult {
   const crlf = source.includes('\r\n');
   const lines = source.split(/\r?\n/);
   const parsed = parseRca(source, options);
-  const item = parsed.actionItems.find((i) => matches(i.action));
+  const actions = parsed.actionItems.map((i) => i.action);
+  const item = parsed.actionItems.find((i, index) => matches(i.action, index, actions));
   if (!item)
     return { ok: false, reason: 'That action item is no longer in the file (someone may have changed or removed it).' };
   if (item.done) return { ok: false, reason: 'That action item is already marked done.' };

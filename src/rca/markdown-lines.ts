@@ -1,3 +1,4 @@
+import { headingText } from './heading-text.ts';
 import { htmlBlockStart } from './html-block.ts';
 import { isDelimiterRow, splitTableRow } from './split-table-row.ts';
 
@@ -211,16 +212,4 @@ export function readHeading(
     return { depth: next.trim().startsWith('=') ? 1 : 2, text, setext: true };
   }
   return null;
-}
-
-/** What heading text may hold that `headingText` rewrites: most headings hold none, and are only trimmed. */
-const HEADING_MARKUP = /[[*_`\\]/;
-
-function headingText(raw: string): string {
-  if (!HEADING_MARKUP.test(raw)) return raw.trim();
-  return raw
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(?<!\\)[*_`]/g, '')
-    .replace(/\\(.)/g, '$1')
-    .trim();
 }

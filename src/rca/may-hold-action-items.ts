@@ -1,4 +1,5 @@
 import { DEFAULT_ACTION_ITEM_HEADINGS } from './action-item-headings.ts';
+import { headingText } from './heading-text.ts';
 
 /**
  * The letters and digits each configured heading must show, in order, for a heading to name it
@@ -30,8 +31,9 @@ function stemsOf(headings: readonly string[]): string[] | null {
 /**
  * Whether a markdown body may have a heading naming an action-items section, so a scan can leave a
  * file without one unread. Never false for a file the line walker would find such a heading in: a
- * heading's text is its line with link targets, emphasis marks and escapes taken out, so its letters
- * and digits, lowercased, appear in the body's with link targets taken out; and a heading names the
+ * heading's text is its line with link targets, emphasis marks and escapes taken out and character
+ * references decoded (`headingText`), so its letters and digits, lowercased, appear in the body's with
+ * link targets taken out, or with its lines read as `headingText` reads them; and a heading names the
  * section only when those contain a configured heading's. `test` is the matcher itself, tried first
  * on the raw text, since the headings of most files are written plainly.
  */
@@ -44,11 +46,27 @@ export function mayHoldActionItems(
   const stems = stemsOf(headings);
   if (stems === null) return true;
   if (stems.length === 0) return false;
-  const letters = body
-    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-    // The two non-ASCII letters a case-insensitive match takes for ASCII ones: the long s and the Kelvin sign.
-    .replace(/\u017f/g, 's')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
-  return stems.some((stem) => letters.includes(stem));
+  const letters = lettersOf(body);
+  if (stems.some((stem) => letters.includes(stem))) return true;
+  // A character reference (`Remedi&#97;tion`, `Next&nbsp;steps`) reads as the character it names.
+  if (!REFERENCE.test(body)) return false;
+  const decoded = body
+    .split('\n')
+    .map((line) => (line.includes('&') ? headingText(line) : line))
+    .join('\n');
+  const decodedLetters = lettersOf(decoded);
+  return stems.some((stem) => decodedLetters.includes(stem));
+}
+
+const REFERENCE = /&(?:#[0-9]|#[xX][0-9a-fA-F]|[a-zA-Z][a-zA-Z0-9]*;)/;
+
+function lettersOf(text: string): string {
+  return (
+    text
+      .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+      // The two non-ASCII letters a case-insensitive match takes for ASCII ones: the long s and the Kelvin sign.
+      .replace(/\u017f/g, 's')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+  );
 }

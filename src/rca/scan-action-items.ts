@@ -1,6 +1,6 @@
 import { type ActionItemCollector, createActionItemCollector } from './action-item-collector.ts';
-import { actionItemsHeadingMatcher } from './action-item-headings.ts';
 import { findActionItemColumns, noActionColumnProblem } from './action-item-columns.ts';
+import { actionItemsHeadingMatcher } from './action-item-headings.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { mayHoldActionItems } from './may-hold-action-items.ts';
 import type { RcaReadOptions } from './parse-rca.ts';
@@ -20,7 +20,7 @@ export interface ScannedRca {
 }
 
 /** Changes when the scanner reads files differently, so that results cached by an older one are read again. */
-export const SCANNER_VERSION = 'lists-5';
+export const SCANNER_VERSION = 'headings-6';
 
 /**
  * The reminder scan's fast path: finds the Action Items section line by line and splits its tables

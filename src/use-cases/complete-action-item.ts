@@ -1,5 +1,5 @@
 import { calendarDay } from '#domain/calendar-day.ts';
-import { itemKey } from '#domain/plan-reminders.ts';
+import { itemKeys } from '#domain/plan-reminders.ts';
 import { pathInPrivateRepo } from '#domain/private-incident.ts';
 import { addDaysTo } from '#domain/reminder-policy.ts';
 import { markActionItemDone } from '#rca/mark-done.ts';
@@ -33,7 +33,11 @@ export async function completeActionItem(
     await target.repo.pull();
     const source = await target.repo.readFile(path);
     if (source === null) return fail(`${label} is no longer in the repository.`);
-    const marked = markActionItemDone(source, (action) => itemKey(ref.file, action) === ref.key, {
+    // The key the reminder named, among the file's keys as the planner made them (repeated texts numbered).
+    let keys: string[] | undefined;
+    const isTheItem = (_action: string, index: number, actions: readonly string[]) =>
+      (keys ??= itemKeys(ref.file, actions))[index] === ref.key;
+    const marked = markActionItemDone(source, isTheItem, {
       actionItemHeadings: deps.config.rca.actionItemHeadings,
     });
     if (!marked.ok) return fail(marked.reason);

@@ -22,7 +22,7 @@ export async function markClosedIssuesDone(deps: MarkClosedIssuesDoneDeps): Prom
       if (source === null) return 0;
       let text = source;
       const closed: string[] = [];
-      for (const item of parseRca(source).actionItems) {
+      for (const [k, item] of parseRca(source).actionItems.entries()) {
         const ticket = item.done ? null : ticketOf(item);
         if (!ticket) continue;
         const isClosed = await tracker.tracker.isClosed(ticket).catch((error: unknown) => {
@@ -31,7 +31,8 @@ export async function markClosedIssuesDone(deps: MarkClosedIssuesDoneDeps): Prom
           return null;
         });
         if (isClosed !== true) continue;
-        const done = markActionItemDone(text, (action) => action === item.action);
+        // Marking items done moves none: the k-th item of the text so far is this one, whatever its text repeats.
+        const done = markActionItemDone(text, (action, index) => index === k && action === item.action);
         if (done.ok) {
           text = done.text;
           closed.push(ticket);

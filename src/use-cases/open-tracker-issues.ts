@@ -1,5 +1,5 @@
 import type { Incident } from '#domain/incident.ts';
-import { itemKey } from '#domain/plan-reminders.ts';
+import { itemKeys } from '#domain/plan-reminders.ts';
 import { renderRcaWebUrl } from '#domain/rca-web-url.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { setTicketCell } from '#rca/set-ticket-cell.ts';
@@ -34,9 +34,14 @@ export async function openTrackerIssues(
 ): Promise<TicketsWritten> {
   let text = source;
   const created: TrackerIssue[] = [];
-  for (const item of parseRca(source).actionItems) {
+  const items = parseRca(source).actionItems;
+  const keys = itemKeys(
+    path,
+    items.map((item) => item.action),
+  );
+  for (const [k, item] of items.entries()) {
     if (item.done || ticketOf(item) !== null) continue;
-    const key = itemKey(path, item.action);
+    const key = keys[k]!;
     let issue: TrackerIssue | null;
     try {
       issue = await tracker.links.get(key);

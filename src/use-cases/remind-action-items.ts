@@ -1,9 +1,9 @@
 import { calendarDay } from '#domain/calendar-day.ts';
 import type { AttentionItem, PlannedItem } from '#domain/plan-reminders.ts';
 import { dayBefore } from '#domain/reminder-policy.ts';
+import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
 import type { OwnerResolver, OwnerTarget } from '#src/ports.ts';
 import type { RemindActionItemsDeps } from './deps.ts';
-import type { ActionItemIndex } from '#src/ports/action-item-index.ts';
 import { planReminderRun } from './plan-reminder-run.ts';
 
 /** How reminders reach people; the Slack adapter builds the messages and buttons. */
@@ -18,6 +18,8 @@ export interface RunSummary {
   sent: number;
   needsAttention: number;
   parsed: number;
+  /** RCA files the index holds (0 when the run did not run). */
+  files: number;
 }
 
 const LAST_RUN = 'reminders.lastRun';
@@ -141,7 +143,7 @@ export async function remindActionItems(
       },
       'reminder run done',
     );
-    return { ran: true, today, sent, needsAttention: fresh.length, parsed };
+    return { ran: true, today, sent, needsAttention: fresh.length, parsed, files };
   });
-  return result ?? { ran: false, today, sent: 0, needsAttention: 0, parsed: 0 };
+  return result ?? { ran: false, today, sent: 0, needsAttention: 0, parsed: 0, files: 0 };
 }

@@ -179,6 +179,17 @@ const heading = fc
       'Remediation',
       'Immediate Actions (Completed)',
       'TODO',
+      // Confluence and Google Docs exports write character references and strikethrough into headings.
+      'Next&nbsp;steps',
+      'Next&#32;steps',
+      'Follow&#45;ups',
+      'Remedi&#97;tion',
+      'Next ~~s~~teps',
+      'Action ~Items~',
+      'Next \\&#32;steps',
+      'Follow&bogus;ups',
+      '`Next&#32;steps`',
+      'Next ~~~s~~~teps',
     ),
   )
   .map(([depth, text]) => `${'#'.repeat(depth)} ${text}`);
@@ -340,12 +351,41 @@ describe('scanActionItems against parseRca', () => {
   });
 
   it.each([
+    ['a named character reference', 'Next&nbsp;steps', 1],
+    ['a character reference for a space', 'Next&#32;steps', 1],
+    ['a character reference for the hyphen', 'Follow&#45;ups', 1],
+    ['a character reference for a letter', 'Remedi&#97;tion', 1],
+    ['strikethrough', 'Next ~~s~~teps', 1],
+    ['an escaped reference, which stays as written', 'Next \\&#32;steps', 0],
+    ['a reference in code, which stays as written', '`Next&#32;steps`', 0],
+    ['an unknown reference name', 'Next&bogus;steps', 0],
+    ['three tildes, which strike nothing', 'Next ~~~s~~~teps', 0],
+  ])('reads a heading with %s as the full parse does', (_name, heading, items) => {
+    const source = `# Confluence &amp; export ~~3~~\n## ${heading}\n- [ ] Add alert @a due 2026-12-10\n`;
+
+    const fast = scanActionItems(source);
+    const full = parseRca(source);
+
+    expect(fast.actionItems).toEqual(full.actionItems);
+    expect(fast.actionItems).toHaveLength(items);
+    expect(fast.title).toBe(full.title);
+    expect(fast.title).toBe('Confluence & export 3');
+  });
+
+  it.each([
     ['emphasis inside the heading', '## **Action** Items'],
     ['a link inside the heading', '## [Action](http://x.y/a) Items'],
     ['an escaped underscore between the words', '## Action\\_Items'],
     ['code marks and underscores', '## `Follow`_ups_'],
     ['a setext heading over two lines', 'Next\nsteps\n-----'],
     ['the long s a case-insensitive match reads as s', '## Action Item\u017f'],
+    ['a named character reference', '## Next&nbsp;steps'],
+    ['a decimal character reference for a space', '## Next&#32;steps'],
+    ['a character reference for the hyphen', '## Follow&#45;ups'],
+    ['a character reference for a letter', '## Remedi&#97;tion'],
+    ['a hexadecimal character reference for a letter', '## Remedi&#x61;tion'],
+    ['strikethrough inside a word', '## Next ~~s~~teps'],
+    ['a single-tilde strikethrough', '## Next ~s~teps'],
   ])('a file with its title known is read in full when a heading names the section with %s', (_name, heading) => {
     const source = `---\ntitle: Outage\n---\n\n${heading}\n\n- [ ] Add an alert (@ana, due 2025-05-01)\n`;
 

@@ -31,6 +31,17 @@ describe('markClosedIssuesDone', () => {
     ]);
   });
 
+  it('marks the row whose issue closed when another row has the same text', async () => {
+    const bed = await arrange();
+    bed.memoryRepo!.edit(PATH, rca.replace('Write a runbook', 'Add an alert'));
+    await bed.tracker.closeIssue('OPS-2');
+
+    expect(await markClosedIssuesDone(bed.deps)).toBe(1);
+    const file = (await bed.repo.readFile(PATH))!;
+    expect(file).toContain('| Add an alert | bob | 2030-04-10 | OPS-1 |');
+    expect(file).toContain('| ~~Add an alert~~ | cat | 2030-04-20 | OPS-2 |');
+  });
+
   it('commits nothing while every issue is open', async () => {
     const bed = await arrange();
 

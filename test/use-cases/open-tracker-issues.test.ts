@@ -29,6 +29,17 @@ describe('openTrackerIssues', () => {
     expect(await bed.links.get(itemKey(PATH, 'Add an alert'))).toMatchObject({ key: 'OPS-1' });
   });
 
+  it('opens an issue of its own for a second item with the same text', async () => {
+    const { bed, tracker } = arrange();
+    const twice = source.replace('Fix OPS-77 flakiness', 'Add an alert');
+
+    const written = await openTrackerIssues(bed.deps, tracker, buildIncident(), PATH, twice);
+
+    expect(written.created.map((issue) => issue.key)).toEqual(['OPS-1', 'OPS-2']);
+    const rows = written.text.split('\n').filter((line) => line.includes('Add an alert'));
+    expect([rows[0]!.includes('OPS-1'), rows[1]!.includes('OPS-2')]).toEqual([true, true]);
+  });
+
   it('writes an issue remembered from an earlier try without opening another', async () => {
     const { bed, tracker } = arrange();
     await bed.links.put(itemKey(PATH, 'Add an alert'), { key: 'OPS-9', url: null }, '2030-04-07T09:00:00.000Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { itemKey } from '#domain/plan-reminders.ts';
 import { RcaIndex, scanInProcess } from '#use-cases/rca-index.ts';
 import { remindActionItems } from '#use-cases/remind-action-items.ts';
-import { itemKey } from '#domain/plan-reminders.ts';
 import { buildDeps } from '../helpers/build-deps.ts';
 import { MemoryOwnerResolver } from '../helpers/memory-owner-resolver.ts';
 import { MemoryReminderNotifier } from '../helpers/memory-reminder-notifier.ts';
@@ -33,7 +33,7 @@ describe('remindActionItems', () => {
     const first = await remindActionItems(bed.deps, index, resolver, notifier);
     const again = await remindActionItems(bed.deps, index, resolver, notifier);
 
-    expect(first).toEqual({ ran: true, today: '2030-04-07', sent: 3, needsAttention: 0, parsed: 1 });
+    expect(first).toEqual({ ran: true, today: '2030-04-07', sent: 3, needsAttention: 0, parsed: 1, files: 1 });
     expect(notifier.reminders).toEqual([
       {
         target: { kind: 'user', id: 'UBOB' },
@@ -104,7 +104,7 @@ describe('remindActionItems', () => {
 
     const summary = await remindActionItems(bed.deps, index, resolver, notifier);
 
-    expect(summary).toEqual({ ran: false, today: '2030-04-07', sent: 0, needsAttention: 0, parsed: 0 });
+    expect(summary).toEqual({ ran: false, today: '2030-04-07', sent: 0, needsAttention: 0, parsed: 0, files: 0 });
     expect(notifier.reminders).toEqual([]);
   });
 });

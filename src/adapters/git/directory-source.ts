@@ -2,11 +2,13 @@ import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { RcaFileInfo } from '#src/ports.ts';
 import type { ScanSource } from '#use-cases/scan-rca-files.ts';
+import { existingRcaDirs } from './existing-rca-dirs.ts';
 import { readWorkingTreeFiles } from './read-working-tree-files.ts';
 
 /**
  * RCA files in a plain directory (a copy of a vault, a checkout): what `scribe remind --dry-run --repo`
- * reads. The configured RCA directories are used where they exist, else the whole directory.
+ * reads. Only the configured RCA directories are read, as the bot's `git ls-files -- <rca.dirs>` reads
+ * them: none of them in the folder, no files (the dry run says so; `rca.dirs: ['.']` reads it all).
  *
  * Synchronous on purpose: it runs on the command line or an index thread, where nothing else waits on
  * the thread, and each `fs.promises` call is a round trip through libuv's thread pool, which for ten
@@ -20,9 +22,8 @@ export class DirectorySource implements ScanSource {
   }
 
   async listFiles(dirs: string[]): Promise<RcaFileInfo[]> {
-    const existing = dirs.filter((dir) => isDirectory(join(this.root, dir)));
     const out: RcaFileInfo[] = [];
-    for (const dir of existing.length > 0 ? existing : ['.']) {
+    for (const dir of existingRcaDirs(this.root, dirs)) {
       const prefix = relative(this.root, join(this.root, dir)).split(sep).join('/');
       this.walk(join(this.root, dir), prefix === '' ? '' : `${prefix}/`, out);
     }
@@ -51,8 +52,4 @@ export class DirectorySource implements ScanSource {
       }
     }
   }
-}
-
-function isDirectory(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

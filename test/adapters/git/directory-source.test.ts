@@ -22,13 +22,15 @@ describe('DirectorySource', () => {
     expect(files.map((f) => f.path)).toEqual(['RCAs/2025/a.md', 'RCAs/b.md']);
   });
 
-  it('falls back to the whole folder when none of the configured ones exists', async () => {
+  it('lists nothing when none of the configured folders exists, as git ls-files lists nothing, and all with .', async () => {
     const dir = tempDir('scribe-dir-');
     writeFiles(dir, { 'x.md': '# X\n', 'sub/y.md': '# Y\n' });
 
-    const files = await new DirectorySource(dir).listFiles(['RCAs']);
+    const none = await new DirectorySource(dir).listFiles(['RCAs']);
+    const all = await new DirectorySource(dir).listFiles(['.']);
 
-    expect(files.map((f) => f.path)).toEqual(['sub/y.md', 'x.md']);
+    expect(none).toEqual([]);
+    expect(all.map((f) => f.path)).toEqual(['sub/y.md', 'x.md']);
   });
 
   it('gives a file a new blob key when it changes, and reads its text', async () => {
