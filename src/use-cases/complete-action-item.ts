@@ -35,8 +35,10 @@ export async function completeActionItem(
     if (source === null) return fail(`${label} is no longer in the repository.`);
     // The key the reminder named, among the file's keys as the planner made them (repeated texts numbered).
     let keys: string[] | undefined;
-    const isTheItem = (_action: string, index: number, actions: readonly string[]) =>
-      (keys ??= itemKeys(ref.file, actions))[index] === ref.key;
+    const isTheItem = (_action: string, index: number, actions: readonly string[]) => {
+      keys ??= itemKeys(ref.file, actions);
+      return keys[index] === ref.key;
+    };
     const marked = markActionItemDone(source, isTheItem, {
       actionItemHeadings: deps.config.rca.actionItemHeadings,
     });
