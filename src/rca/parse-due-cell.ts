@@ -9,7 +9,10 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const NOT_SET = /^(?:tbd|tba|n\/?a|none|-+|—|\?+|todo|unknown|later)$/i;
 
 export function parseDueCell(text: string): DueCell {
-  const cell = text.replace(/~~/g, '').replace(/[*_`]/g, '').trim();
+  // A date struck through beside another was moved (`~~2026-11-30~~ 2026-12-10`): the other one is due.
+  const moved = text.replace(/~~[^~]*~~/g, ' ');
+  const kept = /[^\s*_`]/.test(moved) ? moved : text;
+  const cell = kept.replace(/~~/g, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   if (cell === '' || NOT_SET.test(cell)) return { due: null };
 
   const iso = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(cell);

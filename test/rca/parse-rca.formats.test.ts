@@ -209,6 +209,26 @@ ${items.map((i) => `- [ ] ${i}`).join('\n')}`);
       );
   });
 
+  it('takes the new date of a moved one, whose old date is struck through, in both readers', () => {
+    const file = doc(
+      [
+        '## Action Items',
+        '',
+        '| Action | Owner | Due |',
+        '|---|---|---|',
+        '| Moved | @a | ~~2026-11-30~~ 2026-12-10 |',
+        '| Struck only | @b | ~~2026-11-30~~ |',
+        '| Moved twice | @c | ~~2026-11-01~~ ~~2026-11-30~~ **2026-12-20** |',
+      ].join('\n'),
+    );
+    for (const read of [parseRca(file).actionItems, scanActionItems(file).actionItems])
+      expect(read.map((i) => [i.action, i.due])).toEqual([
+        ['Moved', '2026-12-10'],
+        ['Struck only', '2026-11-30'],
+        ['Moved twice', '2026-12-20'],
+      ]);
+  });
+
   it('keeps plain bullets as notes in a section that uses checkboxes', () => {
     const source = doc('## Follow-ups\n\nDuring the incident:\n- restarted the pods\n\n- [ ] Add an alert (@ops)\n');
 
