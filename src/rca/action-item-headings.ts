@@ -17,6 +17,9 @@ export const DEFAULT_ACTION_ITEM_HEADINGS: readonly string[] = [
 ];
 
 type Matcher = (text: string) => boolean;
+
+/** Words that make a heading name what was done during the incident rather than what is left to do. */
+const PAST = /(?<![\p{L}\p{N}])(?:taken|performed|during)(?![\p{L}\p{N}])/iu;
 type MatchKind = 'section' | 'label';
 
 const matchers = new Map<string, Matcher>();
@@ -49,7 +52,10 @@ function matcherFor(kind: MatchKind, headings: readonly string[]): Matcher {
     const source =
       kind === 'label' ? `^\\s*${alternatives}\\s*$` : `(?<![\\p{L}\\p{N}])${alternatives}(?![\\p{L}\\p{N}])`;
     const pattern = phrases.length === 0 ? null : new RegExp(source, 'iu');
-    matcher = (text) => pattern?.test(text) === true;
+    // `Actions Taken During the Incident`, `Remediation steps taken`: what was done, not what is to do;
+    // unless the configured headings themselves use such a word.
+    const past = kind === 'section' && !headings.some((h) => PAST.test(h)) ? PAST : null;
+    matcher = (text) => pattern?.test(text) === true && !past?.test(text);
     if (matchers.size > 32) matchers.clear();
     matchers.set(key, matcher);
   }

@@ -25,12 +25,26 @@ describe('action-item headings', () => {
     expect(isActionItems(heading)).toBe(true);
   });
 
-  it.each(['Summary', 'Lessons Learned', 'Interactions', 'Transactions', 'Timeline', 'Root Cause'])(
-    'does not read "%s" as one',
-    (heading) => {
-      expect(isActionItems(heading)).toBe(false);
-    },
-  );
+  it.each([
+    'Summary',
+    'Lessons Learned',
+    'Interactions',
+    'Transactions',
+    'Timeline',
+    'Root Cause',
+    'Actions Taken During the Incident',
+    'Remediation steps taken',
+    'Actions performed',
+    'Actions during the outage',
+  ])('does not read "%s" as one', (heading) => {
+    expect(isActionItems(heading)).toBe(false);
+  });
+
+  it('keeps a configured heading that itself says what was done', () => {
+    const custom = actionItemsHeadingMatcher(['Actions taken']);
+
+    expect([custom('Actions taken'), custom('Actions Taken During the Incident')]).toEqual([true, true]);
+  });
 
   it('matches only the configured headings when given a list', () => {
     const custom = actionItemsHeadingMatcher(['Improvements', 'Work items']);
