@@ -18,7 +18,8 @@ const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1
 const VAGUE_DUE = String.raw`(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?![\d,])|Q[1-4](?:\s+'?\d{2,4})?|H[12](?:\s+\d{4})?|EO[DWMQY]|(?:next|this)\s+(?:sprint|week|month|quarter|release|year)|end\s+of\s+(?:the\s+)?(?:sprint|week|month|quarter|year))`;
 /** A field's name starting the next sentence (`… Owner: Ana. Due: 2025-05-01.`): a free-text field ends before it. */
 const NEXT_FIELD = String.raw`(?:[Dd]ue|[Pp]riority|[Pp]rio|[Oo]wners?|[Tt]icket|[Ss]tatus|ETA|[Dd]eadline)\b`;
-const MENTION = String.raw`(?:@[\w.-]*\w|<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<!subteam\^S[A-Z0-9]+(?:\|[^>]*)?>)`;
+/** `@ana`, a GitHub team `@acme/sre` whole, a Slack mention or a Slack user group. */
+const MENTION = String.raw`(?:@[\w.-]*\w(?:/[\w.-]*\w)?|<@[UW][A-Z0-9]+(?:\|[^>]*)?>|<!subteam\^S[A-Z0-9]+(?:\|[^>]*)?>)`;
 /** `OPS-123`; not the names of standards that look like one (`UTF-8`, `SHA-256`). */
 const TICKET_KEY = String.raw`(?!(?:UTF|SHA|ISO|AES|TLS|SSL|HTTP|IPV|COVID|MD|RSA|ECMA|IEEE|PEP|RFC|CVE)-)[A-Z][A-Z0-9]{1,9}-\d+`;
 const LINK = String.raw`(?:\[[^\]]*\]\([^()\s]+\)|<https?://[^>\s]+>|https?://[^\s()<>]+)`;

@@ -175,6 +175,10 @@ describe('parseRca on what other teams write', () => {
     });
     expect(read('Add alert (SRE team) (2025-05-01)')).toMatchObject({ owner: 'SRE team', due: '2025-05-01' });
     expect(read('Ask @ana to rotate the keys')).toMatchObject({ action: 'Ask @ana to rotate the keys', owner: '@ana' });
+    expect(read('Rotate the keys (@acme/sre, due 2025-05-01)')).toMatchObject({
+      action: 'Rotate the keys',
+      owner: '@acme/sre',
+    });
     expect(read('DONE: rotate keys [high]')).toMatchObject({ action: 'rotate keys', done: true, priority: 'high' });
     expect(read('Add retries [OPS-44](https://jira.example/OPS-44)')).toMatchObject({
       action: 'Add retries',
