@@ -56,4 +56,21 @@ describe('the "Post update" button when Slack will not open the form', () => {
       workspace.triggerSent = sent;
     }
   });
+
+  it('tells the person a form /incident could not open, and the command that does the same', async () => {
+    const general = h.people.ana.createChannel('general-forms');
+    const workspace = h.slack.workspace;
+    const sent = workspace.triggerSent.bind(workspace);
+    workspace.triggerSent = (id, at) => sent(id, at - 4000);
+    try {
+      const answer = await h.people.ana.ask('/incident', 'declare', general.id);
+
+      expect(h.slack.calls.filter((c) => c.method === 'views.open').at(-1)?.error).toBe('expired_trigger_id');
+      expect(answer).toBe(
+        'The form did not open: Slack allows 3 seconds and this command took longer to reach the bot. Run it again, or run `/incident declare <severity> <title>`.',
+      );
+    } finally {
+      workspace.triggerSent = sent;
+    }
+  });
 });

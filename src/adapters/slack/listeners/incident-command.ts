@@ -28,6 +28,7 @@ import { renderOpenIncidentLine } from '../blocks/open-incident-line.ts';
 import { buildResolveModal } from '../blocks/resolve-modal.ts';
 import { buildUpdateModal } from '../blocks/update-modal.ts';
 import { checkAllowed } from './check-allowed.ts';
+import { formNotOpened } from './form-not-opened.ts';
 import { type ListenerContext, somethingWentWrong } from './listener-context.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -70,9 +71,20 @@ class Call {
    * Opens a modal as the first Web API call after the ack (its trigger_id lasts 3 seconds), then runs
    * the checks that may be slow; a refusal replaces the form with what to do instead.
    */
-  async openModalThenCheck(view: Record<string, unknown>, check: () => Promise<string | null>): Promise<void> {
+  async openModalThenCheck(
+    view: Record<string, unknown>,
+    check: () => Promise<string | null>,
+    instead: string,
+  ): Promise<void> {
     await this.ackNow();
-    const viewId = await this.deps.chat.openView(this.args.command.trigger_id, view);
+    let viewId: string | null;
+    try {
+      viewId = await this.deps.chat.openView(this.args.command.trigger_id, view);
+    } catch (error) {
+      // Slack would not open it (a trigger past its 3 seconds, or anything else): say so, and what does the same.
+      await this.reply(formNotOpened(this.ctx, error, 'form', instead, 'command'));
+      return;
+    }
     const refusal = await check();
     if (refusal === null) return;
     if (viewId) await this.deps.chat.updateView(viewId, buildNoticeModal('Not allowed', refusal));
@@ -117,7 +129,11 @@ function inIncidentChannel<K extends IncidentCommand['kind']>(
     }
     const view = options.modal?.(command, incident, call.deps.config) ?? null;
     if (view !== null) {
-      await call.openModalThenCheck(view, () => checkAllowed(call.deps, call.userId, command.kind, incident));
+      await call.openModalThenCheck(
+        view,
+        () => checkAllowed(call.deps, call.userId, command.kind, incident),
+        `\`/incident ${command.kind} <text>\``,
+      );
       return;
     }
     if (!options.readOnly) {
@@ -147,7 +163,11 @@ const HANDLERS: { [K in IncidentCommand['kind']]: Handler<K> } = {
     const { deps } = call;
     if (title === null) {
       const view = buildDeclareModal(deps.config, call.args.command.channel_id, { private: isPrivate });
-      await call.openModalThenCheck(view, () => checkAllowed(deps, call.userId, 'declare', null));
+      await call.openModalThenCheck(
+        view,
+        () => checkAllowed(deps, call.userId, 'declare', null),
+        '`/incident declare <severity> <title>`',
+      );
       return;
     }
     await call.ackNow();
