@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '#config/bot-config.ts';
+import type { ActionTracker, TrackerLinks } from '#src/ports/action-tracker.ts';
+import type { IncidentEvents } from '#src/ports/incident-events.ts';
 import type {
   BotState,
   Chat,
@@ -13,8 +15,6 @@ import type {
   ReminderLedger,
   TimelineStore,
 } from '#src/ports.ts';
-import type { ActionTracker, TrackerLinks } from '#src/ports/action-tracker.ts';
-import type { IncidentEvents } from '#src/ports/incident-events.ts';
 import type { RelatedRcas } from './related-rcas.ts';
 import type { ReviewDeps } from './review-requests.ts';
 
@@ -104,7 +104,7 @@ export type DraftRcaDeps = Pick<Deps, 'chat' | 'clock' | 'log' | 'rca' | 'tracke
 export type MarkClosedIssuesDoneDeps = Pick<Deps, 'log' | 'rca' | 'tracker'> & {
   store: IncidentRecords;
 } & Settings<'rca'>;
-export type NudgeDueUpdatesDeps = Pick<Deps, 'clock'> & {
+export type NudgeDueUpdatesDeps = Pick<Deps, 'clock' | 'log'> & {
   store: IncidentRecords & TimelineStore;
 } & Settings<'incident'>;
 export type PostStatusUpdateDeps = Pick<Deps, 'clock'> & {

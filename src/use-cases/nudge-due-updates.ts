@@ -7,7 +7,8 @@ import type { NudgeDueUpdatesDeps } from './deps.ts';
 /**
  * Nudges the lead (or the declarer, with no lead) of each open incident whose status update is due and
  * missing, once per missed period: the ledger gives each period to one caller, across restarts and
- * replicas. Nothing once the incident is mitigated or resolved. Gives the number of nudges sent.
+ * replicas. Nothing once the incident is mitigated or resolved. A nudge Slack refuses is logged and the
+ * others go on. Gives the number of nudges sent.
  */
 export async function nudgeDueUpdates(
   deps: NudgeDueUpdatesDeps,
@@ -29,8 +30,13 @@ export async function nudgeDueUpdates(
       now,
     });
     if (slot === null || !(await ledger.claimNudge(incident.id, slot, now.toISOString()))) continue;
-    await publisher.nudge(incident, leadOf(incident, config.roles) ?? incident.declaredBy, slot);
-    sent += 1;
+    try {
+      await publisher.nudge(incident, leadOf(incident, config.roles) ?? incident.declaredBy, slot);
+      sent += 1;
+    } catch (error) {
+      // One incident's channel (archived, say) holds up no other's nudge; its period stays claimed.
+      deps.log.warn({ err: error, incidentId: incident.id, slot }, 'could not nudge for a status update');
+    }
   }
   return sent;
 }

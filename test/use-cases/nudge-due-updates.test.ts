@@ -24,6 +24,24 @@ describe('nudgeDueUpdates', () => {
     ]);
   });
 
+  it('nudges the other incidents when one nudge is refused (an archived channel), and logs it', async () => {
+    const bed = buildDeps({ now: '2030-04-07T10:10:00.000Z' });
+    await buildOpenIncident(bed, { id: 'inc-1', channelId: 'CARCHIVED', roles: { lead: 'UCAT' } });
+    await buildOpenIncident(bed, { id: 'inc-2', channelId: 'COPEN', roles: { lead: 'UDAN' } });
+    const publisher = new MemoryUpdatePublisher();
+    const nudge = publisher.nudge.bind(publisher);
+    publisher.nudge = async (incident, userId, dueAt) => {
+      if (incident.channelId === 'CARCHIVED') throw new Error('An API error occurred: is_archived');
+      await nudge(incident, userId, dueAt);
+    };
+
+    const sent = await nudgeDueUpdates(bed.deps, publisher, new MemoryNudgeLedger());
+
+    expect(sent).toBe(1);
+    expect(publisher.nudges.map((n) => n.incidentId)).toEqual(['inc-2']);
+    expect(bed.logs.some((l) => l.msg === 'could not nudge for a status update')).toBe(true);
+  });
+
   it('waits for the next update an update said', async () => {
     const bed = buildDeps({ now: '2030-04-07T10:10:00.000Z' });
     await buildOpenIncident(bed);
