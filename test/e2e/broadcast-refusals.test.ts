@@ -48,4 +48,15 @@ describe('broadcast channels Slack refuses (the bot is not a member: not_in_chan
     expect(texts(h, channel).filter((t) => t === notice)).toHaveLength(1);
     expect(texts(h, announce).filter((t) => t.includes('Announce check'))).toHaveLength(1);
   });
+
+  it('tells the incident channel when the RCA link did not reach a channel', async () => {
+    const incident = await declareFromNewChannel(h, 'declare P2 Link check');
+    const channel = incident.channelId!;
+
+    await h.people.ana.ask('/incident', 'resolve Rolled back', channel);
+
+    const notice = `The RCA link was not announced everywhere.\nNot posted in <#${locked}>: the bot is not a member; invite it there with \`/invite @Incident Scribe\`.`;
+    await eventually(() => expect(texts(h, channel)).toContain(notice), 30_000);
+    expect(texts(h, announce).some((t) => t.startsWith('📝 RCA draft for') && t.includes('Link check'))).toBe(true);
+  });
 });

@@ -1,10 +1,12 @@
 import { broadcastChannelsOf } from '#domain/private-incident.ts';
-import type { PushFailure } from '#src/ports.ts';
+import type { PostRefusal, PushFailure } from '#src/ports.ts';
 import type { Deps } from '#use-cases/deps.ts';
+import { describeNotPosted } from '#use-cases/describe-not-posted.ts';
 import type { DraftResult } from '#use-cases/draft-rca.ts';
 import { draftRca } from '#use-cases/draft-rca.ts';
 import { isRcaHeld, RCA_HELD_TEXT } from '#use-cases/private-rca-commit.ts';
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
+import { slackError } from './slack-chat.ts';
 
 /** Drafts the RCA and tells the incident channel (and the announcements channel) where it is. */
 export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promise<void> {
@@ -33,11 +35,17 @@ export async function draftAndAnnounceRca(deps: Deps, incidentId: string): Promi
   const tickets = describeTickets(outcome.value);
   if (tickets) await deps.chat.post(incident.channelId, { text: tickets });
   const announcement = `📝 RCA draft for <#${incident.channelId}> (${escapeMrkdwn(incident.title)}): ${link(outcome.value)}${reviewLink(outcome.value, ', in review: ')}`;
+  const refused: PostRefusal[] = [];
   for (const announcements of broadcastChannelsOf(incident, deps.config.incident)) {
-    await deps.chat
-      .post(announcements, { text: announcement })
-      .catch((error) => deps.log.warn({ err: error }, 'could not post the RCA link to the announcements channel'));
+    await deps.chat.post(announcements, { text: announcement }).catch((error: unknown) => {
+      deps.log.warn({ err: error, channel: announcements }, 'could not post the RCA link to the announcements channel');
+      refused.push({ channel: announcements, reason: slackError(error) ?? 'slack_unreachable' });
+    });
   }
+  // Told in the incident channel, which got the link, rather than only logged.
+  const notPosted = describeNotPosted(refused);
+  if (notPosted)
+    await deps.chat.post(incident.channelId, { text: `The RCA link was not announced everywhere.\n${notPosted}` });
 }
 
 function link(result: DraftResult): string {
