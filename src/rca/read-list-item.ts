@@ -75,6 +75,8 @@ const PARTS: { pattern: RegExp; read: (m: RegExpExecArray) => Field | null }[] =
   { pattern: DUE_WORD, read: (m) => ({ due: m[1]! }) },
   { pattern: DATE_ONLY, read: (m) => ({ due: m[0] }) },
   { pattern: MENTION_ONLY, read: (m) => ({ owner: m[0] }) },
+  // An email address, as in tables and `Owner:` (the reminder finds the person by it).
+  { pattern: /^(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/, read: (m) => ({ owner: m[0].replace(/^mailto:/, '') }) },
   { pattern: /^(?:owners?|assignee|assigned to|dri|who)(?::\s*|\s+)(.+)$/i, read: (m) => ({ owner: m[1]!.trim() }) },
   { pattern: /^\[?(p\d)\]?$/i, read: (m) => ({ priority: m[1]!.toUpperCase() }) },
   {

@@ -175,6 +175,11 @@ describe('parseRca on what other teams write', () => {
     });
     expect(read('Add alert (SRE team) (2025-05-01)')).toMatchObject({ owner: 'SRE team', due: '2025-05-01' });
     expect(read('Ask @ana to rotate the keys')).toMatchObject({ action: 'Ask @ana to rotate the keys', owner: '@ana' });
+    expect(read('Add relay health check (alice@example.com, due 2026-12-10)')).toMatchObject({
+      action: 'Add relay health check',
+      owner: 'alice@example.com',
+      due: '2026-12-10',
+    });
     expect(read('Rotate the keys (@acme/sre, due 2025-05-01)')).toMatchObject({
       action: 'Rotate the keys',
       owner: '@acme/sre',
