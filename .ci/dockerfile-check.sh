@@ -8,7 +8,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 bot=""; emu=""
-trap 'kill $bot $emu 2>/dev/null || true; rm -rf "$work"' EXIT
+# `exec` in each background subshell below makes $! the node process itself, so this stops it: without
+# it the kill reached only the subshell, and the bot went on running (and holding its port) after CI.
+trap 'kill $bot $emu 2>/dev/null || true; wait $bot $emu 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/build" "$work/app" "$work/data"
 
 # copy <from-dir> <sources...> <dest>, as COPY does: a folder's contents into dest, a file into dest/.
@@ -39,7 +41,7 @@ test ! -d "$app/src" || { echo "the image holds the TypeScript sources"; exit 1;
 
 # A local Slack for the CMD to talk to (from the repository's own emulator, run with the dev tree).
 port_file="$work/emu-port"
-(cd "$root" && node --import tsx -e "
+(cd "$root" && exec node --import tsx -e "
   const { startSlackEmulator } = await import('./src/emulator/slack-emulator.ts');
   const s = await startSlackEmulator();
   (await import('node:fs')).writeFileSync('$port_file', String(s.port));
@@ -48,9 +50,12 @@ port_file="$work/emu-port"
 for _ in $(seq 1 100); do [ -s "$port_file" ] && break; sleep 0.1; done
 api="http://127.0.0.1:$(cat "$port_file")/api/"
 
-# The runtime stage's ENV and CMD, then the HEALTHCHECK.
+# The runtime stage's ENV and CMD, then the HEALTHCHECK: on a port nothing answers yet, so it is this bot's.
+if node -e "fetch('http://127.0.0.1:39871/healthz').then(()=>process.exit(0),()=>process.exit(1))"; then
+  echo "dockerfile-check: something already answers on 127.0.0.1:39871 (a bot left from an earlier run?); stop it first"; exit 1
+fi
 (cd "$app" && NODE_ENV=production SCRIBE_DATA_DIR="$work/data" PORT=39871 SLACK_API_URL="$api" \
-  SLACK_BOT_TOKEN=xoxb-emulated-bot-token SLACK_APP_TOKEN=xapp-emulated-app-token node bin/scribe.js start >"$work/bot.log" 2>&1) & bot=$!
+  SLACK_BOT_TOKEN=xoxb-emulated-bot-token SLACK_APP_TOKEN=xapp-emulated-app-token exec node bin/scribe.js start >"$work/bot.log" 2>&1) & bot=$!
 for _ in $(seq 1 100); do
   if node -e "fetch('http://127.0.0.1:39871/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"; then
     echo "dockerfile-check: the image's build and start steps work; /healthz answers"
