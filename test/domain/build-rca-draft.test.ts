@@ -3,20 +3,10 @@ import { buildRcaDraft } from '#domain/build-rca-draft.ts';
 import { parseRca } from '#rca/parse-rca.ts';
 import { renderRca } from '#rca/render-rca.ts';
 import { buildIncident } from '../helpers/build-incident.ts';
+import { buildTimelineEntry } from '../helpers/build-timeline-entry.ts';
 import { RCA_TEMPLATE } from '../helpers/template.ts';
 
-const message = (text: string) => ({
-  incidentId: 'inc-1',
-  key: 'msg:CINC1:1',
-  kind: 'message' as const,
-  at: '2030-04-07T09:05:00.000Z',
-  sortKey: '1901696700.000100',
-  authorId: 'UBEN',
-  authorName: null,
-  text,
-  permalink: null,
-  pending: false,
-});
+const message = (text: string) => buildTimelineEntry({ text, authorId: 'UBEN', authorName: null });
 
 describe('buildRcaDraft', () => {
   it('writes a pinned message as people read it in Slack: names, #channels, links and & without markup', () => {

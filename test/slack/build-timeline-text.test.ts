@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimelineText } from '#adapters/slack/blocks/build-timeline-text.ts';
+import { buildTimelineEntry } from '../helpers/build-timeline-entry.ts';
 
-const entry = (text: string) => ({
-  incidentId: 'inc-1',
-  key: 'msg:C1:1',
-  kind: 'message' as const,
-  at: '2030-04-07T09:05:00.000Z',
-  sortKey: '1901696700.000100',
-  authorId: 'UBEN',
-  authorName: null,
-  text,
-  permalink: null,
-  pending: false,
-});
+const entry = (text: string) => buildTimelineEntry({ text, authorId: 'UBEN', authorName: null });
 
 describe('buildTimelineText', () => {
   it('shows a message as it read in Slack: one & for its &amp;, people still mentioned, no raw markup', () => {
