@@ -68,14 +68,14 @@ export function createProgram(version: string, setExitCode: SetExitCode): Comman
     .requiredOption('--dry-run', 'Print what would be sent; send nothing (required)')
     .option(
       '--repo <dir-or-url>',
-      'The RCA repository: a folder, or a git URL cloned into a temporary folder (default: RCA_REPO)',
+      'The RCA repository: a folder, or a git URL cloned into a temporary folder (default: RCA_REPO); its rca.dirs are read',
     )
     .option(
       '--private-repo <dir-or-url>',
       "The private incidents' own repository, read too (default without --repo: RCA_PRIVATE_REPO)",
     )
     .option('--today <YYYY-MM-DD>', 'The day to plan for (default: today in reminders.timeZone)')
-    .option('--json', 'Print JSON: { repository, privateRepository, files, reminders, needsAttention }')
+    .option('--json', 'Print JSON: { repository, privateRepository, files, reminders, needsAttention, warnings }')
     .action(async (options: RemindCommandOptions) => setExitCode(await (await import('./remind.ts')).remind(options)));
 
   return program;
