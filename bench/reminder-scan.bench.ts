@@ -40,6 +40,7 @@ import { bestOf, fastestOfEach } from './lib/best-of.ts';
 import { writeGeneratedRcas } from './lib/generate-rcas.ts';
 import { describeWaits, measureWhile } from './lib/measure-while.ts';
 import { indexInOwnProcess } from './lib/scan-in-own-process.ts';
+import { percentile } from './lib/stats.ts';
 
 const COUNT = Number(process.env['BENCH_RCAS'] ?? 10_000);
 const SAMPLE = Number(process.env['BENCH_NAIVE_SAMPLE'] ?? 500);
@@ -265,7 +266,7 @@ for (const other of coldRuns.slice(0, -1)) {
   await other.index.close();
   await other.store.close();
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+const median = (values: number[]) => percentile(values, 50);
 const spread = (values: number[], digits: number) =>
   `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 const coldSeconds = coldRuns.map((r) => r.figures.seconds);
